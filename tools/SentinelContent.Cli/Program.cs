@@ -1,1 +1,4 @@
-return 0;
+using SentinelContent.Cli;
+using SentinelContent.Cli.Infrastructure;
+
+return SentinelCtl.Run(args, CliContext.FromConsole());

@@ -1,0 +1,11 @@
+using SentinelContent.Core.Diagnostics;
+using SentinelContent.Content.Diagnostics;
+
+namespace SentinelContent.Cli.Infrastructure;
+
+/// <summary>Every diagnostic code the tool can report, from every library; docs/diagnostics.md is generated from this.</summary>
+public static class DiagnosticCatalog
+{
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+        [.. InputDiagnostics.All, .. RuleDiagnostics.All];
+}

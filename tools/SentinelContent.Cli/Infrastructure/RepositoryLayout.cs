@@ -1,0 +1,22 @@
+namespace SentinelContent.Cli.Infrastructure;
+
+/// <summary>Finds the content repository around the working directory, for commands whose default is "the repository's own content".</summary>
+public static class RepositoryLayout
+{
+    public const string RulesFolder = "analytics-rules";
+    public const string PlaybooksFolder = "playbooks";
+
+    /// <summary>The nearest directory at or above <paramref name="start"/> that holds analytics-rules/, or null.</summary>
+    public static string? FindRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, RulesFolder))) return dir.FullName;
+        }
+        return null;
+    }
+
+    /// <summary>The default content folders of the repository (those that exist).</summary>
+    public static IReadOnlyList<string> DefaultContentPaths(string root) =>
+        [.. new[] { RulesFolder }.Select(f => Path.Combine(root, f)).Where(Directory.Exists)];
+}
