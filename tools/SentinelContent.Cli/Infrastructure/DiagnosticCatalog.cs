@@ -1,5 +1,6 @@
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Content.Diagnostics;
+using SentinelContent.Kql.Data;
 using SentinelContent.Kql.Schema;
 
 namespace SentinelContent.Cli.Infrastructure;
@@ -8,5 +9,5 @@ namespace SentinelContent.Cli.Infrastructure;
 public static class DiagnosticCatalog
 {
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [.. InputDiagnostics.All, .. RuleDiagnostics.All, .. SchemaDiagnostics.All];
+        [.. InputDiagnostics.All, .. RuleDiagnostics.All, .. SchemaDiagnostics.All, .. DataDiagnostics.All];
 }

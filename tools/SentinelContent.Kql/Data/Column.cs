@@ -1,0 +1,58 @@
+using System.Collections;
+using System.Text.Json.Nodes;
+using SentinelContent.Kql.Schema;
+
+namespace SentinelContent.Kql.Data;
+
+/// <summary>
+/// One column of a table, stored as a typed array (no per-value boxing): the unit the evaluator works on.
+/// KQL strings are never null (an empty string plays that part); every other type has a null bit per row.
+/// </summary>
+public abstract class Column(ScalarType type)
+{
+    public ScalarType Type { get; } = type;
+
+    public abstract int Count { get; }
+
+    public abstract bool IsNull(int row);
+
+    /// <summary>The value boxed, for output and tests; hot paths use the typed subclasses.</summary>
+    public abstract object? GetValue(int row);
+}
+
+/// <summary>A column of a value type (bool, int, long, real, decimal, datetime, timespan, guid) with a null bitmap.</summary>
+public sealed class ValueColumn<T>(ScalarType type, T[] values, BitArray nulls) : Column(type) where T : struct
+{
+    public T[] Values { get; } = values;
+
+    public BitArray Nulls { get; } = nulls;
+
+    public override int Count => Values.Length;
+
+    public override bool IsNull(int row) => Nulls[row];
+
+    public override object? GetValue(int row) => Nulls[row] ? null : Values[row];
+}
+
+public sealed class StringColumn(string[] values) : Column(ScalarType.String)
+{
+    public string[] Values { get; } = values;
+
+    public override int Count => Values.Length;
+
+    public override bool IsNull(int row) => false;
+
+    public override object? GetValue(int row) => Values[row];
+}
+
+/// <summary>dynamic values (JSON: objects, arrays and scalars); a null entry is KQL's null.</summary>
+public sealed class DynamicColumn(JsonNode?[] values) : Column(ScalarType.Dynamic)
+{
+    public JsonNode?[] Values { get; } = values;
+
+    public override int Count => Values.Length;
+
+    public override bool IsNull(int row) => Values[row] is null;
+
+    public override object? GetValue(int row) => Values[row];
+}

@@ -1,0 +1,31 @@
+using SentinelContent.Core.Diagnostics;
+
+namespace SentinelContent.Kql.Data;
+
+/// <summary>SC07xx: sample data (the logs a rule test or `sentinelctl query` runs on).</summary>
+public static class DataDiagnostics
+{
+    private const string Category = "Data";
+
+    public static readonly DiagnosticDescriptor InvalidSampleFile = new(
+        "SC0701", "Sample file not readable", "the sample file cannot be read: {0}", DiagnosticSeverity.Error, Category,
+        "Sample files are JSON (an array of row objects), JSON lines (.jsonl: one row object per line) or CSV with a header row. The message gives the first problem.");
+
+    public static readonly DiagnosticDescriptor WrongValueType = new(
+        "SC0702", "Value does not fit its column", "{0}.{1}: {2}", DiagnosticSeverity.Error, Category,
+        "Each value must fit its column's type in the table's schema: datetimes as ISO 8601 text (2026-11-20T11:30:00Z), dynamic columns as JSON, numbers unquoted or as numeric text.");
+
+    public static readonly DiagnosticDescriptor UnknownColumn = new(
+        "SC0703", "Column not in the table", "{0} has no column '{1}'{2}", DiagnosticSeverity.Error, Category,
+        "The sample names a column that the table's schema does not have, usually a misspelling. Fix the name, or declare the column with --schema if the workspace really has it.");
+
+    public static readonly DiagnosticDescriptor TooManyRows = new(
+        "SC0704", "Too many rows", "the sample holds more than {0:N0} rows", DiagnosticSeverity.Error, Category,
+        "Local evaluation is for samples; larger data belongs in the workspace (sentinelctl query --env).");
+
+    public static readonly DiagnosticDescriptor RowNotAnObject = new(
+        "SC0705", "Row is not an object", "each row must be a JSON object of column: value, not {0}", DiagnosticSeverity.Error, Category,
+        "Write each row as {\"TimeGenerated\": \"2026-11-20T11:30:00Z\", \"OperationName\": \"...\"}.");
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [InvalidSampleFile, WrongValueType, UnknownColumn, TooManyRows, RowNotAnObject];
+}
