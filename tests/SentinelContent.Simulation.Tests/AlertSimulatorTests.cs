@@ -91,7 +91,7 @@ public class AlertSimulatorTests
                     columnName: IP
             eventGroupingSettings:
               aggregationKind: AlertPerResult
-            """.Replace("identifier: UPNSuffix", "identifier: UPNSuffix", StringComparison.Ordinal));
+            """);
         var table = Table([
             new() { ["User"] = "alice@contoso.com", ["UserId"] = "", ["IP"] = "contoso.com" },
             new() { ["User"] = "", ["UserId"] = "  ", ["IP"] = "" },
