@@ -91,7 +91,7 @@ internal sealed class Lexer
 
             switch (c)
             {
-                case '\'' or '"' or '`':
+                case '\'' or '"' or '`' or '~':
                     if (TryScanString(_pos, out var stringProblem)) return (SyntaxKind.StringLiteralToken, stringProblem);
                     break;
                 case '@' when Peek(1) is '\'' or '"' or '`':

@@ -10,14 +10,20 @@ internal sealed partial class Parser
     private SyntaxNode ParseQueryBlock()
     {
         var statements = ParseStatementList();
-        if (StoppedByDepth) ResumeAfterDepthStop();
+
+        // After a too-deep nesting the rest is kept as text; the depth diagnostic already covers it.
+        var stoppedByDepth = StoppedByDepth;
+        if (stoppedByDepth) ResumeAfterDepthStop();
 
         SyntaxNode? skipped = null;
         if (!AtEnd)
         {
             var tokens = new List<SyntaxElement>();
             var first = Peek();
-            Report(KqlSyntaxDiagnostics.UnexpectedText, new TextSpan(first.Start, first.Length));
+
+            // A bad character already has its own diagnostic; reporting it again as unexpected text adds nothing.
+            if (!stoppedByDepth && first.Problem != LexicalProblem.UnexpectedCharacter)
+                Report(KqlSyntaxDiagnostics.UnexpectedText, new TextSpan(first.Start, first.Length));
             while (!AtEnd) tokens.Add(TakeToken());
             skipped = NodeOf(SyntaxKind.SkippedTokens, tokens.ToArray());
         }
