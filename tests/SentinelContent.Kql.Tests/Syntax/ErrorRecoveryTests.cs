@@ -41,11 +41,26 @@ public sealed class ErrorRecoveryTests
     [InlineData("print datetime(2020-01-01", "SC0202", 25)]
     [InlineData("print 74be27de-1e4e-49d9-b579-fe0b331d3642", "SC0212", 6)]
     [InlineData("print a \\ b", "SC0201", 8)]
+    [InlineData("datatable (A: str) []", "SC0213", 14)]
+    [InlineData("T | extend Synced-Folder = 1", "SC0214", 11)]
+    [InlineData("T | extend a$b = 1", "SC0214", 11)]
+    [InlineData("let x", "SC0203", 5)]
+
     public void One_mistake_one_diagnostic_at_the_right_place(string text, string code, int start)
     {
         var diagnostic = FirstDiagnosticWithoutCascade(text);
         Assert.Equal(code, diagnostic.Code);
         Assert.Equal(start, diagnostic.Span.Start);
+    }
+
+    [Theory]
+    [InlineData("range x to 10", "SC0203", 6)] // not a range operator: 'range' and 'x' are two statements
+    [InlineData("T | where x in (\"a\", b | where y)", "SC0203", 23)] // only a lone in-list element may be a subquery
+    public void First_diagnostic_matches_the_official_parser(string text, string code, int start)
+    {
+        var tree = KqlSyntaxTree.Parse(text);
+        Assert.Equal(code, tree.Diagnostics[0].Code);
+        Assert.Equal(start, tree.Diagnostics[0].Span.Start);
     }
 
     [Fact]

@@ -142,6 +142,14 @@ public sealed class ParserTests
         ParseClean("T | extend count = 1 | summarize count() by bin(x, 1h) | extend r = range(1, 2, 1)");
     }
 
+    [Theory]
+    [InlineData("let")] // without a name after it, let is a plain name
+    [InlineData("print range")]
+    [InlineData("T | where x in (U | project y)")] // a subquery as the in-list
+    [InlineData("T | where x between (a - 1 .. b + 2)")] // between bounds are full expressions
+    [InlineData("T | where a: \"x\"")] // search shorthand
+    public void Forms_the_official_grammar_accepts(string text) => ParseClean(text);
+
     [Fact]
     public void Spans_exclude_trivia_and_full_spans_include_it()
     {

@@ -62,10 +62,20 @@ public static class KqlSyntaxDiagnostics
         "SC0212", "Bare GUID literal", "A GUID must be written as guid(...)", DiagnosticSeverity.Error, Category,
         "A bare GUID is not a value in an expression. Write guid(00000000-0000-0000-0000-000000000000) or put it in a string.");
 
+    public static readonly DiagnosticDescriptor UnknownTypeName = new(
+        "SC0213", "Unknown type name", "'{0}' is not a type that can be used here", DiagnosticSeverity.Error, Category,
+        "Columns and parameters take one of the scalar types: bool, datetime, decimal, dynamic, guid, int, long, real, string, timespan. " +
+        "Check the spelling (string, not str) and use long or real instead of int32 or float.");
+
+    public static readonly DiagnosticDescriptor NameNeedsBrackets = new(
+        "SC0214", "Name needs brackets", "The name '{0}' must be bracketed as ['{0}']", DiagnosticSeverity.Error, Category,
+        "A name containing '-' or '$' reads as an expression (a minus b). Write it bracketed, ['Synced-Folder'], or choose a plain name.");
+
     /// <summary>Every syntax descriptor, for documentation and for tests that check codes are unique.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         UnexpectedCharacter, UnterminatedLiteral, ExpectedToken, MissingExpression, QueryOperatorExpected,
         UnexpectedText, NestingTooDeep, QueryTooLong, MissingName, MissingValue, MissingClause, RawGuidNotAllowed,
+        UnknownTypeName, NameNeedsBrackets,
     ];
 }

@@ -1,3 +1,5 @@
+using SentinelContent.Kql.Diagnostics;
+
 namespace SentinelContent.Kql.Syntax;
 
 // Scalar (and tabular) expressions by precedence, lowest first:
@@ -75,7 +77,16 @@ internal sealed partial class Parser
     private SyntaxNode ParseRequiredInList()
     {
         var open = TakeRequired(SyntaxKind.OpenParenToken);
-        var items = CommaList(ParseUnnamedExpression, MissingExpression, () => IsCommonListEnd(), oneOrMore: true);
+        // The first element may be a subquery, x in (T | project y); later elements are scalar values.
+        var first = true;
+        SyntaxNode? ParseElement()
+        {
+            var element = first ? ParseExpression() : ParseUnnamedExpression();
+            first = false;
+            return element;
+        }
+
+        var items = CommaList(ParseElement, MissingExpression, () => IsCommonListEnd(), oneOrMore: true);
         var close = TakeRequired(SyntaxKind.CloseParenToken);
         return Node(SyntaxKind.ExpressionList, open, items, close);
     }
@@ -83,9 +94,9 @@ internal sealed partial class Parser
     private SyntaxNode ParseRequiredExpressionCouple()
     {
         var open = TakeRequired(SyntaxKind.OpenParenToken);
-        var low = ParseUnaryExpression() ?? MissingExpression();
+        var low = ParseUnnamedExpression() ?? MissingExpression();
         var dots = TakeRequired(SyntaxKind.DotDotToken);
-        var high = ParseUnaryExpression() ?? MissingExpression();
+        var high = ParseUnnamedExpression() ?? MissingExpression();
         var close = TakeRequired(SyntaxKind.CloseParenToken);
         return Node(SyntaxKind.ExpressionCouple, open, low, dots, high, close);
     }
@@ -124,7 +135,13 @@ internal sealed partial class Parser
 
         var expr = ParseUnaryExpression();
         while (expr is not null && IsStringOperator(PeekKind()))
+        {
+            // The search shorthand "column: value" takes no further string operators after it.
+            var isSearchColon = PeekKind() == SyntaxKind.ColonToken;
             expr = Node(SyntaxKind.BinaryExpression, expr, TakeToken(), ParseUnaryExpression() ?? MissingExpression());
+            if (isSearchColon) break;
+        }
+
         return expr;
     }
 
@@ -283,7 +300,7 @@ internal sealed partial class Parser
             return Node(SyntaxKind.FunctionCallExpression, name, Node(SyntaxKind.ExpressionList, open, SilentMissingToken(SyntaxKind.CloseParenToken)));
         }
 
-        ReportAtMissingPosition(Diagnostics.KqlSyntaxDiagnostics.MissingValue, "function call");
+        ReportAtMissingPosition(KqlSyntaxDiagnostics.MissingValue, "function call");
         return Node(SyntaxKind.FunctionCallExpression, SilentMissingToken(SyntaxKind.IdentifierToken));
     }
 
@@ -306,6 +323,18 @@ internal sealed partial class Parser
     /// <summary>name = expr, (a, b) = expr, or a plain expression.</summary>
     private SyntaxNode? ParseNamedExpression()
     {
+        // Name-like text such as Synced-Folder or a$b before '=' is a name that needs brackets.
+        var compoundLength = ScanNameNeedingBrackets();
+        if (compoundLength > 1 && PeekKind(compoundLength) == SyntaxKind.EqualToken)
+        {
+            var parts = new SyntaxElement[compoundLength];
+            for (var i = 0; i < compoundLength; i++) parts[i] = TakeToken();
+            var name = NodeOf(SyntaxKind.MultiTokenName, parts);
+            Report(KqlSyntaxDiagnostics.NameNeedsBrackets, name.Span, _text.Substring(name.Span.Start, name.Span.Length));
+            var equalToken = TakeToken();
+            return Node(SyntaxKind.SimpleNamedExpression, Node(SyntaxKind.NameDeclaration, name), equalToken, ParseUnnamedExpression() ?? MissingExpression());
+        }
+
         var nameLength = ScanRenameName();
         if (nameLength > 0 && PeekKind(nameLength) == SyntaxKind.EqualToken)
         {
@@ -326,6 +355,25 @@ internal sealed partial class Parser
         }
 
         return ParseUnnamedExpression();
+    }
+
+    /// <summary>Token count of adjacent name parts joined by '-' or '$' (a-b, a$b), or 0.</summary>
+    private int ScanNameNeedingBrackets()
+    {
+        if (PeekKind() != SyntaxKind.IdentifierToken && !IsExtendedKeywordAsIdentifier()) return 0;
+        var offset = 1;
+        while (IsAdjacentToPrevious(offset))
+        {
+            if (PeekKind(offset) == SyntaxKind.MinusToken && IsAdjacentToPrevious(offset + 1)
+                && (PeekKind(offset + 1) == SyntaxKind.IdentifierToken || IsExtendedKeywordAsIdentifier(offset + 1)))
+                offset += 2;
+            else if (PeekKind(offset) == SyntaxKind.IdentifierToken && PeekText(offset)[0] == '$')
+                offset += 1;
+            else
+                break;
+        }
+
+        return offset;
     }
 
     private int ScanRenameList()

@@ -206,6 +206,20 @@ internal sealed partial class Parser
     private SyntaxNode? ParseIdentifierType() =>
         IsIdentifierOrKeywordAsIdentifier() ? Node(SyntaxKind.PrimitiveTypeExpression, TakeToken()) : null;
 
+    /// <summary>
+    /// A type in a schema or parameter list: one of the scalar type keywords. Any other word is kept
+    /// as the type but reported, as the official parser does (int32 or foo are not column types).
+    /// </summary>
+    private SyntaxNode? ParseSchemaScalarType()
+    {
+        if (ParseParamType() is { } type) return type;
+        var kind = PeekKind();
+        if (kind != SyntaxKind.IdentifierToken && !KeywordTable.IsKeyword(kind)) return null;
+        var token = TakeToken();
+        Report(KqlSyntaxDiagnostics.UnknownTypeName, token.Span, token.Text);
+        return Node(SyntaxKind.PrimitiveTypeExpression, token);
+    }
+
     /// <summary>name: type, where type may be a schema (name: type, ...) in function parameters.</summary>
     private SyntaxNode? ParseNameAndTypeDeclaration()
     {
@@ -215,7 +229,7 @@ internal sealed partial class Parser
             var colon = TakeRequired(SyntaxKind.ColonToken);
             var type = PeekKind() == SyntaxKind.OpenParenToken
                 ? ParseSchemaType()
-                : ParseParamType() ?? ParseIdentifierType() ?? MissingType();
+                : ParseSchemaScalarType() ?? MissingType();
             return Node(SyntaxKind.NameAndTypeDeclaration, name, colon, type);
         }
 
@@ -223,7 +237,7 @@ internal sealed partial class Parser
         {
             var missing = MissingName();
             var colon = TakeToken();
-            return Node(SyntaxKind.NameAndTypeDeclaration, missing, colon, ParseParamType() ?? ParseIdentifierType() ?? MissingType());
+            return Node(SyntaxKind.NameAndTypeDeclaration, missing, colon, ParseSchemaScalarType() ?? MissingType());
         }
 
         return null;

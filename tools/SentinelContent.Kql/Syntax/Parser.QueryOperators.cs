@@ -7,10 +7,10 @@ internal sealed partial class Parser
 {
     private SyntaxNode? ParseQueryOperator() => IsQueryOperatorStart() ? Deeper(ParseQueryOperatorCore) : null;
 
-    private bool IsQueryOperatorStart() => PeekKind() switch
+    private bool IsQueryOperatorStart(int offset = 0) => PeekKind(offset) switch
     {
-        SyntaxKind.CountKeyword => PeekKind(1) != SyntaxKind.OpenParenToken, // count() is the function
-        SyntaxKind.RangeKeyword => PeekKind(1) != SyntaxKind.OpenParenToken, // range() is the function
+        SyntaxKind.CountKeyword => PeekKind(offset + 1) != SyntaxKind.OpenParenToken, // count() is the function
+        SyntaxKind.RangeKeyword => ScanName(offset + 1) is var length && length > 0 && PeekKind(offset + 1 + length) == SyntaxKind.FromKeyword, // else range is a name or range()
         SyntaxKind.AsKeyword or SyntaxKind.ConsumeKeyword or SyntaxKind.DistinctKeyword or SyntaxKind.EvaluateKeyword or
         SyntaxKind.ExecuteAndCacheKeyword or SyntaxKind.ExtendKeyword or SyntaxKind.FacetKeyword or SyntaxKind.FilterKeyword or
         SyntaxKind.WhereKeyword or SyntaxKind.FindKeyword or SyntaxKind.ForkKeyword or SyntaxKind.GetSchemaKeyword or

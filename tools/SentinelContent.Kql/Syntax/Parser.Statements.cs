@@ -69,7 +69,7 @@ internal sealed partial class Parser
         {
             case SyntaxKind.AliasKeyword when PeekKind(1) == SyntaxKind.DatabaseKeyword:
                 return ParseAlias();
-            case SyntaxKind.LetKeyword:
+            case SyntaxKind.LetKeyword when ScanName(1) > 0: // without a name after it, 'let' is a plain name
                 return ParseLet();
             case SyntaxKind.SetKeyword:
                 return ParseSet();
@@ -208,7 +208,7 @@ internal sealed partial class Parser
     {
         SyntaxNode? statement = PeekKind() switch
         {
-            SyntaxKind.LetKeyword => ParseLet(),
+            SyntaxKind.LetKeyword when ScanName(1) > 0 => ParseLet(),
             SyntaxKind.DeclareKeyword when PeekKind(1) == SyntaxKind.QueryParametersKeyword => ParseQueryParameters(),
             _ => null,
         };
