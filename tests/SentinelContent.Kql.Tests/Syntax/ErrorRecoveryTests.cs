@@ -54,8 +54,8 @@ public sealed class ErrorRecoveryTests
     }
 
     [Theory]
-    [InlineData("range x to 10", "SC0203", 6)] // not a range operator: 'range' and 'x' are two statements
-    [InlineData("T | where x in (\"a\", b | where y)", "SC0203", 23)] // only a lone in-list element may be a subquery
+    [InlineData("range x to 10", "SC0203", 5)] // not a range operator: 'range' and 'x' are two statements
+    [InlineData("T | where x in (\"a\", b | where y)", "SC0203", 22)] // only a lone in-list element may be a subquery
     public void First_diagnostic_matches_the_official_parser(string text, string code, int start)
     {
         var tree = KqlSyntaxTree.Parse(text);
