@@ -1,0 +1,90 @@
+using System.Text.Json;
+using SentinelContent.Kql.Syntax;
+using SentinelContent.Kql.Tests.Infrastructure;
+
+namespace SentinelContent.Kql.Tests.Syntax;
+
+/// <summary>
+/// Our parser against Microsoft's on every corpus query and every form of our own. Agreement means
+/// the same verdict (syntax errors or not) and, when both report errors, our first error starts in
+/// the same token as the official first error. Every disagreement must be listed, with a reason, in
+/// known-disagreements.json; a listed entry that now agrees fails the test as stale.
+/// </summary>
+public sealed class DifferentialTests
+{
+    private const double RequiredAgreement = 0.995;
+
+    private static readonly string KnownDisagreementsPath =
+        Path.Combine(RepositoryPaths.Root, "tests", "SentinelContent.Kql.Tests", "Syntax", "known-disagreements.json");
+
+    public sealed record KnownDisagreement(string Id, string Reason);
+
+    [Fact]
+    public void Parser_agrees_with_the_official_parser_on_the_corpus()
+    {
+        var oracle = Oracle.CorpusResults;
+        var queries = QueryCorpus.All;
+        var disagreements = new List<(CorpusQuery Query, string Detail)>();
+
+        foreach (var query in queries)
+        {
+            var verdict = Compare(query, oracle[query.Id]);
+            if (verdict is not null) disagreements.Add((query, verdict));
+        }
+
+        var agreed = queries.Count - disagreements.Count;
+        var ratio = (double)agreed / queries.Count;
+        var output = TestContext.Current.TestOutputHelper!;
+        output.WriteLine($"KQL parser agreement: {agreed}/{queries.Count} ({ratio:P2})");
+        foreach (var (query, detail) in disagreements) output.WriteLine($"  {query.Id}: {detail}");
+
+        var known = LoadKnownDisagreements();
+        var unlisted = disagreements.Where(d => !known.ContainsKey(d.Query.Id)).Select(d => $"{d.Query.Id}: {d.Detail}").ToList();
+        var stale = known.Keys.Where(id => disagreements.All(d => d.Query.Id != id)).ToList();
+
+        Assert.True(unlisted.Count == 0, "Disagreements not listed in known-disagreements.json:\n" + string.Join("\n", unlisted));
+        Assert.True(stale.Count == 0, "Listed disagreements that now agree (remove them):\n" + string.Join("\n", stale));
+        Assert.True(ratio >= RequiredAgreement, $"Agreement {ratio:P2} is below {RequiredAgreement:P1}.");
+    }
+
+    [Fact]
+    public void Every_form_of_our_own_is_valid_for_both_parsers()
+    {
+        var oracle = Oracle.CorpusResults;
+        Assert.NotEmpty(QueryCorpus.Forms);
+        foreach (var form in QueryCorpus.Forms)
+        {
+            var official = oracle[form.Id];
+            Assert.True(official.Count == 0, $"The official parser rejects form {form.Id}: {string.Join("; ", official.Select(e => e.Message))}");
+            var tree = KqlSyntaxTree.Parse(form.Query);
+            Assert.True(tree.Diagnostics.Count == 0, $"We reject form {form.Id}: {string.Join("; ", tree.Diagnostics)}");
+        }
+    }
+
+    /// <summary>Null when the parsers agree, otherwise what differs.</summary>
+    private static string? Compare(CorpusQuery query, IReadOnlyList<OracleError> official)
+    {
+        var tree = KqlSyntaxTree.Parse(query.Query);
+        var ours = tree.Diagnostics;
+        if (official.Count == 0 && ours.Count == 0) return null;
+        if (official.Count == 0) return $"official parser accepts; we report {ours[0]}";
+        if (ours.Count == 0) return $"official parser reports {official[0].Code} at {official[0].Start} ({official[0].Message}); we accept";
+
+        var tokens = TokenPositions.RealTokens(tree);
+        var officialStart = official.Min(e => e.Start);
+        var ourStart = ours.Min(d => d.Span.Start);
+        var officialToken = TokenPositions.TokenIndexAt(tokens, officialStart);
+        var ourToken = TokenPositions.TokenIndexAt(tokens, ourStart);
+        return officialToken == ourToken
+            ? null
+            : $"first error at offset {ourStart} (token {ourToken}) but official at {officialStart} (token {officialToken}, {official[0].Message})";
+    }
+
+    private static Dictionary<string, string> LoadKnownDisagreements()
+    {
+        var entries = JsonSerializer.Deserialize<List<KnownDisagreement>>(File.ReadAllText(KnownDisagreementsPath), new JsonSerializerOptions { PropertyNameCaseInsensitive = true }) ?? [];
+        foreach (var entry in entries)
+            Assert.False(string.IsNullOrWhiteSpace(entry.Reason), $"Known disagreement {entry.Id} has no reason.");
+        return entries.ToDictionary(e => e.Id, e => e.Reason);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using SentinelContent.Kql.Tooling;
+
+namespace SentinelContent.Kql.Tests.Tooling;
+
+/// <summary>The JSON-lines interface behind `sentinelctl kql check`.</summary>
+public sealed class KqlCheckServiceTests
+{
+    private static List<JsonElement> Run(string input)
+    {
+        var output = new StringWriter();
+        new KqlCheckService().Check(new StringReader(input), output);
+        return [.. output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.Clone())];
+    }
+
+    [Fact]
+    public void Writes_one_line_per_query_in_the_oracle_shape()
+    {
+        var lines = Run("{\"id\":\"ok\",\"query\":\"T | take 1\"}\n{\"id\":\"bad\",\"query\":\"T | where\"}\n");
+        Assert.Equal(2, lines.Count);
+
+        var ok = lines[0];
+        Assert.Equal(["id", "syntaxErrors", "errors", "warnings", "columns"], ok.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("ok", ok.GetProperty("id").GetString());
+        Assert.Equal(0, ok.GetProperty("syntaxErrors").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, ok.GetProperty("columns").ValueKind);
+
+        var bad = lines[1];
+        var error = Assert.Single(bad.GetProperty("syntaxErrors").EnumerateArray());
+        Assert.Equal(["code", "message", "start", "length"], error.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("SC0204", error.GetProperty("code").GetString());
+        Assert.Equal(9, error.GetProperty("start").GetInt32());
+        Assert.Equal(1, bad.GetProperty("errors").GetArrayLength());
+        Assert.Equal(0, bad.GetProperty("warnings").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("not json at all")]
+    [InlineData("[1, 2]")]
+    [InlineData("{\"id\": \"x\"}")]
+    [InlineData("{\"id\": \"x\", \"query\": 42}")]
+    public void A_malformed_line_gives_an_error_object_and_the_run_goes_on(string malformed)
+    {
+        var lines = Run(malformed + "\n{\"id\":\"after\",\"query\":\"print 1\"}\n");
+        Assert.Equal(2, lines.Count);
+        var error = Assert.Single(lines[0].GetProperty("errors").EnumerateArray());
+        Assert.Equal(KqlCheckService.BadInputCode, error.GetProperty("code").GetString());
+        Assert.Equal("after", lines[1].GetProperty("id").GetString());
+        Assert.Equal(0, lines[1].GetProperty("errors").GetArrayLength());
+    }
+}
