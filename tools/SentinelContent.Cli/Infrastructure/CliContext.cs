@@ -6,7 +6,10 @@ namespace SentinelContent.Cli.Infrastructure;
 /// </summary>
 public sealed record CliContext(TextWriter Out, TextWriter Error, string WorkingDirectory, bool OutputIsTerminal)
 {
-    public static CliContext FromConsole() => new(Console.Out, Console.Error, Directory.GetCurrentDirectory(), !Console.IsOutputRedirected);
+    public static CliContext FromConsole() => new(Console.Out, Console.Error, Directory.GetCurrentDirectory(), !Console.IsOutputRedirected) { Input = Console.In };
+
+    /// <summary>Standard input, for commands that read queries or data from a pipe.</summary>
+    public TextReader Input { get; init; } = TextReader.Null;
 
     /// <summary>Colour follows --color; with auto, only on a terminal and never when NO_COLOR is set (no-color.org).</summary>
     public bool UseColor(ColorMode mode) => mode switch

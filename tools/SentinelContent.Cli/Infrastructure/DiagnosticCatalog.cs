@@ -1,6 +1,7 @@
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Content.Diagnostics;
 using SentinelContent.Kql.Data;
+using SentinelContent.Kql.Diagnostics;
 using SentinelContent.Kql.Schema;
 
 namespace SentinelContent.Cli.Infrastructure;
@@ -9,5 +10,5 @@ namespace SentinelContent.Cli.Infrastructure;
 public static class DiagnosticCatalog
 {
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [.. InputDiagnostics.All, .. RuleDiagnostics.All, .. SchemaDiagnostics.All, .. DataDiagnostics.All];
+        [.. InputDiagnostics.All, .. RuleDiagnostics.All, .. KqlSyntaxDiagnostics.All, .. SchemaDiagnostics.All, .. DataDiagnostics.All];
 }

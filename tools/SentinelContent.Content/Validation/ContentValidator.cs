@@ -29,6 +29,7 @@ public sealed class ContentValidator(IReadOnlyList<IRuleValidator> ruleValidator
         new AlertDetailsValidator(),
         new IncidentGroupingValidator(),
         new VersionValidator(),
+        new QuerySyntaxValidator(),
     ];
 
     public static IReadOnlyList<IRuleSetValidator> DefaultSetValidators { get; } = [new DuplicateIdValidator()];

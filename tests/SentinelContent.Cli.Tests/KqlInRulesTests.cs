@@ -1,0 +1,59 @@
+using SentinelContent.Cli.Infrastructure;
+
+namespace SentinelContent.Cli.Tests;
+
+public class KqlInRulesTests
+{
+    private const string Rule = """
+        id: 0b8f6c1e-2d3a-4e5f-8a9b-0c1d2e3f4a5b
+        name: Test rule
+        description: Finds things.
+        severity: Low
+        queryFrequency: PT1H
+        queryPeriod: PT1H
+        triggerOperator: gt
+        triggerThreshold: 0
+        query: |
+          AuditLogs
+          | where OperationName == "User deleted security info"
+          | extend Target = tostring(TargetResources[0].userPrincipalName
+          | project TimeGenerated, Target
+        kind: Scheduled
+        version: 1.0.0
+        """;
+
+    [Fact]
+    public void A_kql_syntax_error_points_at_the_rule_file_line_and_column()
+    {
+        using var repo = new TempRepository();
+        repo.Write("analytics-rules/a.yaml", Rule);
+        var run = repo.Run("validate", "--color", "never");
+        Assert.Equal(1, run.ExitCode);
+        var first = run.Out.Split('\n')[0];
+        Assert.StartsWith($"analytics-rules{Path.DirectorySeparatorChar}a.yaml:12:", first);
+        Assert.Contains("error SC02", first);
+        Assert.Contains(" 12 |   | extend Target = tostring(TargetResources[0].userPrincipalName", run.Out);
+    }
+
+    [Fact]
+    public void A_valid_query_passes()
+    {
+        using var repo = new TempRepository();
+        repo.Write("analytics-rules/a.yaml", Rule.Replace("userPrincipalName\n", "userPrincipalName)\n"));
+        Assert.Equal(0, repo.Run("validate").ExitCode);
+    }
+
+    [Fact]
+    public void Kql_check_reads_json_lines_and_writes_the_oracle_shape()
+    {
+        var output = new StringWriter();
+        var input = new StringReader("{\"id\":\"ok\",\"query\":\"AuditLogs | take 1\"}\n{\"id\":\"bad\",\"query\":\"AuditLogs | where\"}\n");
+        var context = new CliContext(output, new StringWriter(), Path.GetTempPath(), false) { Input = input };
+        var code = SentinelCtl.Run(["kql", "check"], context);
+        Assert.Equal(1, code);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("\"id\":\"ok\",\"syntaxErrors\":[]", lines[0]);
+        Assert.Contains("\"id\":\"bad\",\"syntaxErrors\":[{\"code\":\"SC02", lines[1]);
+    }
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using SentinelContent.Cli.Infrastructure;
+using SentinelContent.Core.Diagnostics;
+using SentinelContent.Kql.Schema;
+using SentinelContent.Kql.Tooling;
+
+namespace SentinelContent.Cli.Commands;
+
+/// <summary>`sentinelctl kql ...`: the KQL engine's machine interfaces.</summary>
+public static class KqlCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var schema = new Option<string[]>("--schema")
+        {
+            Description = "Table schemas to bind against: a workspace CSV export (table_name,column_name,column_type) or JSON {\"Table\":{\"Column\":\"type\"}}. Repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var functions = new Option<string?>("--functions") { Description = "Workspace functions (JSON {\"Name\":{\"parameters\",\"body\"}}), as the official oracle takes them." };
+        var check = new Command("check", """
+            Check KQL queries read as JSON lines {"id","query"} from standard input; write one JSON line per
+            query: {"id","syntaxErrors":[{"code","message","start","length"}],"errors":[...],"warnings":[...],"columns":...},
+            the shape Microsoft's official KQL language service gives (used to compare the two).
+
+            Example:
+              echo '{"id":"1","query":"AuditLogs | take 1"}' | sentinelctl kql check
+            Exit codes: 0 every query clean, 1 some query has errors, 2 usage error.
+            """);
+        check.Options.Add(schema);
+        check.Options.Add(functions);
+        check.SetAction(parse =>
+        {
+            foreach (var file in parse.GetValue(schema) ?? [])
+            {
+                var diagnostics = new List<Diagnostic>();
+                SchemaFileLoader.Load(context.Resolve(file), diagnostics);
+                foreach (var error in diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
+                {
+                    context.Error.WriteLine(error.ToString());
+                    return ExitCodes.UsageOrInternalError;
+                }
+            }
+            var failing = new KqlCheckService().Check(context.Input, context.Out);
+            return failing > 0 ? ExitCodes.ContentErrors : ExitCodes.Success;
+        });
+
+        var command = new Command("kql", "Work with KQL directly: machine-readable checks of queries.");
+        command.Subcommands.Add(check);
+        return command;
+    }
+}
