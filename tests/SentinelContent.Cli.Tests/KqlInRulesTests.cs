@@ -57,3 +57,29 @@ public class KqlInRulesTests
         Assert.Contains("\"id\":\"bad\",\"syntaxErrors\":[{\"code\":\"SC02", lines[1]);
     }
 }
+
+public class RuleTestFilesInValidateTests
+{
+    [Fact]
+    public void Validate_checks_test_files_and_their_samples()
+    {
+        using var repo = new TempRepository();
+        repo.Write("analytics-rules/r.yaml", File.ReadAllText(Path.Combine(TestSupport.RepositoryPaths.Root, "analytics-rules", "entra-id-security-info", "SecurityInfoDeleted.yaml")));
+        repo.Write("analytics-rules/samples/deleted.jsonl", "{\"TimeGenerated\": \"2026-11-20T11:30:00Z\", \"OperatonName\": \"User deleted security info\"}\n");
+        repo.Write("analytics-rules/r.tests.yaml", """
+            tests:
+              - name: deletion
+                now: 2026-11-20T12:00:00Z
+                data:
+                  AuditLogs:
+                    - file: samples/deleted.jsonl
+                    - { TimeGenerated: 2026-11-20T11:40:00Z, Result: 5 }
+                expect: { alerts: 1 }
+            """);
+        var run = repo.Run("validate", "--format", "json");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("\"code\": \"SC0703\"", run.Out);
+        Assert.Contains("did you mean 'OperationName'?", run.Out);
+        Assert.Contains("\"code\": \"SC0702\"", run.Out);
+    }
+}

@@ -2,6 +2,7 @@ using System.CommandLine;
 using SentinelContent.Cli.Infrastructure;
 using SentinelContent.Content.Format;
 using SentinelContent.Reporting;
+using SentinelContent.Testing.Loading;
 
 namespace SentinelContent.Cli.Commands;
 
@@ -16,6 +17,7 @@ public static class DocsCommand
     [
         ("docs/diagnostics.md", () => DiagnosticsDocument.Render(DiagnosticCatalog.All)),
         ("docs/schemas/analytics-rule.schema.json", JsonSchemaWriter.WriteAnalyticsRuleSchema),
+        ("docs/schemas/rule-tests.schema.json", () => JsonSchemaWriter.Write(RuleTestFormat.Root, "https://sentinelcontent.dev/schemas/rule-tests.schema.json", "SentinelContent rule tests (X.tests.yaml)", [])),
     ];
 
     public static Command Create(CliContext context)

@@ -3,7 +3,9 @@ using SentinelContent.Cli.Infrastructure;
 using SentinelContent.Content.Loading;
 using SentinelContent.Content.Validation;
 using SentinelContent.Core.Diagnostics;
+using SentinelContent.Kql.Schema;
 using SentinelContent.Reporting;
+using SentinelContent.Testing.Loading;
 
 namespace SentinelContent.Cli.Commands;
 
@@ -22,7 +24,8 @@ public static class ValidateCommand
             Validate analytics rules (Sentinel's YAML format) before they reach a workspace.
 
             Checks required fields, types, enums, ISO 8601 durations and Sentinel's ranges, ATT&CK techniques
-            and tactics, entity mappings, custom details, alert details override and incident grouping.
+            and tactics, entity mappings, custom details, alert details override, incident grouping and the
+            KQL syntax of each query; and rule test files (X.tests.yaml): times, sample files and sample rows.
             Every finding has a stable code documented in docs/diagnostics.md.
 
             Examples:
@@ -41,7 +44,10 @@ public static class ValidateCommand
     {
         if (!ContentPaths.TryResolve(context, paths, out var files, out var displayPaths)) return ExitCodes.UsageOrInternalError;
         var result = new ContentValidator().Validate(files);
-        var diagnostics = result.Diagnostics.Select(d => d with { Location = d.Location with { Path = context.Display(d.Location.Path) } }).ToList();
+        var testDiagnostics = new List<Diagnostic>();
+        foreach (var tests in files.Where(f => f.Kind == ContentFileKind.RuleTests))
+            RuleTestFileValidator.Validate(tests.Path, BuiltInSchemas.Default, testDiagnostics);
+        var diagnostics = result.Diagnostics.Concat(testDiagnostics).Select(d => d with { Location = d.Location with { Path = context.Display(d.Location.Path) } }).ToList();
         var descriptors = DiagnosticCatalog.All;
         return report.Emit(parse, context, new DiagnosticReport("validate", diagnostics, displayPaths, descriptors));
     }

@@ -3,6 +3,7 @@ using SentinelContent.Content.Diagnostics;
 using SentinelContent.Kql.Data;
 using SentinelContent.Kql.Diagnostics;
 using SentinelContent.Kql.Schema;
+using SentinelContent.Testing.Diagnostics;
 
 namespace SentinelContent.Cli.Infrastructure;
 
@@ -10,5 +11,5 @@ namespace SentinelContent.Cli.Infrastructure;
 public static class DiagnosticCatalog
 {
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [.. InputDiagnostics.All, .. RuleDiagnostics.All, .. KqlSyntaxDiagnostics.All, .. SchemaDiagnostics.All, .. DataDiagnostics.All];
+        [.. InputDiagnostics.All, .. RuleDiagnostics.All, .. KqlSyntaxDiagnostics.All, .. RuleTestDiagnostics.All, .. SchemaDiagnostics.All, .. DataDiagnostics.All];
 }

@@ -18,6 +18,9 @@ public abstract class Column(ScalarType type)
 
     /// <summary>The value boxed, for output and tests; hot paths use the typed subclasses.</summary>
     public abstract object? GetValue(int row);
+
+    /// <summary>A new column holding the given rows, in the given order.</summary>
+    public abstract Column Select(IReadOnlyList<int> rows);
 }
 
 /// <summary>A column of a value type (bool, int, long, real, decimal, datetime, timespan, guid) with a null bitmap.</summary>
@@ -32,6 +35,18 @@ public sealed class ValueColumn<T>(ScalarType type, T[] values, BitArray nulls) 
     public override bool IsNull(int row) => Nulls[row];
 
     public override object? GetValue(int row) => Nulls[row] ? null : Values[row];
+
+    public override Column Select(IReadOnlyList<int> rows)
+    {
+        var values = new T[rows.Count];
+        var nulls = new BitArray(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            values[i] = Values[rows[i]];
+            nulls[i] = Nulls[rows[i]];
+        }
+        return new ValueColumn<T>(Type, values, nulls);
+    }
 }
 
 public sealed class StringColumn(string[] values) : Column(ScalarType.String)
@@ -43,6 +58,8 @@ public sealed class StringColumn(string[] values) : Column(ScalarType.String)
     public override bool IsNull(int row) => false;
 
     public override object? GetValue(int row) => Values[row];
+
+    public override Column Select(IReadOnlyList<int> rows) => new StringColumn([.. rows.Select(r => Values[r])]);
 }
 
 /// <summary>dynamic values (JSON: objects, arrays and scalars); a null entry is KQL's null.</summary>
@@ -55,4 +72,6 @@ public sealed class DynamicColumn(JsonNode?[] values) : Column(ScalarType.Dynami
     public override bool IsNull(int row) => Values[row] is null;
 
     public override object? GetValue(int row) => Values[row];
+
+    public override Column Select(IReadOnlyList<int> rows) => new DynamicColumn([.. rows.Select(r => Values[r])]);
 }

@@ -25,6 +25,21 @@ public sealed class DataTable
 
     public int RowCount { get; }
 
+    /// <summary>A table of the same schema holding the given rows.</summary>
+    public DataTable Select(IReadOnlyList<int> rows) => new(Schema, [.. Columns.Select(c => c.Select(rows))]);
+
+    /// <summary>The rows whose datetime column <paramref name="column"/> lies in [start, end); a table without that column is returned whole.</summary>
+    public DataTable WithinTime(string column, DateTime start, DateTime end)
+    {
+        if (Find(column) is not ValueColumn<DateTime> times) return this;
+        var rows = new List<int>();
+        for (var i = 0; i < RowCount; i++)
+        {
+            if (!times.Nulls[i] && times.Values[i] >= start && times.Values[i] < end) rows.Add(i);
+        }
+        return rows.Count == RowCount ? this : Select(rows);
+    }
+
     public Column? Find(string name)
     {
         for (var i = 0; i < Schema.Columns.Count; i++)

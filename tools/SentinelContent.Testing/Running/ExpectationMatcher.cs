@@ -1,0 +1,67 @@
+using SentinelContent.Simulation.Alerts;
+using SentinelContent.Simulation.Incidents;
+using SentinelContent.Testing.Model;
+
+namespace SentinelContent.Testing.Running;
+
+/// <summary>Compares what came out with what a test expects; each mismatch becomes one readable line.</summary>
+public static class ExpectationMatcher
+{
+    public static IReadOnlyList<string> Compare(Expectation expect, IReadOnlyList<SimulatedAlert> alerts, IReadOnlyList<SimulatedIncident> incidents, int? rows)
+    {
+        var failures = new List<string>();
+        if (expect.Alerts is { } a && a.Value != alerts.Count)
+            failures.Add($"expected {Plural(a.Value, "alert")}, got {alerts.Count}{Titles(alerts)}");
+        if (expect.Rows is { } r && r.Value != rows)
+            failures.Add(rows is null ? "rows can only be asserted for a single run, not a replay" : $"expected the query to return {Plural(r.Value, "row")}, got {rows}");
+        if (expect.Incidents is { } i && i.Value != incidents.Count)
+            failures.Add($"expected {Plural(i.Value, "incident")}, got {incidents.Count}");
+
+        for (var n = 0; n < expect.AlertDetails.Count; n++)
+        {
+            if (n >= alerts.Count)
+            {
+                failures.Add($"alert {n + 1}: expected, but only {Plural(alerts.Count, "alert")} came out");
+                continue;
+            }
+            CompareAlert(n + 1, expect.AlertDetails[n], alerts[n], failures);
+        }
+        return failures;
+    }
+
+    private static void CompareAlert(int number, AlertExpectation expected, SimulatedAlert actual, List<string> failures)
+    {
+        void Field(string name, string? want, string got)
+        {
+            if (want is not null && want != got) failures.Add($"alert {number}: {name}: expected '{want}', got '{got}'");
+        }
+
+        Field("displayName", expected.DisplayName?.Value, actual.DisplayName);
+        Field("description", expected.Description?.Value, actual.Description);
+        Field("severity", expected.Severity?.Value, actual.Severity);
+        if (expected.Tactics is { } tactics && !tactics.Select(t => t.Value).SequenceEqual(actual.Tactics))
+            failures.Add($"alert {number}: tactics: expected [{string.Join(", ", tactics.Select(t => t.Value))}], got [{string.Join(", ", actual.Tactics)}]");
+
+        foreach (var entity in expected.Entities)
+        {
+            var found = actual.Entities.Any(e => e.Type == entity.Type && entity.Identifiers.All(p => e.Identifiers.TryGetValue(p.Key, out var v) && v == p.Value));
+            if (!found)
+                failures.Add($"alert {number}: no {entity.Type} entity with {Describe(entity.Identifiers)}; entities: {(actual.Entities.Count == 0 ? "none" : string.Join("; ", actual.Entities.Select(e => $"{e.Type} {Describe(e.Identifiers)}")))}");
+        }
+
+        foreach (var detail in expected.CustomDetails)
+        {
+            var got = actual.CustomDetails.GetValueOrDefault(detail.Key) ?? [];
+            if (!detail.Values.SequenceEqual(got))
+                failures.Add($"alert {number}: customDetails.{detail.Key}: expected [{string.Join(", ", detail.Values)}], got [{string.Join(", ", got)}]");
+        }
+    }
+
+    private static string Describe(IReadOnlyDictionary<string, string> identifiers) =>
+        string.Join(", ", identifiers.Select(p => $"{p.Key}={p.Value}"));
+
+    private static string Titles(IReadOnlyList<SimulatedAlert> alerts) =>
+        alerts.Count == 0 ? string.Empty : $" ({string.Join("; ", alerts.Take(3).Select(a => $"'{a.DisplayName}'"))}{(alerts.Count > 3 ? "; ..." : "")})";
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+}

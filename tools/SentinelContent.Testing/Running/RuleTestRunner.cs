@@ -1,0 +1,89 @@
+using SentinelContent.Core.Diagnostics;
+using SentinelContent.Content.Model;
+using SentinelContent.Kql.Data;
+using SentinelContent.Kql.Data.Loading;
+using SentinelContent.Kql.Schema;
+using SentinelContent.Simulation.Alerts;
+using SentinelContent.Simulation.Incidents;
+using SentinelContent.Simulation.Schedule;
+using SentinelContent.Testing.Diagnostics;
+using SentinelContent.Testing.Model;
+
+namespace SentinelContent.Testing.Running;
+
+/// <summary>
+/// Runs one rule test as Sentinel would run the rule: the test's tables are loaded and typed, each run sees
+/// only the rows whose TimeGenerated falls in its query window, the query runs at the run time, and the
+/// alert simulator and incident grouping turn results into what the test's expectations are checked against.
+/// </summary>
+public sealed class RuleTestRunner(IQueryEngine engine, SchemaCatalog catalog)
+{
+    private const string TimeColumn = "TimeGenerated";
+
+    public TestOutcome Run(AnalyticsRule rule, RuleTestCase test, IList<Diagnostic> diagnostics)
+    {
+        var tables = LoadTables(test, diagnostics);
+        if (tables is null) return Failed(rule, test, "the test data has errors (see the diagnostics above)");
+        var query = rule.Query?.Value ?? string.Empty;
+
+        try
+        {
+            if (test.Replay is { } replay)
+            {
+                var runs = Replay.Run(rule, replay.From.Value, replay.To.Value, window => engine.Run(query, Within(tables, window), window.End));
+                var alerts = runs.SelectMany(r => r.Outcome?.Alerts ?? []).ToList();
+                var incidents = IncidentGrouper.Group(rule, alerts);
+                return Outcome(rule, test, alerts, incidents, rows: null);
+            }
+
+            var now = test.Now.Value;
+            var result = engine.Run(query, Within(tables, RuleSchedule.Window(rule, now)), now);
+            var outcome = AlertSimulator.Run(rule, result, now);
+            return Outcome(rule, test, outcome.Alerts, IncidentGrouper.Group(rule, outcome.Alerts), result.RowCount);
+        }
+        catch (QueryFailedException e)
+        {
+            foreach (var d in e.Diagnostics) diagnostics.Add(d);
+            return Failed(rule, test, $"the query failed: {e.Message}");
+        }
+    }
+
+    private static TestOutcome Outcome(AnalyticsRule rule, RuleTestCase test, IReadOnlyList<SimulatedAlert> alerts, IReadOnlyList<SimulatedIncident> incidents, int? rows) =>
+        new(rule.Source.Path, test, ExpectationMatcher.Compare(test.Expect, alerts, incidents, rows), alerts, incidents, rows);
+
+    private static TestOutcome Failed(AnalyticsRule rule, RuleTestCase test, string reason) =>
+        new(rule.Source.Path, test, [reason], [], [], null);
+
+    private static Dictionary<string, DataTable> Within(IReadOnlyDictionary<string, DataTable> tables, QueryWindow window) =>
+        tables.ToDictionary(p => p.Key, p => p.Value.WithinTime(TimeColumn, window.Start, window.End), StringComparer.Ordinal);
+
+    private Dictionary<string, DataTable>? LoadTables(RuleTestCase test, IList<Diagnostic> diagnostics)
+    {
+        var tables = new Dictionary<string, DataTable>(StringComparer.Ordinal);
+        var ok = true;
+        foreach (var data in test.Data)
+        {
+            var rows = new List<SampleRow>();
+            foreach (var entry in data.Entries)
+            {
+                switch (entry)
+                {
+                    case SampleFileEntry file:
+                        var read = SampleFileReader.Read(file.FullPath, diagnostics);
+                        if (read is null) ok = false;
+                        else rows.AddRange(read);
+                        break;
+                    case InlineRowEntry inline:
+                        rows.Add(inline.Row);
+                        break;
+                }
+            }
+            if (catalog.Find(data.Table.Value) is null)
+                diagnostics.Add(Diagnostic.Create(RuleTestDiagnostics.UnknownTable, data.Table.Location, data.Table.Value, string.Empty));
+            var table = SampleTableBuilder.Build(data.Table.Value, rows, catalog, diagnostics);
+            if (table is null) ok = false;
+            else tables[data.Table.Value] = table;
+        }
+        return ok ? tables : null;
+    }
+}
