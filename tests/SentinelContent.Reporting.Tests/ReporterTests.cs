@@ -117,3 +117,16 @@ public class ReporterTests
         Assert.Contains("| [SC9002](#sc9002) | warning | Odd field |", text);
     }
 }
+
+public class JsonTextTests
+{
+    [Fact]
+    public void Json_messages_keep_quotes_readable()
+    {
+        var d = new DiagnosticDescriptor("SC9003", "t", "'{0}' is odd", DiagnosticSeverity.Error, "Test", "h");
+        var report = new DiagnosticReport("validate", [Diagnostic.Create(d, SourceLocation.FileOnly("a.yaml"), "x")], ["a.yaml"], [d]);
+        var writer = new StringWriter();
+        new JsonReporter().Write(report, writer);
+        Assert.Contains("\"message\": \"'x' is odd\"", writer.ToString());
+    }
+}
