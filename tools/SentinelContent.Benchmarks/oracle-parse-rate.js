@@ -19,12 +19,17 @@ function parseAll() { let n = 0; for (const q of queries) { K.KustoCode.Parse(q)
 // Warm-up: let the JIT settle before timing.
 for (let i = 0; i < 3; i++) parseAll();
 
+// Timed passes over the whole corpus until the budget is spent (at least three).
 let parsed = 0;
+let bestPassMs = Infinity;
 const start = process.hrtime.bigint();
 let elapsedMs = 0;
-while (elapsedMs < budgetMs) {
+for (let pass = 0; elapsedMs < budgetMs || pass < 3; pass++) {
+  const passStart = process.hrtime.bigint();
   parsed += parseAll();
+  bestPassMs = Math.min(bestPassMs, Number(process.hrtime.bigint() - passStart) / 1e6);
   elapsedMs = Number(process.hrtime.bigint() - start) / 1e6;
 }
 const rate = parsed / (elapsedMs / 1000);
-console.log(JSON.stringify({ queries: queries.length, parsed, seconds: elapsedMs / 1000, queriesPerSecond: rate, node: process.version }));
+const bestRate = queries.length / (bestPassMs / 1000);
+console.log(JSON.stringify({ queries: queries.length, parsed, seconds: elapsedMs / 1000, queriesPerSecond: rate, bestPassQueriesPerSecond: bestRate, node: process.version }));
