@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SentinelContent.Kql.Syntax;
 using SentinelContent.Kql.Tests.Infrastructure;
 
@@ -18,6 +19,21 @@ public sealed class RoundTripTests
 
         Assert.True(QueryCorpus.Shared.Count > 1000, $"Expected the shared corpus (~1300 queries), found {QueryCorpus.Shared.Count}.");
         Assert.True(failures.Count == 0, "Round trip failed for:\n" + string.Join("\n", failures));
+    }
+
+    /// <summary>
+    /// Writes the corpus as this suite reads it to .build/kql-corpus.jsonl, so the benchmarks (ours and
+    /// the official parser's in node) time exactly the queries the tests check.
+    /// </summary>
+    [Fact]
+    public void Corpus_is_exported_for_the_benchmarks()
+    {
+        var path = Path.Combine(RepositoryPaths.Root, ".build", "kql-corpus.jsonl");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + "." + Environment.ProcessId + ".tmp";
+        File.WriteAllLines(temporary, QueryCorpus.Shared.Select(q => JsonSerializer.Serialize(new { id = q.Id, query = q.Query })));
+        File.Move(temporary, path, overwrite: true);
+        Assert.Equal(QueryCorpus.Shared.Count, File.ReadLines(path).Count());
     }
 
     [Fact]

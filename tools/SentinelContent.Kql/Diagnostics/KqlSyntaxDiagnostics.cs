@@ -7,6 +7,11 @@ public static class KqlSyntaxDiagnostics
 {
     private const string Category = "Kql";
 
+    public static readonly DiagnosticDescriptor BadCheckInput = new(
+        "SC0200", "Bad kql check input", "{0}", DiagnosticSeverity.Error, Category,
+        "Each input line of `sentinelctl kql check` must be a JSON object with a string \"query\" (and an \"id\"), " +
+        "for example {\"id\": \"rule-1\", \"query\": \"SecurityEvent | take 1\"}. Fix or remove the line.");
+
     public static readonly DiagnosticDescriptor UnexpectedCharacter = new(
         "SC0201", "Unexpected character", "Unexpected character '{0}'", DiagnosticSeverity.Error, Category,
         "The query contains a character that is not part of the query language (for example a stray '\\' or '!' outside an operator). " +
@@ -74,7 +79,7 @@ public static class KqlSyntaxDiagnostics
     /// <summary>Every syntax descriptor, for documentation and for tests that check codes are unique.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
-        UnexpectedCharacter, UnterminatedLiteral, ExpectedToken, MissingExpression, QueryOperatorExpected,
+        BadCheckInput, UnexpectedCharacter, UnterminatedLiteral, ExpectedToken, MissingExpression, QueryOperatorExpected,
         UnexpectedText, NestingTooDeep, QueryTooLong, MissingName, MissingValue, MissingClause, RawGuidNotAllowed,
         UnknownTypeName, NameNeedsBrackets,
     ];

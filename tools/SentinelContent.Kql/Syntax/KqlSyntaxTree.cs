@@ -40,12 +40,22 @@ public sealed class KqlSyntaxTree
             return new KqlSyntaxTree(text, UnparsedRoot(text), diagnostics);
         }
 
-        var tokens = Lexer.Tokenize(text);
-        AddLexicalDiagnostics(text, tokens, diagnostics);
-        var root = Parser.ParseQuery(text, tokens, diagnostics);
+        var tokens = Lexer.TokenizeInto(text, out var count);
+        SyntaxNode root;
+        try
+        {
+            AddLexicalDiagnostics(text, tokens.AsSpan(0, count), diagnostics);
+            root = Parser.ParseQuery(text, tokens, count, diagnostics);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<LexicalToken>.Shared.Return(tokens);
+        }
 
         // Stable sort: diagnostics at the same offset keep the order the parser found them in.
-        var ordered = diagnostics.Select((d, i) => (d, i)).OrderBy(x => x.d.Span.Start).ThenBy(x => x.i).Select(x => x.d).ToArray();
+        IReadOnlyList<KqlDiagnostic> ordered = diagnostics.Count <= 1
+            ? diagnostics
+            : diagnostics.Select((d, i) => (d, i)).OrderBy(x => x.d.Span.Start).ThenBy(x => x.i).Select(x => x.d).ToArray();
         return new KqlSyntaxTree(text, root, ordered);
     }
 
@@ -61,7 +71,7 @@ public sealed class KqlSyntaxTree
         return new SyntaxNode(SyntaxKind.QueryBlock, [statements, skipped, end], 0);
     }
 
-    private static void AddLexicalDiagnostics(string text, LexicalToken[] tokens, List<KqlDiagnostic> diagnostics)
+    private static void AddLexicalDiagnostics(string text, ReadOnlySpan<LexicalToken> tokens, List<KqlDiagnostic> diagnostics)
     {
         foreach (var token in tokens)
         {

@@ -17,6 +17,8 @@ internal sealed class Lexer
         "nano", "nanos", "nanosec", "nanosecond", "nanoseconds", "tick", "ticks",
     ];
 
+    private static readonly int[] s_guidGroups = [8, 4, 4, 4, 12];
+
     private static readonly string[] s_booleans = ["true", "True", "TRUE", "false", "False", "FALSE"];
 
     private readonly string _text;
@@ -27,16 +29,29 @@ internal sealed class Lexer
     /// <summary>All tokens of the text; the last one is always an end-of-text token.</summary>
     public static LexicalToken[] Tokenize(string text)
     {
+        var buffer = TokenizeInto(text, out var count);
+        var tokens = buffer.AsSpan(0, count).ToArray();
+        System.Buffers.ArrayPool<LexicalToken>.Shared.Return(buffer);
+        return tokens;
+    }
+
+    /// <summary>
+    /// Tokenizes into a buffer rented from the shared pool (every token is at least one character,
+    /// so text length + 1 slots always suffice); the caller returns the buffer when done.
+    /// </summary>
+    public static LexicalToken[] TokenizeInto(string text, out int count)
+    {
         var lexer = new Lexer(text);
-        var tokens = new List<LexicalToken>(Math.Max(16, text.Length / 5));
+        var tokens = System.Buffers.ArrayPool<LexicalToken>.Shared.Rent(text.Length + 1);
+        count = 0;
         while (true)
         {
             var token = lexer.Next();
-            tokens.Add(token);
+            tokens[count++] = token;
             if (token.Kind == SyntaxKind.EndOfTextToken) break;
         }
 
-        return [.. tokens];
+        return tokens;
     }
 
     private char Peek(int offset = 0) => _pos + offset < _text.Length ? _text[_pos + offset] : '\0';
@@ -345,14 +360,13 @@ internal sealed class Lexer
 
     private int ScanRawGuid(int start)
     {
-        if (start + 35 >= _text.Length) return -1;
-        int[] groups = [8, 4, 4, 4, 12];
+        if (start + 35 >= _text.Length || _text[start + 8] != '-') return -1;
         var pos = start;
-        for (var g = 0; g < groups.Length; g++)
+        for (var g = 0; g < s_guidGroups.Length; g++)
         {
-            for (var i = 0; i < groups[g]; i++, pos++)
+            for (var i = 0; i < s_guidGroups[g]; i++, pos++)
                 if (!CharFacts.IsHexDigit(_text[pos])) return -1;
-            if (g < groups.Length - 1)
+            if (g < s_guidGroups.Length - 1)
             {
                 if (_text[pos] != '-') return -1;
                 pos++;

@@ -25,7 +25,7 @@ internal sealed partial class Parser
                 break;
         }
 
-        return Deeper(ParseLogicalOrExpression);
+        return Deeper(_parseLogicalOr);
     }
 
     private SyntaxNode? ParseLogicalOrExpression()
@@ -86,7 +86,7 @@ internal sealed partial class Parser
             return element;
         }
 
-        var items = CommaList(ParseElement, MissingExpression, () => IsCommonListEnd(), oneOrMore: true);
+        var items = CommaList(ParseElement, MissingExpression, _isCommonListEnd, oneOrMore: true);
         var close = TakeRequired(SyntaxKind.CloseParenToken);
         return Node(SyntaxKind.ExpressionList, open, items, close);
     }
@@ -308,7 +308,7 @@ internal sealed partial class Parser
     {
         if (PeekKind() != SyntaxKind.OpenParenToken) return null;
         var open = TakeToken();
-        var arguments = CommaList(ParseArgument, MissingExpression, () => IsCommonListEnd());
+        var arguments = CommaList(_parseArgument, _missingExpression, _isCommonListEnd);
         var close = TakeRequired(SyntaxKind.CloseParenToken);
         return Node(SyntaxKind.ExpressionList, open, arguments, close);
     }
@@ -347,7 +347,7 @@ internal sealed partial class Parser
         if (listLength > 0 && PeekKind(listLength) == SyntaxKind.EqualToken)
         {
             var open = TakeToken();
-            var names = CommaList(ParseRenameNameDeclaration, MissingName, () => IsCommonListEnd(), oneOrMore: true);
+            var names = CommaList(ParseRenameNameDeclaration, MissingName, _isCommonListEnd, oneOrMore: true);
             var close = TakeRequired(SyntaxKind.CloseParenToken);
             var renameList = Node(SyntaxKind.RenameList, open, names, close);
             var equal = TakeRequired(SyntaxKind.EqualToken);
@@ -409,7 +409,7 @@ internal sealed partial class Parser
         var schema = ParseRowSchema() ?? MissingRowSchema();
         var open = TakeRequired(SyntaxKind.OpenBracketToken);
         var leadingComma = TryTake(SyntaxKind.CommaToken);
-        var values = CommaList(ParseLiteral, () => MissingValue("value"), () => IsCommonListEnd(), allowTrailingComma: true);
+        var values = CommaList(ParseLiteral, () => MissingValue("value"), _isCommonListEnd, allowTrailingComma: true);
         var close = TakeRequired(SyntaxKind.CloseBracketToken);
         return Node(SyntaxKind.DataTableExpression, keyword, parameters, schema, open, leadingComma, values, close);
     }
@@ -420,14 +420,14 @@ internal sealed partial class Parser
         var parameters = ParseParameterList(OperatorParameters.None);
         var schema = ParseRowSchema() ?? MissingRowSchema();
         var open = TakeRequired(SyntaxKind.OpenBracketToken);
-        var uris = CommaList(ParseLiteral, () => MissingValue("value"), () => IsCommonListEnd(), allowTrailingComma: true);
+        var uris = CommaList(ParseLiteral, () => MissingValue("value"), _isCommonListEnd, allowTrailingComma: true);
         var close = TakeRequired(SyntaxKind.CloseBracketToken);
         SyntaxNode? withClause = null;
         if (PeekKind() == SyntaxKind.WithKeyword)
         {
             var with = TakeToken();
             var withOpen = TakeRequired(SyntaxKind.OpenParenToken);
-            var properties = CommaList(ParseExternalDataProperty, () => MissingValue("property"), () => IsCommonListEnd());
+            var properties = CommaList(ParseExternalDataProperty, () => MissingValue("property"), _isCommonListEnd);
             withClause = Node(SyntaxKind.ExternalDataWithClause, with, withOpen, properties, TakeRequired(SyntaxKind.CloseParenToken));
         }
 

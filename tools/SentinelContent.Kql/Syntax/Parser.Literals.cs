@@ -119,7 +119,7 @@ internal sealed partial class Parser
     private SyntaxNode? ParseJsonArray()
     {
         var open = TakeToken();
-        var items = CommaList(ParseJsonValue, () => MissingValue("JSON value"), () => IsCommonListEnd());
+        var items = CommaList(ParseJsonValue, () => MissingValue("JSON value"), _isCommonListEnd);
         var close = TakeRequired(SyntaxKind.CloseBracketToken);
         return Node(SyntaxKind.JsonArrayExpression, open, items, close);
     }
@@ -127,7 +127,7 @@ internal sealed partial class Parser
     private SyntaxNode? ParseJsonObject()
     {
         var open = TakeToken();
-        var pairs = CommaList(ParseJsonPair, () => MissingValue("JSON property"), () => IsCommonListEnd());
+        var pairs = CommaList(ParseJsonPair, () => MissingValue("JSON property"), _isCommonListEnd);
         var close = TakeRequired(SyntaxKind.CloseBraceToken);
         return Node(SyntaxKind.JsonObjectExpression, open, pairs, close);
     }
@@ -167,7 +167,7 @@ internal sealed partial class Parser
             return Node(SyntaxKind.TypeOfLiteralExpression, keyword, open, type, TakeToken());
         }
 
-        var list = CommaList(ParseTypeOfElement, MissingType, () => IsCommonListEnd());
+        var list = CommaList(ParseTypeOfElement, MissingType, _isCommonListEnd);
         var close = TakeRequired(SyntaxKind.CloseParenToken);
         return Node(SyntaxKind.TypeOfLiteralExpression, keyword, open, list, close);
     }
@@ -254,7 +254,7 @@ internal sealed partial class Parser
             return Node(SyntaxKind.SchemaTypeExpression, open, star, TakeRequired(SyntaxKind.CloseParenToken));
         }
 
-        var list = CommaList(ParseNameAndTypeDeclaration, MissingNameAndType, () => IsCommonListEnd(), allowTrailingComma: true);
+        var list = CommaList(ParseNameAndTypeDeclaration, MissingNameAndType, _isCommonListEnd, allowTrailingComma: true);
         return Node(SyntaxKind.SchemaTypeExpression, open, list, TakeRequired(SyntaxKind.CloseParenToken));
     }
 
@@ -270,7 +270,7 @@ internal sealed partial class Parser
         if (PeekKind() != SyntaxKind.OpenParenToken) return null;
         var open = TakeToken();
         var leadingComma = TryTake(SyntaxKind.CommaToken);
-        var list = CommaList(ParseNameAndTypeDeclaration, MissingNameAndType, () => IsCommonListEnd(), allowTrailingComma: true);
+        var list = CommaList(ParseNameAndTypeDeclaration, MissingNameAndType, _isCommonListEnd, allowTrailingComma: true);
         return Node(SyntaxKind.RowSchema, open, leadingComma, list, TakeRequired(SyntaxKind.CloseParenToken));
     }
 

@@ -13,21 +13,12 @@ internal sealed partial class Parser
     private AllowedNames _allowedNames;
     private bool _equalsNeeded;
 
-    private static readonly Dictionary<OperatorParameter[], Dictionary<string, OperatorParameter>> s_parameterMaps = new(ReferenceEqualityComparer.Instance);
+    // Name maps of each operator's parameter array, built on first use; reads take no lock.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<OperatorParameter[], Dictionary<string, OperatorParameter>> s_parameterMaps =
+        new(ReferenceEqualityComparer.Instance);
 
-    private static Dictionary<string, OperatorParameter> MapOf(OperatorParameter[] parameters)
-    {
-        lock (s_parameterMaps)
-        {
-            if (!s_parameterMaps.TryGetValue(parameters, out var map))
-            {
-                map = OperatorParameters.ToMap(parameters);
-                s_parameterMaps[parameters] = map;
-            }
-
-            return map;
-        }
-    }
+    private static Dictionary<string, OperatorParameter> MapOf(OperatorParameter[] parameters) =>
+        s_parameterMaps.GetOrAdd(parameters, OperatorParameters.ToMap);
 
     /// <summary>
     /// Parameters before an operator's operands. With <paramref name="equalsNeeded"/>, a known
@@ -37,7 +28,7 @@ internal sealed partial class Parser
     {
         var (oldDeclared, oldAllowed, oldEquals) = (_declaredParameters, _allowedNames, _equalsNeeded);
         (_declaredParameters, _allowedNames, _equalsNeeded) = (MapOf(declared), AllowedNames.DeclaredOrKnown, equalsNeeded);
-        var list = PlainList(ParseParameter);
+        var list = PlainList(_parseParameter);
         (_declaredParameters, _allowedNames, _equalsNeeded) = (oldDeclared, oldAllowed, oldEquals);
         return list;
     }
@@ -47,7 +38,7 @@ internal sealed partial class Parser
     {
         var (oldDeclared, oldAllowed, oldEquals) = (_declaredParameters, _allowedNames, _equalsNeeded);
         (_declaredParameters, _allowedNames, _equalsNeeded) = (MapOf(declared), AllowedNames.DeclaredOnly, false);
-        var list = CommaList(ParseParameter, () => MissingValue("parameter"), () => IsCommonListEnd());
+        var list = CommaList(ParseParameter, () => MissingValue("parameter"), _isCommonListEnd);
         (_declaredParameters, _allowedNames, _equalsNeeded) = (oldDeclared, oldAllowed, oldEquals);
         return list;
     }
@@ -57,7 +48,7 @@ internal sealed partial class Parser
     {
         var (oldDeclared, oldAllowed, oldEquals) = (_declaredParameters, _allowedNames, _equalsNeeded);
         (_declaredParameters, _allowedNames, _equalsNeeded) = (MapOf(declared), AllowedNames.DeclaredOrKnown, false);
-        var list = CommaList(ParseParameter, () => MissingValue("parameter"), () => IsCommonListEnd());
+        var list = CommaList(ParseParameter, () => MissingValue("parameter"), _isCommonListEnd);
         (_declaredParameters, _allowedNames, _equalsNeeded) = (oldDeclared, oldAllowed, oldEquals);
         return list;
     }
@@ -121,8 +112,8 @@ internal sealed partial class Parser
         var isWord = token.Kind == SyntaxKind.IdentifierToken || KeywordTable.IsKeyword(token.Kind);
         if (isWord && _declaredParameters is not null)
         {
-            var text = _text.Substring(token.Start, token.Length);
-            if (_declaredParameters.TryGetValue(text, out var declared))
+            var text = _text.AsSpan(token.Start, token.Length);
+            if (_declaredParameters.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var declared))
             {
                 if (declared.HasNoEquals || !equalsNeeded || PeekKind(offset + 1) == SyntaxKind.EqualToken) return 1;
                 if (allowed == AllowedNames.DeclaredOnly) return -1;
@@ -155,11 +146,9 @@ internal sealed partial class Parser
         return length;
     }
 
-    private bool IsKnownParameterName(ReadOnlySpan<char> name)
-    {
-        var text = name.ToString();
-        return OperatorParameters.KnownNames.Contains(text) || (_declaredParameters?.ContainsKey(text) ?? false);
-    }
+    private bool IsKnownParameterName(ReadOnlySpan<char> name) =>
+        OperatorParameters.KnownNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name)
+        || (_declaredParameters?.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(name) ?? false);
 
     private SyntaxNode ParseParameterValue(OperatorParameter parameter, Func<bool>? nameListEnd = null)
     {
@@ -232,7 +221,7 @@ internal sealed partial class Parser
         // A declared parameter name ends the list rather than being read as a column.
         var token = Peek();
         if ((token.Kind == SyntaxKind.IdentifierToken || KeywordTable.IsKeyword(token.Kind))
-            && _declaredParameters is not null && _declaredParameters.ContainsKey(_text.Substring(token.Start, token.Length)))
+            && _declaredParameters is not null && _declaredParameters.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(_text.AsSpan(token.Start, token.Length)))
             return null;
         return ParseExtendedNameReference();
     }

@@ -35,7 +35,7 @@ internal sealed partial class Parser
         SyntaxKind.DistinctKeyword => ParseDistinct(),
         SyntaxKind.EvaluateKeyword => ParseEvaluate(),
         SyntaxKind.ExecuteAndCacheKeyword => Node(SyntaxKind.ExecuteAndCacheOperator, TakeToken()),
-        SyntaxKind.ExtendKeyword => Node(SyntaxKind.ExtendOperator, TakeToken(), CommaList(ParseNamedExpression, MissingExpression, () => IsCommonListEnd(), oneOrMore: true)),
+        SyntaxKind.ExtendKeyword => Node(SyntaxKind.ExtendOperator, TakeToken(), CommaList(_parseNamedExpression, _missingExpression, _isCommonListEnd, oneOrMore: true)),
         SyntaxKind.FacetKeyword => ParseFacet(),
         SyntaxKind.FilterKeyword or SyntaxKind.WhereKeyword => ParseFilter(),
         SyntaxKind.FindKeyword => ParseFind(),
@@ -52,13 +52,13 @@ internal sealed partial class Parser
         SyntaxKind.ParseKvKeyword => ParseParseKv(),
         SyntaxKind.PartitionByKeyword => ParsePartitionBy(),
         SyntaxKind.PartitionKeyword => ParsePartition(),
-        SyntaxKind.PrintKeyword => Node(SyntaxKind.PrintOperator, TakeToken(), CommaList(ParseNamedExpression, MissingExpression, () => IsCommonListEnd(), oneOrMore: true)),
-        SyntaxKind.ProjectKeyword => Node(SyntaxKind.ProjectOperator, TakeToken(), CommaList(ParseNamedExpression, MissingExpression, () => IsCommonListEnd())),
-        SyntaxKind.ProjectAwayKeyword => Node(SyntaxKind.ProjectAwayOperator, TakeToken(), CommaList(ParseSimpleOrWildcardedName, MissingExpression, () => IsCommonListEnd())),
-        SyntaxKind.ProjectKeepKeyword => Node(SyntaxKind.ProjectKeepOperator, TakeToken(), CommaList(ParseSimpleOrWildcardedName, MissingExpression, () => IsCommonListEnd())),
-        SyntaxKind.ProjectByNamesKeyword => Node(SyntaxKind.ProjectByNamesOperator, TakeToken(), CommaList(ParseUnnamedExpression, MissingExpression, () => IsCommonListEnd())),
-        SyntaxKind.ProjectRenameKeyword => Node(SyntaxKind.ProjectRenameOperator, TakeToken(), CommaList(ParseNamedExpression, MissingExpression, () => IsCommonListEnd())),
-        SyntaxKind.ProjectReorderKeyword => Node(SyntaxKind.ProjectReorderOperator, TakeToken(), CommaList(ParseProjectReorderExpression, MissingExpression, () => IsCommonListEnd())),
+        SyntaxKind.PrintKeyword => Node(SyntaxKind.PrintOperator, TakeToken(), CommaList(_parseNamedExpression, _missingExpression, _isCommonListEnd, oneOrMore: true)),
+        SyntaxKind.ProjectKeyword => Node(SyntaxKind.ProjectOperator, TakeToken(), CommaList(_parseNamedExpression, _missingExpression, _isCommonListEnd)),
+        SyntaxKind.ProjectAwayKeyword => Node(SyntaxKind.ProjectAwayOperator, TakeToken(), CommaList(ParseSimpleOrWildcardedName, MissingExpression, _isCommonListEnd)),
+        SyntaxKind.ProjectKeepKeyword => Node(SyntaxKind.ProjectKeepOperator, TakeToken(), CommaList(ParseSimpleOrWildcardedName, MissingExpression, _isCommonListEnd)),
+        SyntaxKind.ProjectByNamesKeyword => Node(SyntaxKind.ProjectByNamesOperator, TakeToken(), CommaList(_parseUnnamedExpression, _missingExpression, _isCommonListEnd)),
+        SyntaxKind.ProjectRenameKeyword => Node(SyntaxKind.ProjectRenameOperator, TakeToken(), CommaList(_parseNamedExpression, _missingExpression, _isCommonListEnd)),
+        SyntaxKind.ProjectReorderKeyword => Node(SyntaxKind.ProjectReorderOperator, TakeToken(), CommaList(ParseProjectReorderExpression, MissingExpression, _isCommonListEnd)),
         SyntaxKind.RangeKeyword => ParseRange(),
         SyntaxKind.ReduceKeyword => ParseReduce(),
         SyntaxKind.RenderKeyword => ParseRender(),
@@ -66,13 +66,13 @@ internal sealed partial class Parser
         SyntaxKind.SampleDistinctKeyword => ParseSampleDistinct(),
         SyntaxKind.ScanKeyword => ParseScan(),
         SyntaxKind.SearchKeyword => ParseSearch(),
-        SyntaxKind.SerializeKeyword => Node(SyntaxKind.SerializeOperator, TakeToken(), ParseParameterList(OperatorParameters.None, equalsNeeded: true), CommaList(ParseNamedExpression, MissingExpression, () => IsCommonListEnd())),
+        SyntaxKind.SerializeKeyword => Node(SyntaxKind.SerializeOperator, TakeToken(), ParseParameterList(OperatorParameters.None, equalsNeeded: true), CommaList(_parseNamedExpression, _missingExpression, _isCommonListEnd)),
         SyntaxKind.SortKeyword or SyntaxKind.OrderKeyword => ParseSort(),
         SyntaxKind.SummarizeKeyword => ParseSummarize(),
         SyntaxKind.TakeKeyword or SyntaxKind.LimitKeyword => Node(SyntaxKind.TakeOperator, TakeToken(), ParseParameterList(OperatorParameters.None, equalsNeeded: true), ParseNamedExpression() ?? MissingExpression()),
         SyntaxKind.TopKeyword => ParseTop(),
         SyntaxKind.TopHittersKeyword => ParseTopHitters(),
-        SyntaxKind.TopNestedKeyword => Node(SyntaxKind.TopNestedOperator, CommaList(ParseTopNestedClause, MissingTopNestedClause, () => IsCommonListEnd(), oneOrMore: true)),
+        SyntaxKind.TopNestedKeyword => Node(SyntaxKind.TopNestedOperator, CommaList(ParseTopNestedClause, MissingTopNestedClause, _isCommonListEnd, oneOrMore: true)),
         SyntaxKind.UnionKeyword => ParseUnion(),
         SyntaxKind.AssertSchemaKeyword => Node(SyntaxKind.AssertSchemaOperator, TakeToken(), ParseRowSchema() ?? MissingRowSchema()),
         _ => null,
@@ -104,7 +104,7 @@ internal sealed partial class Parser
         var parameters = ParseParameterList(OperatorParameters.Distinct, equalsNeeded: true);
         var expressions = CommaList(
             () => (PeekKind() == SyntaxKind.AsteriskToken ? Node(SyntaxKind.StarExpression, TakeToken()) : null) ?? ParseNamedExpression(),
-            MissingExpression, () => IsCommonListEnd(), oneOrMore: true);
+            MissingExpression, _isCommonListEnd, oneOrMore: true);
         return Node(SyntaxKind.DistinctOperator, keyword, parameters, expressions);
     }
 
@@ -198,7 +198,7 @@ internal sealed partial class Parser
         if (PeekKind() != SyntaxKind.InKeyword) return null;
         var keyword = TakeToken();
         var open = TakeRequired(SyntaxKind.OpenParenToken);
-        var tables = CommaList(ParseFindOperand, MissingExpression, () => IsCommonListEnd(), oneOrMore: true);
+        var tables = CommaList(ParseFindOperand, MissingExpression, _isCommonListEnd, oneOrMore: true);
         return Node(SyntaxKind.FindInClause, keyword, open, tables, TakeRequired(SyntaxKind.CloseParenToken));
     }
 
@@ -271,7 +271,7 @@ internal sealed partial class Parser
         if (PeekKind() == SyntaxKind.OnKeyword)
         {
             var on = TakeToken();
-            condition = Node(SyntaxKind.JoinOnClause, on, CommaList(ParseUnnamedExpression, MissingExpression, oneOrMore: true));
+            condition = Node(SyntaxKind.JoinOnClause, on, CommaList(_parseUnnamedExpression, _missingExpression, oneOrMore: true));
         }
         else if (PeekKind() == SyntaxKind.WhereKeyword)
         {
@@ -291,7 +291,7 @@ internal sealed partial class Parser
         if (PeekKind() == SyntaxKind.OnKeyword)
         {
             var on = TakeToken();
-            condition = Node(SyntaxKind.JoinOnClause, on, CommaList(ParseUnnamedExpression, MissingExpression, oneOrMore: true));
+            condition = Node(SyntaxKind.JoinOnClause, on, CommaList(_parseUnnamedExpression, _missingExpression, oneOrMore: true));
         }
         else
         {
@@ -336,7 +336,7 @@ internal sealed partial class Parser
             var inKeyword = TakeRequired(SyntaxKind.InKeyword);
             var rangeKeyword = TakeRequired(SyntaxKind.RangeKeyword);
             var open = TakeRequired(SyntaxKind.OpenParenToken);
-            var arguments = CommaList(ParseNamedExpression, MissingExpression, () => IsCommonListEnd());
+            var arguments = CommaList(_parseNamedExpression, _missingExpression, _isCommonListEnd);
             var close = TakeRequired(SyntaxKind.CloseParenToken);
             range = Node(SyntaxKind.MakeSeriesInRangeClause, inKeyword, rangeKeyword, Node(SyntaxKind.ExpressionList, open, arguments, close));
         }
@@ -345,7 +345,7 @@ internal sealed partial class Parser
         if (PeekKind() == SyntaxKind.ByKeyword)
         {
             var by = TakeToken();
-            byClause = Node(SyntaxKind.MakeSeriesByClause, by, CommaList(ParseNamedExpression, MissingExpression, oneOrMore: true));
+            byClause = Node(SyntaxKind.MakeSeriesByClause, by, CommaList(_parseNamedExpression, _missingExpression, oneOrMore: true));
         }
 
         return Node(SyntaxKind.MakeSeriesOperator, keyword, parameters, aggregates, onClause, range, byClause);
@@ -680,7 +680,7 @@ internal sealed partial class Parser
         var keyword = TakeToken();
         var parameters = ParseParameterList(OperatorParameters.Sort);
         var by = TakeRequired(SyntaxKind.ByKeyword);
-        return Node(SyntaxKind.SortOperator, keyword, parameters, by, CommaList(ParseOrderedExpression, MissingExpression, () => IsCommonListEnd(), oneOrMore: true));
+        return Node(SyntaxKind.SortOperator, keyword, parameters, by, CommaList(ParseOrderedExpression, MissingExpression, _isCommonListEnd, oneOrMore: true));
     }
 
     private SyntaxNode? ParseOrderedExpression()
@@ -708,12 +708,12 @@ internal sealed partial class Parser
     {
         var keyword = TakeToken();
         var parameters = ParseParameterList(OperatorParameters.Summarize, equalsNeeded: true);
-        var aggregates = CommaList(ParseNamedExpression, MissingExpression, () => IsCommonListEndOr(SyntaxKind.ByKeyword));
+        var aggregates = CommaList(_parseNamedExpression, _missingExpression, () => IsCommonListEndOr(SyntaxKind.ByKeyword));
         SyntaxNode? byClause = null;
         if (PeekKind() == SyntaxKind.ByKeyword)
         {
             var by = TakeToken();
-            var groups = CommaList(ParseNamedExpression, MissingExpression, IsSummarizeByListEnd, oneOrMore: true);
+            var groups = CommaList(_parseNamedExpression, _missingExpression, IsSummarizeByListEnd, oneOrMore: true);
             SyntaxNode? legacyBin = null;
             if (PeekKind() == SyntaxKind.BinKeyword && PeekKind(1) == SyntaxKind.EqualToken)
             {
@@ -786,7 +786,7 @@ internal sealed partial class Parser
     {
         var keyword = TakeToken();
         var parameters = ParseParameterList(OperatorParameters.Union, equalsNeeded: true);
-        var tables = CommaList(ParseUnionOperand, MissingExpression, () => IsCommonListEnd(), oneOrMore: true);
+        var tables = CommaList(ParseUnionOperand, MissingExpression, _isCommonListEnd, oneOrMore: true);
         return Node(SyntaxKind.UnionOperator, keyword, parameters, tables);
     }
 

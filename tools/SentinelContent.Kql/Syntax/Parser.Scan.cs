@@ -21,7 +21,7 @@ internal sealed partial class Parser
         {
             var partitionKeyword = TakeToken();
             var by = TakeRequired(SyntaxKind.ByKeyword);
-            partition = Node(SyntaxKind.ScanPartitionByClause, partitionKeyword, by, CommaList(ParseUnnamedExpression, MissingExpression, IsScanListEnd, oneOrMore: true));
+            partition = Node(SyntaxKind.ScanPartitionByClause, partitionKeyword, by, CommaList(_parseUnnamedExpression, _missingExpression, IsScanListEnd, oneOrMore: true));
         }
 
         SyntaxNode? declare = null;
@@ -29,13 +29,13 @@ internal sealed partial class Parser
         {
             var declareKeyword = TakeToken();
             var open = TakeRequired(SyntaxKind.OpenParenToken);
-            var declarations = CommaList(ParseFunctionParameter, MissingFunctionParameter, () => IsCommonListEnd());
+            var declarations = CommaList(ParseFunctionParameter, MissingFunctionParameter, _isCommonListEnd);
             declare = Node(SyntaxKind.ScanDeclareClause, declareKeyword, open, declarations, TakeRequired(SyntaxKind.CloseParenToken));
         }
 
         var with = TakeRequired(SyntaxKind.WithKeyword);
         var withOpen = TakeRequired(SyntaxKind.OpenParenToken);
-        var steps = PlainList(ParseScanStep, isEnd: () => IsCommonListEnd());
+        var steps = PlainList(ParseScanStep, isEnd: _isCommonListEnd);
         var withClose = TakeRequired(SyntaxKind.CloseParenToken);
         return Node(SyntaxKind.ScanOperator, keyword, parameters, order, partition, declare, with, withOpen, steps, withClose);
     }
@@ -64,7 +64,7 @@ internal sealed partial class Parser
         if (PeekKind() == SyntaxKind.FatArrowToken)
         {
             var arrow = TakeToken();
-            computation = Node(SyntaxKind.ScanComputationClause, arrow, CommaList(ParseScanAssignment, MissingScanAssignment, () => IsCommonListEnd(), oneOrMore: true));
+            computation = Node(SyntaxKind.ScanComputationClause, arrow, CommaList(ParseScanAssignment, MissingScanAssignment, _isCommonListEnd, oneOrMore: true));
         }
 
         var semicolon = TakeRequired(SyntaxKind.SemicolonToken);

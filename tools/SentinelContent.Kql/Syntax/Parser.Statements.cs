@@ -133,7 +133,7 @@ internal sealed partial class Parser
         {
             var entityGroup = TakeToken();
             var open = TakeRequired(SyntaxKind.OpenBracketToken);
-            var items = CommaList(ParseUnnamedExpression, MissingExpression, () => IsCommonListEnd(), oneOrMore: true);
+            var items = CommaList(_parseUnnamedExpression, _missingExpression, _isCommonListEnd, oneOrMore: true);
             value = Node(SyntaxKind.EntityGroup, entityGroup, open, items, TakeRequired(SyntaxKind.CloseBracketToken));
         }
         else if (IsFunctionDeclarationStart())
@@ -171,7 +171,7 @@ internal sealed partial class Parser
         if (PeekKind() == SyntaxKind.OpenParenToken)
         {
             var open = TakeToken();
-            var list = CommaList(ParseFunctionParameter, MissingFunctionParameter, () => IsCommonListEnd());
+            var list = CommaList(ParseFunctionParameter, MissingFunctionParameter, _isCommonListEnd);
             parameters = Node(SyntaxKind.FunctionParameters, open, list, TakeRequired(SyntaxKind.CloseParenToken));
         }
         else
@@ -197,7 +197,7 @@ internal sealed partial class Parser
     private SyntaxNode? ParseFunctionBody()
     {
         var open = TakeToken();
-        var statements = PlainList(ParseFunctionBodyStatement, isEnd: () => IsCommonListEnd());
+        var statements = PlainList(ParseFunctionBodyStatement, isEnd: _isCommonListEnd);
         var expr = ParseExpression();
         var semicolon = TryTake(SyntaxKind.SemicolonToken);
         var close = TakeRequired(SyntaxKind.CloseBraceToken);
@@ -257,7 +257,7 @@ internal sealed partial class Parser
         var keyword = TakeToken();
         var parametersKeyword = TakeRequired(SyntaxKind.QueryParametersKeyword);
         var open = TakeRequired(SyntaxKind.OpenParenToken);
-        var list = CommaList(ParseFunctionParameter, MissingFunctionParameter, () => IsCommonListEnd(), oneOrMore: true);
+        var list = CommaList(ParseFunctionParameter, MissingFunctionParameter, _isCommonListEnd, oneOrMore: true);
         return Node(SyntaxKind.QueryParametersStatement, keyword, parametersKeyword, open, list, TakeRequired(SyntaxKind.CloseParenToken));
     }
 
@@ -267,7 +267,7 @@ internal sealed partial class Parser
         var access = TakeRequired(SyntaxKind.AccessKeyword);
         var to = TakeRequired(SyntaxKind.ToKeyword);
         var open = TakeRequired(SyntaxKind.OpenParenToken);
-        var list = CommaList(() => ParseWildcardedEntityExpression() ?? ParseNameReference(), MissingExpression, () => IsCommonListEnd(), oneOrMore: true);
+        var list = CommaList(() => ParseWildcardedEntityExpression() ?? ParseNameReference(), MissingExpression, _isCommonListEnd, oneOrMore: true);
         return Node(SyntaxKind.RestrictStatement, keyword, access, to, open, list, TakeRequired(SyntaxKind.CloseParenToken));
     }
 
@@ -281,7 +281,7 @@ internal sealed partial class Parser
         {
             var equal = TakeToken();
             var open = TakeRequired(SyntaxKind.OpenParenToken);
-            var parameters = CommaList(ParseNameAndTypeDeclaration, MissingNameAndType, () => IsCommonListEnd());
+            var parameters = CommaList(ParseNameAndTypeDeclaration, MissingNameAndType, _isCommonListEnd);
             var close = TakeRequired(SyntaxKind.CloseParenToken);
             SyntaxNode? pathParameter = null;
             if (PeekKind() == SyntaxKind.OpenBracketToken)
@@ -292,7 +292,7 @@ internal sealed partial class Parser
             }
 
             var braceOpen = TakeRequired(SyntaxKind.OpenBraceToken);
-            var matches = PlainList(ParsePatternMatch, isEnd: () => IsCommonListEnd(), oneOrMore: true, createMissing: MissingPatternMatch);
+            var matches = PlainList(ParsePatternMatch, isEnd: _isCommonListEnd, oneOrMore: true, createMissing: MissingPatternMatch);
             var braceClose = TakeRequired(SyntaxKind.CloseBraceToken);
             declaration = Node(SyntaxKind.PatternDeclaration, equal, open, parameters, close, pathParameter, braceOpen, matches, braceClose);
         }
@@ -304,7 +304,7 @@ internal sealed partial class Parser
     {
         if (PeekKind() != SyntaxKind.OpenParenToken) return null;
         var open = TakeToken();
-        var values = CommaList(ParseUnnamedExpression, () => MissingValue("string literal"), () => IsCommonListEnd(), oneOrMore: true);
+        var values = CommaList(ParseUnnamedExpression, () => MissingValue("string literal"), _isCommonListEnd, oneOrMore: true);
         var close = TakeRequired(SyntaxKind.CloseParenToken);
         SyntaxNode? pathValue = null;
         if (PeekKind() == SyntaxKind.DotToken)
@@ -317,7 +317,7 @@ internal sealed partial class Parser
 
         var equal = TakeRequired(SyntaxKind.EqualToken);
         var braceOpen = TakeRequired(SyntaxKind.OpenBraceToken);
-        var statements = PlainList(() => PeekKind() == SyntaxKind.LetKeyword ? Node(SyntaxKind.List, ParseLet(), TakeRequired(SyntaxKind.SemicolonToken)) : null, isEnd: () => IsCommonListEnd());
+        var statements = PlainList(() => PeekKind() == SyntaxKind.LetKeyword ? Node(SyntaxKind.List, ParseLet(), TakeRequired(SyntaxKind.SemicolonToken)) : null, isEnd: _isCommonListEnd);
         var expr = ParseExpression();
         var semicolon = TryTake(SyntaxKind.SemicolonToken);
         var body = Node(SyntaxKind.FunctionBody, braceOpen, statements, expr, semicolon, TakeRequired(SyntaxKind.CloseBraceToken));

@@ -19,7 +19,8 @@ internal sealed partial class Parser
     public const int MaxDepth = 256;
 
     private readonly string _text;
-    private readonly LexicalToken[] _tokens;
+    private readonly LexicalToken[] _tokens; // may be longer than the token count (a pooled buffer)
+    private readonly int _count;
     private readonly List<KqlDiagnostic> _diagnostics;
     private int _pos;
     private int _depth;
@@ -29,22 +30,40 @@ internal sealed partial class Parser
     // construct unwinds at once; the rest of the text is then kept as skipped tokens.
     private int _stopAt = int.MaxValue;
 
-    private Parser(string text, LexicalToken[] tokens, List<KqlDiagnostic> diagnostics)
+    // Delegates for the hottest grammar functions, made once per parse instead of per use.
+    private readonly Func<bool> _isCommonListEnd;
+    private readonly Func<SyntaxNode?> _parseLogicalOr;
+    private readonly Func<SyntaxElement?> _parseNamedExpression;
+    private readonly Func<SyntaxElement?> _parseUnnamedExpression;
+    private readonly Func<SyntaxElement?> _parseArgument;
+    private readonly Func<SyntaxElement?> _parseParameter;
+    private readonly Func<SyntaxElement> _missingExpression;
+
+    private Parser(string text, LexicalToken[] tokens, int count, List<KqlDiagnostic> diagnostics)
     {
         _text = text;
         _tokens = tokens;
+        _count = count;
         _diagnostics = diagnostics;
+        _isCommonListEnd = () => IsCommonListEnd();
+        _parseLogicalOr = ParseLogicalOrExpression;
+        _parseNamedExpression = ParseNamedExpression;
+        _parseUnnamedExpression = ParseUnnamedExpression;
+        _parseArgument = ParseArgument;
+        _parseParameter = ParseParameter;
+        _missingExpression = MissingExpression;
     }
 
-    public static SyntaxNode ParseQuery(string text, LexicalToken[] tokens, List<KqlDiagnostic> diagnostics) =>
-        new Parser(text, tokens, diagnostics).ParseQueryBlock();
+    /// <summary>Parses <paramref name="count"/> tokens (the last is end-of-text) into a QueryBlock node.</summary>
+    public static SyntaxNode ParseQuery(string text, LexicalToken[] tokens, int count, List<KqlDiagnostic> diagnostics) =>
+        new Parser(text, tokens, count, diagnostics).ParseQueryBlock();
 
     #region Token cursor
 
     private LexicalToken Peek(int offset = 0)
     {
         var index = _pos + offset;
-        return index < _tokens.Length && index < _stopAt ? _tokens[index] : _tokens[^1];
+        return index < _count && index < _stopAt ? _tokens[index] : _tokens[_count - 1];
     }
 
     private SyntaxKind PeekKind(int offset = 0) => Peek(offset).Kind;
@@ -160,7 +179,23 @@ internal sealed partial class Parser
         return new SyntaxNode(kind, children, Peek().FullStart);
     }
 
-    private SyntaxNode ListNode(List<SyntaxElement> items) => new(SyntaxKind.List, [.. items], Peek().FullStart);
+    private SyntaxNode ListNode(List<SyntaxElement> items)
+    {
+        var node = new SyntaxNode(SyntaxKind.List, [.. items], Peek().FullStart);
+        ReturnBuilder(items);
+        return node;
+    }
+
+    // Lists are built in reused buffers: one per nesting level in use, so a parse allocates only the final arrays.
+    private readonly Stack<List<SyntaxElement>> _builders = new();
+
+    private List<SyntaxElement> RentBuilder() => _builders.Count > 0 ? _builders.Pop() : new List<SyntaxElement>(8);
+
+    private void ReturnBuilder(List<SyntaxElement> builder)
+    {
+        builder.Clear();
+        _builders.Push(builder);
+    }
 
     /// <summary>A missing expression: an empty name reference with a "Missing expression" diagnostic.</summary>
     private SyntaxNode MissingExpression()
@@ -203,7 +238,7 @@ internal sealed partial class Parser
         bool oneOrMore = false,
         bool allowTrailingComma = false)
     {
-        var items = new List<SyntaxElement>();
+        var items = RentBuilder();
         var element = isEnd is null || !isEnd() ? parseElement() : null;
         if (element is null && PeekKind() == SyntaxKind.CommaToken && createMissing is not null)
             element = createMissing();
@@ -261,7 +296,7 @@ internal sealed partial class Parser
     /// <summary>A list without separators: elements are parsed until one is absent or the end test holds.</summary>
     private SyntaxNode PlainList(Func<SyntaxElement?> parseElement, Func<SyntaxElement>? createMissing = null, Func<bool>? isEnd = null, bool oneOrMore = false)
     {
-        var items = new List<SyntaxElement>();
+        var items = RentBuilder();
         while (isEnd is null || !isEnd())
         {
             var start = _pos;

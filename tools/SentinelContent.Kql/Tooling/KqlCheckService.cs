@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SentinelContent.Kql.Diagnostics;
 using SentinelContent.Kql.Syntax;
 
 namespace SentinelContent.Kql.Tooling;
@@ -14,7 +15,7 @@ namespace SentinelContent.Kql.Tooling;
 public sealed class KqlCheckService
 {
     /// <summary>The code reported for an input line that is not a valid {"id","query"} object.</summary>
-    public const string BadInputCode = "SC0200";
+    public static string BadInputCode => KqlSyntaxDiagnostics.BadCheckInput.Code;
 
     private static readonly JsonSerializerOptions s_options = new()
     {
