@@ -19,6 +19,9 @@ public static class SentinelCtl
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(DocsCommand.Create(context));
+        root.Subcommands.Add(DeployCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(EmulatorCommand.Create(context));
         return root;
     }
 

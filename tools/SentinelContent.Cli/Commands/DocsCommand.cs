@@ -16,6 +16,7 @@ public static class DocsCommand
     [
         ("docs/diagnostics.md", () => DiagnosticsDocument.Render(DiagnosticCatalog.All)),
         ("docs/schemas/analytics-rule.schema.json", JsonSchemaWriter.WriteAnalyticsRuleSchema),
+        (SentinelContent.Deploy.Targets.TargetsSchema.RelativePath, SentinelContent.Deploy.Targets.TargetsSchema.Write),
     ];
 
     public static Command Create(CliContext context)
