@@ -76,6 +76,24 @@ public static class AnalyticsRuleBody
         };
     }
 
+    /// <summary>
+    /// A workspace rule's properties with Sentinel's defaults filled in where it has none (event grouping,
+    /// incident settings, suppression), the same defaults <see cref="Build"/> writes; so a rule made without
+    /// them compares equal to its exported file.
+    /// </summary>
+    public static JsonObject WithDefaults(JsonObject properties)
+    {
+        var result = (JsonObject)properties.DeepClone();
+        result["eventGroupingSettings"] ??= new JsonObject { ["aggregationKind"] = "SingleAlert" };
+        result["incidentConfiguration"] ??= Incident(null);
+        result["suppressionDuration"] ??= "PT5H";
+        result["suppressionEnabled"] ??= false;
+        result["tactics"] ??= new JsonArray();
+        result["techniques"] ??= new JsonArray();
+        result["subTechniques"] ??= new JsonArray();
+        return result;
+    }
+
     private static string? ArmOperator(string? text) =>
         text is null ? null : OperatorToArm.TryGetValue(text, out var arm) ? arm : text; // already an ARM name (GreaterThan)
 

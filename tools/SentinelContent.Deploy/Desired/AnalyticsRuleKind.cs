@@ -54,7 +54,7 @@ public sealed class AnalyticsRuleKind : IContentKind
         return new JsonObject
         {
             ["kind"] = actual.Kind,
-            ["properties"] = JsonCanonical.Normalize(JsonCanonical.Pick(actual.Properties, AnalyticsRuleBody.ManagedProperties)),
+            ["properties"] = JsonCanonical.Normalize(AnalyticsRuleBody.WithDefaults(JsonCanonical.Pick(actual.Properties, AnalyticsRuleBody.ManagedProperties))),
         };
     }
 

@@ -14,7 +14,7 @@ public static class AnalyticsRuleExport
 {
     public static JsonObject ToRepositoryFormat(ArmResource actual, TargetEnvironment environment)
     {
-        var p = actual.Properties;
+        var p = AnalyticsRuleBody.WithDefaults(actual.Properties);
         var nrt = actual.Kind == "NRT";
         var doc = new JsonObject
         {
