@@ -14,6 +14,7 @@ public sealed class ResourceStore : IDisposable
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private SqliteConnection? _writer;
 
     public ResourceStore(string path)
     {
@@ -22,6 +23,7 @@ public sealed class ResourceStore : IDisposable
         using var connection = Open();
         Execute(connection, """
             PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
             CREATE TABLE IF NOT EXISTS resources (
                 scope TEXT NOT NULL COLLATE NOCASE,
                 collection TEXT NOT NULL COLLATE NOCASE,
@@ -35,6 +37,11 @@ public sealed class ResourceStore : IDisposable
     public StoredResource? Get(string scope, string collection, string name)
     {
         using var connection = Open();
+        return Read(connection, scope, collection, name);
+    }
+
+    private static StoredResource? Read(SqliteConnection connection, string scope, string collection, string name)
+    {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT name, etag, body FROM resources WHERE scope = $scope AND collection = $collection AND name = $name";
         Bind(command, scope, collection, name);
@@ -67,9 +74,10 @@ public sealed class ResourceStore : IDisposable
         await _writeLock.WaitAsync().ConfigureAwait(false);
         try
         {
-            var (write, delete, result) = decide(Get(scope, collection, name));
-            using var connection = Open();
-            using var command = connection.CreateCommand();
+            // One connection for all writes, used under the lock: no pool round trip or PRAGMA per write.
+            _writer ??= Open();
+            var (write, delete, result) = decide(Read(_writer, scope, collection, name));
+            using var command = _writer.CreateCommand();
             if (delete)
             {
                 command.CommandText = "DELETE FROM resources WHERE scope = $scope AND collection = $collection AND name = $name";
@@ -97,6 +105,7 @@ public sealed class ResourceStore : IDisposable
 
     public void Dispose()
     {
+        _writer?.Dispose();
         _writeLock.Dispose();
         SqliteConnection.ClearAllPools(); // release the file, so tests can delete it and a restart can reopen it
     }

@@ -22,8 +22,11 @@ public static class JsonCanonical
     public static bool Equal(JsonNode? a, JsonNode? b) => Serialize(a) == Serialize(b);
 
     /// <summary>The content hash recorded in the ownership metadata, to tell repository changes from drift.</summary>
-    public static string Hash(JsonNode? node) =>
-        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Serialize(node))));
+    public static string Hash(JsonNode? node) => HashOf(Serialize(node));
+
+    /// <summary>The hash of text already in canonical form (saves normalizing twice on the planner's hot path).</summary>
+    public static string HashOf(string canonical) =>
+        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
 
     /// <summary>Copies the named properties of an object (those present and not null).</summary>
     public static JsonObject Pick(JsonObject source, IEnumerable<string> names)

@@ -78,15 +78,17 @@ public static class Planner
         if (actual is null) return item with { Action = PlanAction.Create };
 
         var comparable = d.Kind.Comparable(actual);
-        var changes = JsonDiff.Compare(comparable, d.Body);
+        // Compare canonical text first: most items are unchanged, and the field walk is only needed for the rest.
+        var actualText = JsonCanonical.Serialize(comparable);
+        var desiredText = JsonCanonical.Serialize(d.Body);
         var recorded = Ownership.RecordedHash(record);
-        if (changes.Count > 0)
+        if (actualText != desiredText)
         {
             // Drift: the workspace no longer holds what this repository last deployed there.
-            var drift = recorded is not null && recorded != JsonCanonical.Hash(comparable);
-            return item with { Action = PlanAction.Update, Changes = changes, Drift = drift };
+            var drift = recorded is not null && recorded != JsonCanonical.HashOf(actualText);
+            return item with { Action = PlanAction.Update, Changes = JsonDiff.Compare(comparable, d.Body), Drift = drift };
         }
-        return recorded == JsonCanonical.Hash(d.Body) ? item : item with { Action = PlanAction.Adopt };
+        return recorded == JsonCanonical.HashOf(desiredText) ? item : item with { Action = PlanAction.Adopt };
     }
 
     private sealed class KeyComparer : IEqualityComparer<(string, string)>
