@@ -6,7 +6,7 @@ namespace SentinelContent.Deploy.Desired;
 /// </summary>
 public static class ContentKinds
 {
-    public static IReadOnlyList<IContentKind> All { get; } = [AnalyticsRuleKind.Instance];
+    public static IReadOnlyList<IContentKind> All { get; } = [AnalyticsRuleKind.Instance, WatchlistKind.Instance];
 
     public static IContentKind? Find(string noun) =>
         All.FirstOrDefault(k => string.Equals(k.Noun, noun, StringComparison.OrdinalIgnoreCase) ||
