@@ -76,6 +76,15 @@ public sealed class TargetsAndYamlTests
     }
 
     [Fact]
+    public void The_repositorys_own_targets_file_is_valid()
+    {
+        var diagnostics = new List<Diagnostic>();
+        var targets = TargetsReader.Read(Path.Combine(SentinelContent.TestSupport.RepositoryPaths.Root, TargetsFormat.FileName), diagnostics);
+        Assert.Empty(diagnostics);
+        Assert.Equal(["local", "dev", "prod"], targets!.Environments.Select(e => e.Name));
+    }
+
+    [Fact]
     public void The_targets_schema_is_generated_from_the_format()
     {
         var schema = JsonNode.Parse(TargetsSchema.Write())!;
