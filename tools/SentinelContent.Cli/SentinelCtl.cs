@@ -13,13 +13,17 @@ public static class SentinelCtl
             sentinelctl: Microsoft Sentinel content as code.
 
             Validate analytics rules written in Sentinel's YAML format, with compiler-style diagnostics
-            (path:line:col: error SC0101: message) and reports for CI (json, junit, sarif).
+            (path:line:col: error SC0101: message) and reports for CI (json, junit, sarif), and deploy
+            them to Sentinel workspaces (deploy plan, deploy apply, export; emulator for local runs).
             Run `sentinelctl COMMAND --help` for the options and examples of each command.
             """);
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(KqlCommand.Create(context));
         root.Subcommands.Add(DocsCommand.Create(context));
+        root.Subcommands.Add(DeployCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
+        root.Subcommands.Add(EmulatorCommand.Create(context));
         return root;
     }
 

@@ -18,6 +18,7 @@ public static class DocsCommand
         ("docs/diagnostics.md", () => DiagnosticsDocument.Render(DiagnosticCatalog.All)),
         ("docs/schemas/analytics-rule.schema.json", JsonSchemaWriter.WriteAnalyticsRuleSchema),
         ("docs/schemas/rule-tests.schema.json", () => JsonSchemaWriter.Write(RuleTestFormat.Root, "https://sentinelcontent.dev/schemas/rule-tests.schema.json", "SentinelContent rule tests (X.tests.yaml)", [])),
+        (SentinelContent.Deploy.Targets.TargetsSchema.RelativePath, SentinelContent.Deploy.Targets.TargetsSchema.Write),
     ];
 
     public static Command Create(CliContext context)

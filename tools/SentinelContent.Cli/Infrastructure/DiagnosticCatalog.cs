@@ -4,6 +4,7 @@ using SentinelContent.Kql.Data;
 using SentinelContent.Kql.Diagnostics;
 using SentinelContent.Kql.Schema;
 using SentinelContent.Testing.Diagnostics;
+using SentinelContent.Deploy.Diagnostics;
 
 namespace SentinelContent.Cli.Infrastructure;
 
@@ -11,5 +12,5 @@ namespace SentinelContent.Cli.Infrastructure;
 public static class DiagnosticCatalog
 {
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [.. InputDiagnostics.All, .. RuleDiagnostics.All, .. KqlSyntaxDiagnostics.All, .. RuleTestDiagnostics.All, .. SchemaDiagnostics.All, .. DataDiagnostics.All];
+        [.. InputDiagnostics.All, .. RuleDiagnostics.All, .. KqlSyntaxDiagnostics.All, .. RuleTestDiagnostics.All, .. SchemaDiagnostics.All, .. DeployDiagnostics.All, .. DataDiagnostics.All];
 }

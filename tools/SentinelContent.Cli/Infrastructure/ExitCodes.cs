@@ -11,4 +11,10 @@ public static class ExitCodes
 
     /// <summary>Bad usage (unknown option, missing path) or an internal error of the tool.</summary>
     public const int UsageOrInternalError = 2;
+
+    /// <summary>deploy plan: the workspace differs from the repository (changes are pending).</summary>
+    public const int ChangesPending = 3;
+
+    /// <summary>deploy apply / export: Azure refused or failed part of the work (see the summary), or could not be reached.</summary>
+    public const int DeployFailed = 4;
 }

@@ -1,0 +1,49 @@
+using SentinelContent.Core.Diagnostics;
+
+namespace SentinelContent.Deploy.Diagnostics;
+
+/// <summary>SC06xx: the targets file (sentinel.yaml) and deployable content such as watchlist CSV files.</summary>
+public static class DeployDiagnostics
+{
+    private const string Category = "Deploy";
+
+    private static DiagnosticDescriptor Error(string code, string title, string format, string help) =>
+        new(code, title, format, DiagnosticSeverity.Error, Category, help);
+
+    private static DiagnosticDescriptor Warning(string code, string title, string format, string help) =>
+        new(code, title, format, DiagnosticSeverity.Warning, Category, help);
+
+    public static readonly DiagnosticDescriptor DuplicateEnvironment = Error("SC0601", "Environment named twice",
+        "the environment '{0}' is already defined at line {1}; give each environment its own name",
+        "Each environment in sentinel.yaml needs a unique name, because `--env NAME` picks one.");
+    public static readonly DiagnosticDescriptor InvalidSubscription = Error("SC0602", "Subscription id is not a GUID",
+        "the subscriptionId '{0}' is not a GUID (find it with `az account show --query id`)",
+        "Azure subscription ids are GUIDs; the name of a subscription is not accepted.");
+    public static readonly DiagnosticDescriptor InvalidEndpoint = Error("SC0603", "Endpoint is not a usable URL",
+        "the endpoint '{0}' is not usable: {1}",
+        "endpoint overrides the ARM endpoint: an absolute https URL (a sovereign cloud), or http on a loopback address for the local emulator (http://127.0.0.1:5099).");
+    public static readonly DiagnosticDescriptor InvalidName = Error("SC0604", "Invalid name",
+        "'{0}' is not a valid {1}: {2}",
+        "Environment names, resource groups and workspace names have Azure's character rules; environment names are letters, digits, '-' and '_'.");
+    public static readonly DiagnosticDescriptor UnknownRuleOverride = Warning("SC0605", "Override names no rule",
+        "the rule id '{0}' in {1} matches no rule in the repository",
+        "An override or protect entry that names nothing is usually a typo or a rule that was removed; remove the entry or fix the id.");
+    public static readonly DiagnosticDescriptor DevelopmentCredentialOffLoopback = Error("SC0606", "Development credential off loopback",
+        "credential 'development' is only for the local emulator; the endpoint must be http://127.0.0.1:PORT or http://localhost:PORT",
+        "The development credential is a fixed, public token that only the emulator accepts; it is refused for any other endpoint.");
+    public static readonly DiagnosticDescriptor WatchlistCsvInvalid = Error("SC0610", "Watchlist CSV invalid",
+        "{0}",
+        "A watchlist is a CSV file with a header row under watchlists/, described by a .yaml file beside it that names the search key column.");
+    public static readonly DiagnosticDescriptor WatchlistKeyMissing = Error("SC0611", "Search key not a column",
+        "the itemsSearchKey '{0}' is not a column of {1} (columns: {2})",
+        "itemsSearchKey names the CSV column that identifies an item; it must be one of the header's columns.");
+    public static readonly DiagnosticDescriptor WatchlistDuplicateKey = Error("SC0612", "Watchlist key repeated",
+        "the search key value '{0}' appears twice in {1}; keys must be unique",
+        "Each watchlist item is identified by its search key value, so two rows with one key would overwrite each other.");
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+    [
+        DuplicateEnvironment, InvalidSubscription, InvalidEndpoint, InvalidName, UnknownRuleOverride,
+        DevelopmentCredentialOffLoopback, WatchlistCsvInvalid, WatchlistKeyMissing, WatchlistDuplicateKey,
+    ];
+}

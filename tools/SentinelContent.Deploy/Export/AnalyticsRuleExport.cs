@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SentinelContent.Deploy.Arm;
+using SentinelContent.Deploy.Desired;
+using SentinelContent.Deploy.Targets;
+
+namespace SentinelContent.Deploy.Export;
+
+/// <summary>
+/// An alert rule from the workspace as a rule file in this repository's format: the inverse of
+/// <see cref="AnalyticsRuleBody"/>, so an exported rule plans as unchanged.
+/// </summary>
+public static class AnalyticsRuleExport
+{
+    public static JsonObject ToRepositoryFormat(ArmResource actual, TargetEnvironment environment)
+    {
+        var p = AnalyticsRuleBody.WithDefaults(actual.Properties);
+        var nrt = actual.Kind == "NRT";
+        var doc = new JsonObject
+        {
+            ["id"] = actual.Name,
+            ["name"] = Copy(p, "displayName"),
+            ["description"] = Copy(p, "description"),
+            ["severity"] = Copy(p, "severity"),
+        };
+        if (!nrt)
+        {
+            doc["queryFrequency"] = Copy(p, "queryFrequency");
+            doc["queryPeriod"] = Copy(p, "queryPeriod");
+            doc["triggerOperator"] = p["triggerOperator"]?.GetValue<string>() is { } op
+                ? AnalyticsRuleBody.OperatorToArm.FirstOrDefault(kv => kv.Value == op).Key ?? op
+                : null;
+            doc["triggerThreshold"] = Copy(p, "triggerThreshold");
+        }
+        doc["tactics"] = Copy(p, "tactics");
+        doc["relevantTechniques"] = Techniques(p);
+        doc["query"] = Copy(p, "query");
+        doc["entityMappings"] = Copy(p, "entityMappings");
+        doc["customDetails"] = Copy(p, "customDetails");
+        doc["alertDetailsOverride"] = JsonCanonical.Normalize(Copy(p, "alertDetailsOverride"));
+        doc["eventGroupingSettings"] = Copy(p, "eventGroupingSettings");
+        doc["incidentConfiguration"] = Copy(p, "incidentConfiguration");
+        doc["suppressionEnabled"] = Copy(p, "suppressionEnabled");
+        doc["suppressionDuration"] = Copy(p, "suppressionDuration");
+        doc["version"] = "1.0.0";
+        doc["kind"] = actual.Kind;
+        // A rule the environment forces off is written as enabled: the override keeps applying on deploy,
+        // and the file stays right for the other environments.
+        var forcedOff = environment.DisableAllRules || environment.DisabledRules.Contains(actual.Name);
+        doc["enabled"] = forcedOff || (p["enabled"]?.GetValueKind() != JsonValueKind.False);
+        foreach (var empty in doc.Where(kv => kv.Value is JsonArray { Count: 0 } && kv.Key is "tactics" or "relevantTechniques" or "entityMappings").Select(kv => kv.Key).ToList())
+            doc.Remove(empty);
+        foreach (var absent in doc.Where(kv => kv.Value is null).Select(kv => kv.Key).ToList())
+            doc.Remove(absent);
+        return doc;
+    }
+
+    private static JsonNode? Copy(JsonObject properties, string name) =>
+        properties[name] is { } value && value.GetValueKind() != JsonValueKind.Null ? value.DeepClone() : null;
+
+    /// <summary>relevantTechniques: every sub-technique, then techniques no sub-technique already names.</summary>
+    private static JsonArray Techniques(JsonObject p)
+    {
+        var subs = (p["subTechniques"] as JsonArray ?? []).Select(n => n!.GetValue<string>()).ToList();
+        var parents = (p["techniques"] as JsonArray ?? []).Select(n => n!.GetValue<string>())
+            .Where(t => !subs.Any(s => s.StartsWith(t + ".", StringComparison.Ordinal)));
+        return new JsonArray([.. subs.Concat(parents).Select(t => (JsonNode)t)]);
+    }
+}

@@ -1,0 +1,40 @@
+using SentinelContent.Core.Text;
+using SentinelContent.Deploy.Arm;
+
+namespace SentinelContent.Deploy.Targets;
+
+/// <summary>The targets file: the owner name of this repository and its environments.</summary>
+public sealed record DeploymentTargets(string Path, string Repository, IReadOnlyList<TargetEnvironment> Environments)
+{
+    public TargetEnvironment? Find(string name) =>
+        Environments.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>One workspace to deploy to, with its per-environment overrides.</summary>
+public sealed record TargetEnvironment
+{
+    public required string Name { get; init; }
+
+    public required WorkspaceScope Scope { get; init; }
+
+    /// <summary>The ARM endpoint; null means Azure's public cloud.</summary>
+    public Uri? Endpoint { get; init; }
+
+    public CredentialKind? Credential { get; init; }
+
+    public int Parallelism { get; init; } = 8;
+
+    public bool DisableAllRules { get; init; }
+
+    public IReadOnlySet<string> DisabledRules { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Watchlist alias in the repository → alias in this workspace.</summary>
+    public IReadOnlyDictionary<string, string> WatchlistAliases { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlySet<string> Protect { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Where the environment is written in the targets file, for messages about it.</summary>
+    public SourceLocation? Location { get; init; }
+
+    public Uri EffectiveEndpoint => Endpoint ?? ArmEndpoint.PublicCloud;
+}

@@ -1,0 +1,169 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace SentinelContent.Emulator;
+
+/// <summary>
+/// The ARM operations on SecurityInsights resources, with ARM's behaviour: api-version required, PUT as
+/// create-or-update (201 then 200) with ETag preconditions (If-Match, If-None-Match: *, and the body's
+/// etag) answered 412 on mismatch, GET, list with nextLink paging, DELETE (200, or 204 when already gone),
+/// and ARM's error body everywhere.
+/// </summary>
+public sealed class ArmEndpoints(ResourceStore store, EmulatorOptions options, EmulatorStatistics statistics)
+{
+    private const int MaxBodyBytes = 4 * 1024 * 1024;
+
+    public async Task Handle(HttpContext context)
+    {
+        var apiVersion = context.Request.Query["api-version"].ToString();
+        if (apiVersion.Length == 0)
+        {
+            await ArmErrors.Write(context, 400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.");
+            return;
+        }
+        if (!options.ApiVersions.Contains(apiVersion))
+        {
+            await ArmErrors.Write(context, 400, "InvalidApiVersionParameter", $"The api-version '{apiVersion}' is invalid. The supported versions are '{string.Join("', '", options.ApiVersions)}'.");
+            return;
+        }
+        var path = ArmPath.Parse(context.Request.Path.Value ?? string.Empty);
+        if (path is null)
+        {
+            await ArmErrors.Write(context, 404, "InvalidResourceType", $"The resource type could not be found for path '{context.Request.Path}'.");
+            return;
+        }
+
+        var method = context.Request.Method;
+        if (path.Name is null)
+        {
+            if (HttpMethods.IsGet(method)) await List(context, path, apiVersion);
+            else await ArmErrors.Write(context, 405, "MethodNotAllowed", $"The method '{method}' is not allowed on a collection.");
+        }
+        else if (HttpMethods.IsGet(method)) await Get(context, path);
+        else if (HttpMethods.IsPut(method)) await Put(context, path);
+        else if (HttpMethods.IsDelete(method)) await Delete(context, path);
+        else await ArmErrors.Write(context, 405, "MethodNotAllowed", $"The method '{method}' is not allowed.");
+    }
+
+    private async Task Get(HttpContext context, ArmPath path)
+    {
+        var resource = store.Get(path.Scope, path.Collection, path.Name!);
+        if (resource is null)
+        {
+            await NotFound(context, path);
+            return;
+        }
+        context.Response.Headers.ETag = resource.ETag;
+        await WriteJson(context, 200, resource.Body);
+    }
+
+    private async Task List(HttpContext context, ArmPath path, string apiVersion)
+    {
+        var token = context.Request.Query["$skipToken"].ToString();
+        string? after = null;
+        if (token.Length > 0)
+        {
+            try { after = Encoding.UTF8.GetString(Convert.FromBase64String(token)); }
+            catch (FormatException)
+            {
+                await ArmErrors.Write(context, 400, "InvalidSkipToken", "The $skipToken is not valid.");
+                return;
+            }
+        }
+        var (items, last) = store.List(path.Scope, path.Collection, after, options.PageSize);
+        var page = new JsonObject { ["value"] = new JsonArray([.. items.Select(i => JsonNode.Parse(i.Body))]) };
+        if (last is not null)
+        {
+            var request = context.Request;
+            var next = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}?api-version={Uri.EscapeDataString(apiVersion)}&$skipToken={Uri.EscapeDataString(Convert.ToBase64String(Encoding.UTF8.GetBytes(last)))}";
+            page["nextLink"] = next;
+        }
+        await WriteJson(context, 200, page.ToJsonString());
+    }
+
+    private async Task Put(HttpContext context, ArmPath path)
+    {
+        JsonObject body;
+        try
+        {
+            if (context.Request.ContentLength > MaxBodyBytes) throw new JsonException("too large");
+            body = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? throw new JsonException("not an object");
+        }
+        catch (JsonException)
+        {
+            await ArmErrors.Write(context, 400, "InvalidRequestContent", "The request content was invalid and could not be deserialized: a JSON object is expected.");
+            return;
+        }
+        if (ResourceValidation.Problem(path.Collection, body) is { } problem)
+        {
+            await ArmErrors.Write(context, 400, "BadRequest", problem);
+            return;
+        }
+
+        var ifMatch = context.Request.Headers.IfMatch.ToString();
+        var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
+        var bodyETag = body["etag"]?.GetValue<string>();
+        var name = path.Name!;
+        var (status, stored) = await store.UpdateAsync<(int, StoredResource?)>(path.Scope, path.Collection, name, current =>
+        {
+            if (ifNoneMatch == "*" && current is not null) return (null, false, (412, (StoredResource?)null));
+            if (ifMatch.Length > 0 && ifMatch != "*" && (current is null || ifMatch != current.ETag)) return (null, false, (412, null));
+            if (ifMatch == "*" && current is null) return (null, false, (412, null));
+            if (bodyETag is not null && current is not null && bodyETag != current.ETag) return (null, false, (412, null));
+
+            var etag = $"\"{Guid.NewGuid()}\"";
+            var resourceName = current?.Name ?? name;
+            var result = new JsonObject
+            {
+                ["id"] = path.ResourceId(resourceName),
+                ["name"] = resourceName,
+                ["type"] = $"Microsoft.SecurityInsights/{path.Collection}",
+                ["etag"] = etag,
+            };
+            if (body["kind"] is { } kind) result["kind"] = kind.DeepClone();
+            var properties = (JsonObject)body["properties"]!.DeepClone();
+            if (path.Collection == "alertRules") properties["lastModifiedUtc"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
+            result["properties"] = properties;
+            var written = new StoredResource(resourceName, etag, result.ToJsonString());
+            return (written, false, (current is null ? 201 : 200, written));
+        });
+        if (status == 412)
+        {
+            await ArmErrors.Write(context, 412, "PreconditionFailed", $"The resource '{name}' was changed: the ETag in the request does not match the current one.");
+            return;
+        }
+        statistics.Committed();
+        context.Response.Headers.ETag = stored!.ETag;
+        await WriteJson(context, status, stored.Body);
+    }
+
+    private async Task Delete(HttpContext context, ArmPath path)
+    {
+        var ifMatch = context.Request.Headers.IfMatch.ToString();
+        var status = await store.UpdateAsync<int>(path.Scope, path.Collection, path.Name!, current =>
+        {
+            if (current is null) return (null, false, 204);
+            if (ifMatch.Length > 0 && ifMatch != "*" && ifMatch != current.ETag) return (null, false, 412);
+            return (null, true, 200);
+        });
+        if (status == 412)
+        {
+            await ArmErrors.Write(context, 412, "PreconditionFailed", $"The resource '{path.Name}' was changed: the ETag in the request does not match the current one.");
+            return;
+        }
+        if (status == 200) statistics.Committed();
+        context.Response.StatusCode = status;
+    }
+
+    private static Task NotFound(HttpContext context, ArmPath path) =>
+        ArmErrors.Write(context, 404, "NotFound", $"The resource '{path.Collection}/{path.Name}' was not found in workspace '{path.Scope}'.");
+
+    private static Task WriteJson(HttpContext context, int status, string json)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(json);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SentinelContent.Emulator;
+
+/// <summary>
+/// A local Microsoft Sentinel workspace: a real Kestrel server on a loopback port serving the ARM endpoints
+/// the deployer uses, over a SQLite file. Start it in-process (tests, benchmark) or with `sentinelctl emulator`.
+/// </summary>
+public sealed class EmulatorServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ResourceStore _store;
+
+    private EmulatorServer(WebApplication app, ResourceStore store, EmulatorStatistics statistics, Uri baseAddress)
+    {
+        _app = app;
+        _store = store;
+        Statistics = statistics;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>The endpoint to give the deployer (http://127.0.0.1:PORT/).</summary>
+    public Uri BaseAddress { get; }
+
+    public EmulatorStatistics Statistics { get; }
+
+    public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, options.Port);
+            k.Limits.MaxRequestBodySize = 8 * 1024 * 1024;
+        });
+        var app = builder.Build();
+
+        var store = new ResourceStore(options.DatabasePath);
+        var statistics = new EmulatorStatistics();
+        var faults = new FaultInjector(options.Faults, statistics);
+        var endpoints = new ArmEndpoints(store, options, statistics);
+
+        app.Use(async (context, next) =>
+        {
+            statistics.Request(context.Request.Method);
+            await next(context);
+        });
+        app.Use(faults.Invoke);
+        app.Use(async (context, next) =>
+        {
+            if (Authenticate(context, options.DevToken) is { } failure)
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer authorization_uri=\"https://login.microsoftonline.com/common\"";
+                await ArmErrors.Write(context, 401, failure.Code, failure.Message);
+                return;
+            }
+            await next(context);
+        });
+        app.Run(endpoints.Handle);
+
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(address).Port;
+        return new EmulatorServer(app, store, statistics, new Uri($"http://127.0.0.1:{port}/"));
+    }
+
+    /// <summary>ARM's answers without a valid bearer token; the token itself is never echoed.</summary>
+    private static (string Code, string Message)? Authenticate(HttpContext context, string token)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (header.Length == 0) return ("AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing.");
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return ("AuthenticationFailed", "Authentication failed. The 'Authorization' header is not a bearer token.");
+        var given = header["Bearer ".Length..].Trim();
+        return System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.UTF8.GetBytes(given), System.Text.Encoding.UTF8.GetBytes(token))
+            ? null
+            : ("InvalidAuthenticationToken", "The access token is invalid.");
+    }
+
+    public async Task StopAsync()
+    {
+        await _app.StopAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        _store.Dispose();
+    }
+}
