@@ -20,6 +20,8 @@ public enum FieldType
     ObjectList,
     /// <summary>A mapping from free keys to text values.</summary>
     StringMap,
+    /// <summary>Any YAML value; a format-specific reader checks it (playbook actions, expressions, free JSON bodies).</summary>
+    Any,
 }
 
 /// <summary>Which rule kinds require a field.</summary>
