@@ -17,6 +17,9 @@ internal sealed class ActionCompiler(SourceMap map, IList<Diagnostic> diagnostic
 {
     private readonly FormatChecker _checker = new(diagnostics, RequiredFor.All);
 
+    // Logic Apps names actions across the whole workflow (conditions and loops included), ignoring case.
+    private readonly Dictionary<string, YamlNode> _names = new(StringComparer.OrdinalIgnoreCase);
+
     public JsonObject CompileList(YamlNode? node, string path, bool checkShape)
     {
         var actions = new JsonObject();
@@ -38,12 +41,13 @@ internal sealed class ActionCompiler(SourceMap map, IList<Diagnostic> diagnostic
             if (checkShape) _checker.CheckObject(item, PlaybookFormat.Action, $"{path}[{i}]");
             var name = (item["name"] as YamlScalar)?.Value;
             if (string.IsNullOrEmpty(name)) continue;
-            if (actions.ContainsKey(name))
+            if (_names.TryGetValue(name, out var first))
             {
-                // Duplicates are reported across the whole playbook by the validator; keep the first here.
+                diagnostics.Add(Diagnostic.Create(PlaybookDiagnostics.DuplicateActionName, item["name"]!.Location, name, first.Location.Start.Line));
                 previous = name;
                 continue;
             }
+            _names[name] = item["name"]!;
             actions[name] = CompileAction(item, name, previous, path);
             previous = name;
         }
