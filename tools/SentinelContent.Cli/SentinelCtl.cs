@@ -18,6 +18,7 @@ public static class SentinelCtl
             """);
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(PlaybookCommand.Create(context));
         root.Subcommands.Add(DocsCommand.Create(context));
         return root;
     }

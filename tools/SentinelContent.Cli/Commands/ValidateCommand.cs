@@ -3,6 +3,7 @@ using SentinelContent.Cli.Infrastructure;
 using SentinelContent.Content.Loading;
 using SentinelContent.Content.Validation;
 using SentinelContent.Core.Diagnostics;
+using SentinelContent.Playbooks.Validation;
 using SentinelContent.Reporting;
 
 namespace SentinelContent.Cli.Commands;
@@ -14,15 +15,17 @@ public static class ValidateCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files or folders to validate. Folders are searched for .yaml files. Default: the repository's analytics-rules/.",
+            Description = "Files or folders to validate. Folders are searched for .yaml files. Default: the repository's analytics-rules/ and playbooks/.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var report = new ReportOptions();
         var command = new Command("validate", """
-            Validate analytics rules (Sentinel's YAML format) before they reach a workspace.
+            Validate analytics rules (Sentinel's YAML format) and playbooks before they reach a workspace.
 
             Checks required fields, types, enums, ISO 8601 durations and Sentinel's ranges, ATT&CK techniques
             and tactics, entity mappings, custom details, alert details override and incident grouping.
+            Playbooks (playbooks/*.yaml): structure, @ expressions, references, runAfter graph, Logic Apps limits,
+            inline secrets; automation rules (*.automation.yaml) and playbook tests (*.tests.yaml) are checked too.
             Every finding has a stable code documented in docs/diagnostics.md.
 
             Examples:
@@ -41,7 +44,12 @@ public static class ValidateCommand
     {
         if (!ContentPaths.TryResolve(context, paths, out var files, out var displayPaths)) return ExitCodes.UsageOrInternalError;
         var result = new ContentValidator().Validate(files);
-        var diagnostics = result.Diagnostics.Select(d => d with { Location = d.Location with { Path = context.Display(d.Location.Path) } }).ToList();
+        var anyRules = files.Any(f => f.Kind == ContentFileKind.AnalyticsRule);
+        var playbooks = PlaybookContentValidator.Validate(files, anyRules ? [.. result.Rules.Where(r => r.Id is not null).Select(r => r.Id!.Value.Value)] : null);
+        var diagnostics = result.Diagnostics.Concat(playbooks.Diagnostics)
+            .Select(d => d with { Location = d.Location with { Path = context.Display(d.Location.Path) } })
+            .OrderBy(d => d.Location.Path, StringComparer.Ordinal).ThenBy(d => d.Location.Start).ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ToList();
         var descriptors = DiagnosticCatalog.All;
         return report.Emit(parse, context, new DiagnosticReport("validate", diagnostics, displayPaths, descriptors));
     }

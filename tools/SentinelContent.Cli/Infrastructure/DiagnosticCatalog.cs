@@ -1,5 +1,6 @@
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Content.Diagnostics;
+using SentinelContent.Playbooks.Diagnostics;
 
 namespace SentinelContent.Cli.Infrastructure;
 
@@ -7,5 +8,5 @@ namespace SentinelContent.Cli.Infrastructure;
 public static class DiagnosticCatalog
 {
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [.. InputDiagnostics.All, .. RuleDiagnostics.All];
+        [.. InputDiagnostics.All, .. RuleDiagnostics.All, .. PlaybookDiagnostics.All];
 }

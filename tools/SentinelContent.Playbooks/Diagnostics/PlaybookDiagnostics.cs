@@ -86,8 +86,6 @@ public static class PlaybookDiagnostics
         "test '{0}' failed: {1}", "The simulator ran the playbook on the test's trigger payload with its mocks and the result differs from expect. The message says which call, status or incident change differs.");
     public static readonly DiagnosticDescriptor UnmatchedCall = Error("SC0542", "Call without a mock",
         "test '{0}': the action '{1}' called {2} {3}, which no mock answers", "Every HTTP or connector call made by the playbook must be answered by a mock of the test (matched by method and URL), so tests never reach Azure.");
-    public static readonly DiagnosticDescriptor SimulationError = Error("SC0543", "Run-time expression error",
-        "test '{0}': {1}", "An expression failed while the simulator ran the playbook (for example a property read without ? on a missing value). Logic Apps would fail the action the same way.");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
@@ -96,6 +94,6 @@ public static class PlaybookDiagnostics
         ExpressionSyntax, UnknownFunction, WrongArgumentCount, UnknownActionReference, ItemOutsideLoop, UnknownVariable,
         UnknownParameter, UnknownConnection, ExpressionTooLong, VariableNotTopLevel, DuplicateVariable,
         NestingTooDeep, TooManyActions, InvalidConcurrency, TooManyCases, MisplacedAction, InlineSecret, MissingAudience, UnusedConnection,
-        InvalidAutomationRule, InvalidTestFile, TestFailed, UnmatchedCall, SimulationError,
+        InvalidAutomationRule, InvalidTestFile, TestFailed, UnmatchedCall,
     ];
 }
