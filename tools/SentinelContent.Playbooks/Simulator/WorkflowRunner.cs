@@ -42,7 +42,7 @@ public sealed class WorkflowRunner
             ["outputs"] = new JsonObject { ["headers"] = new JsonObject(), ["body"] = triggerBody?.DeepClone() },
             ["status"] = Succeeded,
         };
-        _state = new RunState(trigger, Parameters(definition, options), options);
+        _state = new RunState(trigger, Parameters(definition, connectionApis, options), options);
         _evaluator = new Evaluator(_state);
         _incident = new IncidentState(triggerBody?["object"]?["properties"]);
     }
@@ -55,10 +55,15 @@ public sealed class WorkflowRunner
         return new RunResult(status, _calls, _statuses, _failures, _unanswered, _incident);
     }
 
-    private static Dictionary<string, JsonNode?> Parameters(JsonObject definition, RunOptions options)
+    private static Dictionary<string, JsonNode?> Parameters(JsonObject definition, IReadOnlyDictionary<string, string> connectionApis, RunOptions options)
     {
         var values = new Dictionary<string, JsonNode?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, parameter) in definition["parameters"] as JsonObject ?? []) values[name] = parameter?["defaultValue"]?.DeepClone();
+        // What the deployed $connections parameter holds (one entry per connection), with simulated ids.
+        var connections = new JsonObject();
+        foreach (var (key, api) in connectionApis)
+            connections[key] = new JsonObject { ["connectionId"] = $"/simulated/connections/{key}", ["connectionName"] = key, ["id"] = $"/simulated/managedApis/{api}" };
+        values[WorkflowNames.ConnectionsParameter] = connections;
         foreach (var (name, value) in options.Parameters) values[name] = value?.DeepClone();
         return values;
     }
