@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SentinelContent.Cli.Infrastructure;
 using SentinelContent.Content.Format;
+using SentinelContent.Playbooks.Format;
 using SentinelContent.Reporting;
 
 namespace SentinelContent.Cli.Commands;
@@ -16,6 +17,9 @@ public static class DocsCommand
     [
         ("docs/diagnostics.md", () => DiagnosticsDocument.Render(DiagnosticCatalog.All)),
         ("docs/schemas/analytics-rule.schema.json", JsonSchemaWriter.WriteAnalyticsRuleSchema),
+        ("docs/schemas/playbook.schema.json", PlaybookSchemas.Playbook),
+        ("docs/schemas/playbook-tests.schema.json", PlaybookSchemas.PlaybookTests),
+        ("docs/schemas/automation-rule.schema.json", PlaybookSchemas.AutomationRule),
     ];
 
     public static Command Create(CliContext context)
