@@ -27,7 +27,8 @@ internal sealed class ActionCompiler(SourceMap map, IList<Diagnostic> diagnostic
         map.Record(actions, node);
         if (node is not YamlSequence list)
         {
-            Report(node, $"'{path}' must be a list of actions, but it is {node.KindName}");
+            // At the top level the format checker has already said so.
+            if (checkShape) Report(node, $"'{path}' must be a list of actions, but it is {node.KindName}");
             return actions;
         }
         string? previous = null;

@@ -105,12 +105,12 @@ public sealed class ExpressionCheck : IPlaybookCheck
         {
             variables.CheckUse(literal.Value, site.Action, Locate(context, site, literal.Span));
         }
-        else if (name == "parameters" && literal is not null)
+        // $connections is declared by declaring connections; CheckConnectionIndex reports the missing connection itself.
+        else if (name == "parameters" && literal is not null && literal.Value != WorkflowNames.ConnectionsParameter)
         {
             var declared = (context.Playbook.Definition["parameters"] as System.Text.Json.Nodes.JsonObject)?.Select(p => p.Key).ToList() ?? [];
             if (!declared.Contains(literal.Value, StringComparer.OrdinalIgnoreCase))
-                context.Report(PlaybookDiagnostics.UnknownParameter, Locate(context, site, literal.Span), literal.Value,
-                    literal.Value == WorkflowNames.ConnectionsParameter ? " (declare a connection under connections:)" : Similarity.DidYouMean(literal.Value, declared));
+                context.Report(PlaybookDiagnostics.UnknownParameter, Locate(context, site, literal.Span), literal.Value, Similarity.DidYouMean(literal.Value, declared));
         }
     }
 
