@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SentinelContent.Cli.Infrastructure;
 using SentinelContent.Content.Format;
+using SentinelContent.Playbooks.Format;
 using SentinelContent.Reporting;
 using SentinelContent.Testing.Loading;
 
@@ -19,6 +20,9 @@ public static class DocsCommand
         ("docs/schemas/analytics-rule.schema.json", JsonSchemaWriter.WriteAnalyticsRuleSchema),
         ("docs/schemas/rule-tests.schema.json", () => JsonSchemaWriter.Write(RuleTestFormat.Root, "https://sentinelcontent.dev/schemas/rule-tests.schema.json", "SentinelContent rule tests (X.tests.yaml)", [])),
         (SentinelContent.Deploy.Targets.TargetsSchema.RelativePath, SentinelContent.Deploy.Targets.TargetsSchema.Write),
+        ("docs/schemas/playbook.schema.json", PlaybookSchemas.Playbook),
+        ("docs/schemas/playbook-tests.schema.json", PlaybookSchemas.PlaybookTests),
+        ("docs/schemas/automation-rule.schema.json", PlaybookSchemas.AutomationRule),
     ];
 
     public static Command Create(CliContext context)

@@ -4,6 +4,7 @@ using SentinelContent.Content.Loading;
 using SentinelContent.Content.Validation;
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Kql.Schema;
+using SentinelContent.Playbooks.Validation;
 using SentinelContent.Reporting;
 using SentinelContent.Testing.Loading;
 
@@ -16,16 +17,18 @@ public static class ValidateCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files or folders to validate. Folders are searched for .yaml files. Default: the repository's analytics-rules/.",
+            Description = "Files or folders to validate. Folders are searched for .yaml files. Default: the repository's analytics-rules/ and playbooks/.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var report = new ReportOptions();
         var command = new Command("validate", """
-            Validate analytics rules (Sentinel's YAML format) before they reach a workspace.
+            Validate analytics rules (Sentinel's YAML format) and playbooks before they reach a workspace.
 
             Checks required fields, types, enums, ISO 8601 durations and Sentinel's ranges, ATT&CK techniques
             and tactics, entity mappings, custom details, alert details override, incident grouping and the
             KQL syntax of each query; and rule test files (X.tests.yaml): times, sample files and sample rows.
+            Playbooks (playbooks/*.yaml): structure, @ expressions, references, runAfter graph, Logic Apps limits,
+            inline secrets; automation rules (*.automation.yaml) and playbook tests (*.tests.yaml) are checked too.
             Every finding has a stable code documented in docs/diagnostics.md.
 
             Examples:
@@ -47,7 +50,12 @@ public static class ValidateCommand
         var testDiagnostics = new List<Diagnostic>();
         foreach (var tests in files.Where(f => f.Kind == ContentFileKind.RuleTests))
             RuleTestFileValidator.Validate(tests.Path, BuiltInSchemas.Default, testDiagnostics);
-        var diagnostics = result.Diagnostics.Concat(testDiagnostics).Select(d => d with { Location = d.Location with { Path = context.Display(d.Location.Path) } }).ToList();
+        var anyRules = files.Any(f => f.Kind == ContentFileKind.AnalyticsRule);
+        var playbooks = PlaybookContentValidator.Validate(files, anyRules ? [.. result.Rules.Where(r => r.Id is not null).Select(r => r.Id!.Value.Value)] : null);
+        var diagnostics = result.Diagnostics.Concat(testDiagnostics).Concat(playbooks.Diagnostics)
+            .Select(d => d with { Location = d.Location with { Path = context.Display(d.Location.Path) } })
+            .OrderBy(d => d.Location.Path, StringComparer.Ordinal).ThenBy(d => d.Location.Start).ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ToList();
         var descriptors = DiagnosticCatalog.All;
         return report.Emit(parse, context, new DiagnosticReport("validate", diagnostics, displayPaths, descriptors));
     }

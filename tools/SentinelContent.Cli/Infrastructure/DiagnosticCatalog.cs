@@ -5,6 +5,7 @@ using SentinelContent.Kql.Diagnostics;
 using SentinelContent.Kql.Schema;
 using SentinelContent.Testing.Diagnostics;
 using SentinelContent.Deploy.Diagnostics;
+using SentinelContent.Playbooks.Diagnostics;
 
 namespace SentinelContent.Cli.Infrastructure;
 
@@ -12,5 +13,5 @@ namespace SentinelContent.Cli.Infrastructure;
 public static class DiagnosticCatalog
 {
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [.. InputDiagnostics.All, .. RuleDiagnostics.All, .. KqlSyntaxDiagnostics.All, .. RuleTestDiagnostics.All, .. SchemaDiagnostics.All, .. DeployDiagnostics.All, .. DataDiagnostics.All];
+        [.. InputDiagnostics.All, .. RuleDiagnostics.All, .. KqlSyntaxDiagnostics.All, .. RuleTestDiagnostics.All, .. SchemaDiagnostics.All, .. PlaybookDiagnostics.All, .. DeployDiagnostics.All, .. DataDiagnostics.All];
 }

@@ -16,7 +16,10 @@ public static class RepositoryLayout
         return null;
     }
 
-    /// <summary>The default content folders of the repository (those that exist).</summary>
+    /// <summary>The default content folders of the repository: analytics-rules/, and playbooks/ when it holds files.</summary>
     public static IReadOnlyList<string> DefaultContentPaths(string root) =>
-        [.. new[] { RulesFolder }.Select(f => Path.Combine(root, f)).Where(Directory.Exists)];
+        [.. new[] { RulesFolder, PlaybooksFolder }.Select(f => Path.Combine(root, f)).Where(HoldsFiles)];
+
+    private static bool HoldsFiles(string folder) =>
+        Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Any();
 }

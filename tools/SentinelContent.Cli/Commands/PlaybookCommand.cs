@@ -1,0 +1,48 @@
+using System.CommandLine;
+using SentinelContent.Cli.Infrastructure;
+
+namespace SentinelContent.Cli.Commands;
+
+/// <summary>`sentinelctl playbook`: build, import and test playbooks written as YAML.</summary>
+public static class PlaybookCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("playbook", """
+            Playbooks as code: Logic Apps (Consumption) playbooks written as short YAML under playbooks/.
+
+              build    compile playbooks to workflow definitions and ARM templates (and automation rules to ARM)
+              import   turn an existing ARM playbook template into playbook YAML
+              test     run the offline tests (playbooks/NAME.tests.yaml) in the simulator
+            The format is described in docs/playbooks.md.
+            """);
+        command.Subcommands.Add(PlaybookBuildCommand.Create(context));
+        command.Subcommands.Add(PlaybookImportCommand.Create(context));
+        command.Subcommands.Add(PlaybookTestCommand.Create(context));
+        return command;
+    }
+
+    /// <summary>The playbook files under the paths (default: the repository's playbooks/), or null after reporting a usage error.</summary>
+    internal static IReadOnlyList<Content.Loading.ContentFile>? Discover(CliContext context, IReadOnlyList<string> paths)
+    {
+        List<string> roots;
+        if (paths.Count > 0)
+        {
+            roots = [.. paths.Select(context.Resolve)];
+        }
+        else
+        {
+            var root = RepositoryLayout.FindRoot(context.WorkingDirectory);
+            if (root is null)
+            {
+                context.Error.WriteLine($"error: no {RepositoryLayout.RulesFolder}/ folder here or above {context.WorkingDirectory}; name the playbook files or folders.");
+                return null;
+            }
+            roots = [Path.Combine(root, RepositoryLayout.PlaybooksFolder)];
+        }
+        var missing = new List<string>();
+        var files = Content.Loading.ContentDiscovery.Discover(roots, missing);
+        foreach (var path in missing) context.Error.WriteLine($"error: no such file or folder: {context.Display(path)}");
+        return missing.Count == 0 ? files : null;
+    }
+}
