@@ -214,3 +214,14 @@ public sealed class RuleTestRunnerTests : IDisposable
         Assert.Contains(diagnostics, d => d.Code == "SC0103" && d.Message.Contains("did you mean 'expect'?"));
     }
 }
+
+public class QueryScopeTests
+{
+    [Theory]
+    [InlineData("AuditLogs", true)]
+    [InlineData("SigninLogs", true)]
+    [InlineData("Watchlist", false)]
+    [InlineData("IdentityInfo", false)]
+    public void Event_tables_are_scoped_to_the_window_and_reference_tables_are_not(string table, bool scoped) =>
+        Assert.Equal(scoped, Simulation.Schedule.QueryScope.IsScoped(table));
+}

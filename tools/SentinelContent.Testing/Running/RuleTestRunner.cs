@@ -13,7 +13,7 @@ namespace SentinelContent.Testing.Running;
 
 /// <summary>
 /// Runs one rule test as Sentinel would run the rule: the test's tables are loaded and typed, each run sees
-/// only the rows whose TimeGenerated falls in its query window, the query runs at the run time, and the
+/// only the rows whose TimeGenerated falls in its query window (reference tables whole: <see cref="QueryScope"/>), the query runs at the run time, and the
 /// alert simulator and incident grouping turn results into what the test's expectations are checked against.
 /// </summary>
 public sealed class RuleTestRunner(IQueryEngine engine, SchemaCatalog catalog)
@@ -55,7 +55,7 @@ public sealed class RuleTestRunner(IQueryEngine engine, SchemaCatalog catalog)
         new(rule.Source.Path, test, [reason], [], [], null);
 
     private static Dictionary<string, DataTable> Within(IReadOnlyDictionary<string, DataTable> tables, QueryWindow window) =>
-        tables.ToDictionary(p => p.Key, p => p.Value.WithinTime(TimeColumn, window.Start, window.End), StringComparer.Ordinal);
+        tables.ToDictionary(p => p.Key, p => QueryScope.IsScoped(p.Key) ? p.Value.WithinTime(TimeColumn, window.Start, window.End) : p.Value, StringComparer.Ordinal);
 
     private Dictionary<string, DataTable>? LoadTables(RuleTestCase test, IList<Diagnostic> diagnostics)
     {
