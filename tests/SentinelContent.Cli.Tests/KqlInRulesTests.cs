@@ -4,23 +4,15 @@ namespace SentinelContent.Cli.Tests;
 
 public class KqlInRulesTests
 {
-    private const string Rule = """
-        id: 0b8f6c1e-2d3a-4e5f-8a9b-0c1d2e3f4a5b
-        name: Test rule
-        description: Finds things.
-        severity: Low
-        queryFrequency: PT1H
-        queryPeriod: PT1H
-        triggerOperator: gt
-        triggerThreshold: 0
-        query: |
+    private static readonly string Rule = TestRules.Minimal.Replace("""
+          AuditLogs
+          | take 1
+        """, """
           AuditLogs
           | where OperationName == "User deleted security info"
           | extend Target = tostring(TargetResources[0].userPrincipalName
           | project TimeGenerated, Target
-        kind: Scheduled
-        version: 1.0.0
-        """;
+        """, StringComparison.Ordinal);
 
     [Fact]
     public void A_kql_syntax_error_points_at_the_rule_file_line_and_column()

@@ -4,21 +4,7 @@ namespace SentinelContent.Cli.Tests;
 
 public class ValidateCommandTests
 {
-    private const string ValidRule = """
-        id: 0b8f6c1e-2d3a-4e5f-8a9b-0c1d2e3f4a5b
-        name: Test rule
-        description: Finds things.
-        severity: Low
-        queryFrequency: PT1H
-        queryPeriod: PT1H
-        triggerOperator: gt
-        triggerThreshold: 0
-        query: |
-          AuditLogs
-          | take 1
-        kind: Scheduled
-        version: 1.0.0
-        """;
+    private const string ValidRule = TestRules.Minimal;
 
     [Fact]
     public void Clean_content_exits_zero_and_says_so()

@@ -25,37 +25,31 @@ public static class ValueConversion
 
     public static bool TryBoolText(string text, out bool result) => bool.TryParse(text.Trim(), out result);
 
-    public static bool TryInt(JsonNode value, out int result)
-    {
-        result = 0;
-        return value is JsonValue v && (v.GetValueKind() == JsonValueKind.Number ? v.TryGetValue(out result) : v.TryGetValue<string>(out var s) && TryIntText(s, out result));
-    }
+    public static bool TryInt(JsonNode value, out int result) => TryNumber(value, TryIntText, out result);
 
     public static bool TryIntText(string text, out int result) => int.TryParse(text.Trim(), NumberStyles.Integer, Invariant, out result);
 
-    public static bool TryLong(JsonNode value, out long result)
-    {
-        result = 0;
-        return value is JsonValue v && (v.GetValueKind() == JsonValueKind.Number ? v.TryGetValue(out result) : v.TryGetValue<string>(out var s) && TryLongText(s, out result));
-    }
+    public static bool TryLong(JsonNode value, out long result) => TryNumber(value, TryLongText, out result);
 
     public static bool TryLongText(string text, out long result) => long.TryParse(text.Trim(), NumberStyles.Integer, Invariant, out result);
 
-    public static bool TryReal(JsonNode value, out double result)
-    {
-        result = 0;
-        return value is JsonValue v && (v.GetValueKind() == JsonValueKind.Number ? v.TryGetValue(out result) : v.TryGetValue<string>(out var s) && TryRealText(s, out result));
-    }
+    public static bool TryReal(JsonNode value, out double result) => TryNumber(value, TryRealText, out result);
 
     public static bool TryRealText(string text, out double result) => double.TryParse(text.Trim(), NumberStyles.Float, Invariant, out result);
 
-    public static bool TryDecimal(JsonNode value, out decimal result)
-    {
-        result = 0;
-        return value is JsonValue v && (v.GetValueKind() == JsonValueKind.Number ? v.TryGetValue(out result) : v.TryGetValue<string>(out var s) && TryDecimalText(s, out result));
-    }
+    public static bool TryDecimal(JsonNode value, out decimal result) => TryNumber(value, TryDecimalText, out result);
 
     public static bool TryDecimalText(string text, out decimal result) => decimal.TryParse(text.Trim(), NumberStyles.Float, Invariant, out result);
+
+    private delegate bool TextParser<T>(string text, out T result);
+
+    /// <summary>A JSON number, or text holding one (CSV exports and quoted values).</summary>
+    private static bool TryNumber<T>(JsonNode value, TextParser<T> parseText, out T result)
+    {
+        result = default!;
+        if (value is not JsonValue v) return false;
+        return v.GetValueKind() == JsonValueKind.Number ? v.TryGetValue(out result!) : v.TryGetValue<string>(out var text) && parseText(text, out result);
+    }
 
     public static bool TryDateTime(JsonNode value, out DateTime result)
     {
