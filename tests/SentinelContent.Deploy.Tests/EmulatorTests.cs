@@ -32,6 +32,10 @@ public sealed class EmulatorTests
         Assert.Equal(EmulatorOptions.DefaultDevToken, DevelopmentCredential.Token);
 
     [Fact]
+    public void The_emulator_accepts_exactly_the_pinned_api_version() =>
+        Assert.Equal([ArmApiVersions.SecurityInsights], new EmulatorOptions { DatabasePath = "unused" }.ApiVersions);
+
+    [Fact]
     public async Task Requests_without_a_bearer_token_are_refused_with_401()
     {
         await using var fixture = await DeployFixture.StartAsync();
