@@ -65,6 +65,19 @@ public sealed class CliDeployTests
     }
 
     [Fact]
+    public async Task Plan_as_markdown_is_a_table_for_a_pull_request_comment_written_to_a_file()
+    {
+        await using var fixture = await DeployFixture.StartAsync();
+        SampleRepository.WriteRules(fixture.Root, 2);
+        var run = Sentinelctl(fixture.Root, "deploy", "plan", "--env", "local", "--format", "markdown", "--output", "plan.md");
+        Assert.Equal(3, run.ExitCode);
+        var markdown = File.ReadAllText(Path.Combine(fixture.Root, "plan.md"));
+        Assert.Contains("### Sentinel deployment plan: `local`", markdown, StringComparison.Ordinal);
+        Assert.Contains("| create | rule | Sample rule 0 - sign-ins from a rare country |", markdown, StringComparison.Ordinal);
+        Assert.Contains("2 to create", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bad_targets_file_is_reported_with_file_line_and_column_and_exit_1()
     {
         var root = Directory.CreateTempSubdirectory("sc-targets-").FullName;

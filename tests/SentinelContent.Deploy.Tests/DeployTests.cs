@@ -138,9 +138,12 @@ public sealed class DeployTests
         var faults = new FaultOptions { FailureRate = 0.2, RetryAfter = TimeSpan.FromMilliseconds(20), Seed = 1234 };
         await using var fixture = await DeployFixture.StartAsync(faults, pageSize: 25);
         SampleRepository.WriteRules(fixture.Root, 80);
+        Directory.CreateDirectory(Path.Combine(fixture.Root, "watchlists"));
+        File.WriteAllText(Path.Combine(fixture.Root, "watchlists", "Servers.yaml"), "displayName: Servers\nitemsSearchKey: Host\n");
+        File.WriteAllText(Path.Combine(fixture.Root, "watchlists", "Servers.csv"), "Host,Owner\nsrv1,ops\nsrv2,dba\n");
 
         var plan = await fixture.PlanAsync();
-        Assert.Equal(80, plan.Count(PlanAction.Create));
+        Assert.Equal(81, plan.Count(PlanAction.Create));
         var result = await fixture.ApplyAsync();
 
         Assert.True(fixture.Emulator.Statistics.Faults > 20, $"only {fixture.Emulator.Statistics.Faults} faults were injected");
@@ -150,9 +153,12 @@ public sealed class DeployTests
         await fixture.RestartAsync();
         var after = await fixture.PlanAsync();
         Assert.False(after.HasChanges, PlanText(after));
-        Assert.Equal(80, after.Count(PlanAction.Unchanged));
+        Assert.Equal(81, after.Count(PlanAction.Unchanged));
         var stored = await fixture.Client().ListAsync(DeployFixture.Scope.CollectionPath("alertRules"), Token);
-        Assert.Equal(plan.Items.Select(i => i.Name).Order(), stored.Select(s => s.Name).Order());
+        var watchlists = await fixture.Client().ListAsync(DeployFixture.Scope.CollectionPath("watchlists"), Token);
+        Assert.Equal(plan.Items.Select(i => i.Name).Order(), stored.Concat(watchlists).Select(s => s.Name).Order());
+        var records = await fixture.Client().ListAsync(DeployFixture.Scope.CollectionPath("metadata"), Token);
+        Assert.Equal(81, records.Count); // one ownership record per item, no duplicates from retried writes
     }
 
     [Fact]

@@ -32,6 +32,10 @@ public sealed class EmulatorTests
         Assert.Equal(EmulatorOptions.DefaultDevToken, DevelopmentCredential.Token);
 
     [Fact]
+    public void The_emulator_accepts_exactly_the_pinned_api_version() =>
+        Assert.Equal([ArmApiVersions.SecurityInsights], new EmulatorOptions { DatabasePath = "unused" }.ApiVersions);
+
+    [Fact]
     public async Task Requests_without_a_bearer_token_are_refused_with_401()
     {
         await using var fixture = await DeployFixture.StartAsync();
@@ -159,6 +163,8 @@ public sealed class EmulatorTests
         var client = fixture.Client();
         for (var i = 0; i < 10; i++) Assert.Null(await client.GetAsync(DeployFixture.Scope.ResourcePath("alertRules", $"missing-{i}"), Token));
         Assert.True(fixture.Emulator.Statistics.Faults > 0);
-        Assert.True(client.Statistics.FailedAttempts > 0 || fixture.Emulator.Statistics.Requests > 10);
+        // Every injected fault (500, 503, or a reset before or after handling) is an attempt the client saw fail and retried.
+        Assert.Equal(fixture.Emulator.Statistics.Faults, client.Statistics.FailedAttempts);
+        Assert.Equal(fixture.Emulator.Statistics.Requests, client.Statistics.Reads);
     }
 }

@@ -53,6 +53,11 @@ public static class DeployCommand
             {
                 plan = await setup.Session.PlanAsync(desired, parse.GetValue(prune), token);
             }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                context.Error.WriteLine("cancelled.");
+                return ExitCodes.DeployFailed;
+            }
             catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
             {
                 return DeploySetup.Failed(context, e);
@@ -110,6 +115,11 @@ public static class DeployCommand
                 progress.Finish();
                 ApplySummary.Write(result, color, context.Out);
                 return result.Succeeded ? ExitCodes.Success : ExitCodes.DeployFailed;
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                context.Error.WriteLine("\ncancelled: writes in flight were abandoned. Run the same command again: it plans from the workspace and finishes the work.");
+                return ExitCodes.DeployFailed;
             }
             catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
             {

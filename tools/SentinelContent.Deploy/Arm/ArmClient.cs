@@ -92,7 +92,6 @@ public sealed class ArmClient(HttpPipeline pipeline, Uri endpoint, RequestStatis
         catch (RequestFailedException e) when (e.Status == 0)
         {
             // The network failed on every attempt. Azure.Core's message names the transport error only, never headers.
-            Statistics.CountLostAttempt();
             throw new ArmRequestException(0, "NetworkError", e.Message, message.Request.Method.ToString(), message.Request.Uri.Path);
         }
     }

@@ -4,10 +4,11 @@ using Azure.Core.Pipeline;
 namespace SentinelContent.Deploy.Arm;
 
 /// <summary>
-/// Counts every request the pipeline sends (each retry included), by kind. It sits after the retry policy,
-/// so "zero writes" is measured on the wire, not assumed from the plan.
+/// Counts every request the pipeline sends (each retry included), by kind, and the attempts that failed
+/// (429, 5xx, or no answer at all). It sits after the retry policy, so "zero writes" is measured on the
+/// wire, not assumed from the plan.
 /// </summary>
-public sealed class RequestStatistics : HttpPipelineSynchronousPolicy
+public sealed class RequestStatistics : HttpPipelinePolicy
 {
     private long _reads;
     private long _writes;
@@ -20,17 +21,37 @@ public sealed class RequestStatistics : HttpPipelineSynchronousPolicy
     /// <summary>Attempts answered with 429/5xx or lost on the network (each was retried or reported).</summary>
     public long FailedAttempts => Interlocked.Read(ref _failedAttempts);
 
-    public override void OnSendingRequest(HttpMessage message)
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Count(message);
+        try { ProcessNext(message, pipeline); }
+        catch (Exception) when (Lost()) { throw; }
+        Answered(message);
+    }
+
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Count(message);
+        try { await ProcessNextAsync(message, pipeline).ConfigureAwait(false); }
+        catch (Exception) when (Lost()) { throw; }
+        Answered(message);
+    }
+
+    private void Count(HttpMessage message)
     {
         if (message.Request.Method == RequestMethod.Get || message.Request.Method == RequestMethod.Head) Interlocked.Increment(ref _reads);
         else Interlocked.Increment(ref _writes);
     }
 
-    public override void OnReceivedResponse(HttpMessage message)
+    private void Answered(HttpMessage message)
     {
         if (message.Response.Status is 429 or >= 500) Interlocked.Increment(ref _failedAttempts);
     }
 
-    /// <summary>Called by the client when an attempt ended without a response (connection reset).</summary>
-    internal void CountLostAttempt() => Interlocked.Increment(ref _failedAttempts);
+    /// <summary>An attempt that ended without an answer (connection reset, timeout); counted, never swallowed.</summary>
+    private bool Lost()
+    {
+        Interlocked.Increment(ref _failedAttempts);
+        return false;
+    }
 }

@@ -35,11 +35,14 @@ public static class AnalyticsRuleExport
         doc["tactics"] = Copy(p, "tactics");
         doc["relevantTechniques"] = Techniques(p);
         doc["query"] = Copy(p, "query");
-        doc["entityMappings"] = Copy(p, "entityMappings");
+        doc["entityMappings"] = Copy(p, "entityMappings") is JsonArray mappings
+            ? new JsonArray([.. mappings.Select(m => (JsonNode?)InOrder(m, "entityType", "fieldMappings"))])
+            : null;
         doc["customDetails"] = Copy(p, "customDetails");
-        doc["alertDetailsOverride"] = JsonCanonical.Normalize(Copy(p, "alertDetailsOverride"));
+        doc["alertDetailsOverride"] = InOrder(JsonCanonical.Normalize(Copy(p, "alertDetailsOverride")),
+            "alertDisplayNameFormat", "alertDescriptionFormat", "alertTacticsColumnName", "alertSeverityColumnName", "alertDynamicProperties");
         doc["eventGroupingSettings"] = Copy(p, "eventGroupingSettings");
-        doc["incidentConfiguration"] = Copy(p, "incidentConfiguration");
+        doc["incidentConfiguration"] = InOrder(Copy(p, "incidentConfiguration"), "createIncident", "groupingConfiguration");
         doc["suppressionEnabled"] = Copy(p, "suppressionEnabled");
         doc["suppressionDuration"] = Copy(p, "suppressionDuration");
         doc["version"] = "1.0.0";
@@ -53,6 +56,29 @@ public static class AnalyticsRuleExport
         foreach (var absent in doc.Where(kv => kv.Value is null).Select(kv => kv.Key).ToList())
             doc.Remove(absent);
         return doc;
+    }
+
+    /// <summary>
+    /// Orders an object's keys the way rule files are written (entityType before fieldMappings, identifier
+    /// before columnName...); keys not named keep their order after the named ones. Applied recursively to
+    /// the nested objects rules have, so exported files read like hand-written ones.
+    /// </summary>
+    private static JsonNode? InOrder(JsonNode? node, params string[] order)
+    {
+        if (node is not JsonObject obj) return node;
+        var result = new JsonObject();
+        foreach (var key in order.Where(obj.ContainsKey).Concat(obj.Select(p => p.Key).Where(k => !order.Contains(k))).ToList())
+        {
+            var value = obj[key]?.DeepClone();
+            result[key] = key switch
+            {
+                "fieldMappings" when value is JsonArray fields => new JsonArray([.. fields.Select(f => (JsonNode?)InOrder(f, "identifier", "columnName"))]),
+                "groupingConfiguration" => InOrder(value, "enabled", "reopenClosedIncident", "lookbackDuration", "matchingMethod", "groupByEntities", "groupByAlertDetails", "groupByCustomDetails"),
+                "alertDynamicProperties" when value is JsonArray properties => new JsonArray([.. properties.Select(d => (JsonNode?)InOrder(d, "alertProperty", "value"))]),
+                _ => value,
+            };
+        }
+        return result;
     }
 
     private static JsonNode? Copy(JsonObject properties, string name) =>
