@@ -43,6 +43,7 @@ public sealed class ErrorRecoveryTests
     [InlineData("print a \\ b", "SC0201", 8)]
     [InlineData("datatable (A: str) []", "SC0213", 14)]
     [InlineData("T | extend Synced-Folder = 1", "SC0214", 11)]
+    [InlineData("T | parse x with a:int32", "SC0213", 19)]
     [InlineData("T | extend a$b = 1", "SC0214", 11)]
     [InlineData("let x", "SC0203", 5)]
 

@@ -160,6 +160,36 @@ public sealed class LexerTests
         Assert.Equal("\r\n", Assert.Single(tokens[0].TrailingTrivia).Text);
     }
 
+    [Theory]
+    [InlineData("\u200b")] // zero-width space
+    [InlineData("\ufeff")] // byte order mark
+    [InlineData("\u00a0")] // no-break space
+    [InlineData("\u3000")] // ideographic space
+    public void Unicode_spaces_of_the_official_list_are_trivia(string space)
+    {
+        var tokens = Tokens($"print{space}1");
+        Assert.Equal([SyntaxKind.PrintKeyword, SyntaxKind.LongLiteralToken], tokens.Select(t => t.Kind));
+    }
+
+    [Theory]
+    [InlineData("\u000b")] // vertical tab is not whitespace in KQL
+    [InlineData("\u2028")] // a line separator ends comments and strings but is not whitespace
+    [InlineData("\u00e9")] // names are ASCII
+    public void Other_characters_are_bad_tokens(string character)
+    {
+        var tokens = Tokens($"print x{character}1");
+        Assert.Contains(tokens, t => t.Kind == SyntaxKind.BadToken && t.Text == character);
+    }
+
+    [Fact]
+    public void A_directive_runs_to_the_end_of_its_line()
+    {
+        var tokens = Tokens("#connect cluster('x')\nT");
+        Assert.Equal("#connect cluster('x')", tokens[0].Text);
+        Assert.Equal(SyntaxKind.DirectiveToken, tokens[0].Kind);
+        Assert.Empty(KqlSyntaxTree.Parse("#connect cluster('x')\nT").Diagnostics);
+    }
+
     [Fact]
     public void A_wildcard_name_is_several_adjacent_tokens()
     {

@@ -145,6 +145,7 @@ public sealed class ParserTests
     [Theory]
     [InlineData("let")] // without a name after it, let is a plain name
     [InlineData("print range")]
+    [InlineData("let h = view")] // view without a parameter list is a name too
     [InlineData("T | where x in (U | project y)")] // a subquery as the in-list
     [InlineData("T | where x between (a - 1 .. b + 2)")] // between bounds are full expressions
     [InlineData("T | where a: \"x\"")] // search shorthand

@@ -74,9 +74,20 @@ internal sealed class Lexer
         while (_pos < _text.Length)
         {
             var c = _text[_pos];
-            if (char.IsWhiteSpace(c)) _pos++;
-            else if (c == '/' && Peek(1) == '/') SkipToLineBreak();
-            else break;
+            if (CharFacts.IsWhitespace(c))
+            {
+                _pos++;
+            }
+            else if (c == '/' && Peek(1) == '/')
+            {
+                // A comment runs to the start of the next line, so its line break (even U+2028) is trivia too.
+                SkipToLineBreak();
+                SkipLineBreak();
+            }
+            else
+            {
+                break;
+            }
         }
     }
 
@@ -84,9 +95,19 @@ internal sealed class Lexer
     private void SkipTrailingTrivia()
     {
         while (_pos < _text.Length && CharFacts.IsSpace(_text[_pos])) _pos++;
-        if (Peek() == '/' && Peek(1) == '/') SkipToLineBreak();
+        var comment = Peek() == '/' && Peek(1) == '/';
+        if (comment) SkipToLineBreak();
+        SkipLineBreak(includeSeparators: comment);
+    }
+
+    /// <summary>
+    /// Skips one line break. U+2028/U+2029 end a comment (and belong to it) but are not whitespace,
+    /// so outside a comment only CR and LF count.
+    /// </summary>
+    private void SkipLineBreak(bool includeSeparators = true)
+    {
         if (Peek() == '\r' && Peek(1) == '\n') _pos += 2;
-        else if (CharFacts.IsLineBreak(Peek())) _pos++;
+        else if (Peek() is '\r' or '\n' || (includeSeparators && Peek() is '\u2028' or '\u2029')) _pos++;
     }
 
     private void SkipToLineBreak()
@@ -99,7 +120,7 @@ internal sealed class Lexer
         if (_pos >= _text.Length) return (SyntaxKind.EndOfTextToken, LexicalProblem.None);
 
         var c = _text[_pos];
-        if (!char.IsLetterOrDigit(c))
+        if (!CharFacts.IsLetterOrDigit(c))
         {
             var punctuation = ScanPunctuation(c);
             if (punctuation != SyntaxKind.None) return (punctuation, LexicalProblem.None);
@@ -113,10 +134,8 @@ internal sealed class Lexer
                     if (TryScanString(_pos, out stringProblem)) return (SyntaxKind.StringLiteralToken, stringProblem);
                     break;
                 case '#':
-                    // A client directive runs to the start of the next line.
+                    // A client directive runs to the end of its line; the line break is trailing trivia.
                     SkipToLineBreak();
-                    if (Peek() == '\r' && Peek(1) == '\n') _pos += 2;
-                    else if (CharFacts.IsLineBreak(Peek())) _pos++;
                     return (SyntaxKind.DirectiveToken, LexicalProblem.None);
             }
         }
@@ -271,7 +290,7 @@ internal sealed class Lexer
 
         // Digits followed by a letter or '_' start an identifier (e.g. 3Dchart-like names).
         var digits = ScanDigits(start);
-        if (At(start + digits) is var after && (char.IsLetter(after) || after == '_'))
+        if (At(start + digits) is var after && (CharFacts.IsLetter(after) || after == '_'))
         {
             var end = start + digits;
             while (end < _text.Length && CharFacts.IsIdentifierPart(_text[end])) end++;

@@ -476,14 +476,14 @@ internal sealed partial class Parser
         {
             var missing = MissingName();
             var colon = TakeToken();
-            return Node(SyntaxKind.NameAndTypeDeclaration, missing, colon, ParseParamTypeExtended() ?? ParseIdentifierType() ?? MissingType());
+            return Node(SyntaxKind.NameAndTypeDeclaration, missing, colon, ParseSchemaScalarType() ?? MissingType());
         }
 
         var name = ParseExtendedNameDeclaration();
         if (name is not null && PeekKind() == SyntaxKind.ColonToken)
         {
             var colon = TakeToken();
-            return Node(SyntaxKind.NameAndTypeDeclaration, name, colon, ParseParamTypeExtended() ?? ParseIdentifierType() ?? MissingType());
+            return Node(SyntaxKind.NameAndTypeDeclaration, name, colon, ParseSchemaScalarType() ?? MissingType());
         }
 
         return name;

@@ -34,6 +34,7 @@ internal sealed partial class Parser
     private SyntaxNode ParseStatementList()
     {
         var items = new List<SyntaxElement>();
+        TakeDirectives(items);
         var statement = ParseStatement();
         while (statement is not null)
         {
@@ -61,6 +62,12 @@ internal sealed partial class Parser
         }
 
         return NodeOf(SyntaxKind.StatementList, items.ToArray());
+    }
+
+    /// <summary>Client directive lines (#connect ...) before the query belong to the client, not the query.</summary>
+    private void TakeDirectives(List<SyntaxElement> items)
+    {
+        while (PeekKind() == SyntaxKind.DirectiveToken) items.Add(TakeToken());
     }
 
     private SyntaxNode? ParseStatement()
@@ -154,7 +161,7 @@ internal sealed partial class Parser
         switch (PeekKind())
         {
             case SyntaxKind.ViewKeyword:
-                return true;
+                return PeekKind(1) == SyntaxKind.OpenParenToken; // else 'view' is a plain name
             case SyntaxKind.OpenParenToken:
                 if (PeekKind(1) is SyntaxKind.CloseParenToken or SyntaxKind.AsteriskToken) return true;
                 var nameLength = ScanExtendedName(1);
