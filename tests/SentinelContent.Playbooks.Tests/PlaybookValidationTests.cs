@@ -26,6 +26,7 @@ public sealed class PlaybookValidationTests
                   actions:
                     - name: Count
                       increment: {name: count, value: 1}
+                operationOptions: Sequential
               - name: Comment
                 connector:
                   connection: azuresentinel
@@ -207,6 +208,23 @@ public sealed class PlaybookValidationTests
                 response: {statusCode: 200}
                 kind: Http
             """, PlaybookDiagnostics.MisplacedAction);
+    }
+
+    [Fact]
+    public void Changing_a_variable_in_a_parallel_loop_is_a_warning()
+    {
+        var d = Single("""
+              - name: Init
+                initializeVariable: {variables: [{name: ids, type: array}]}
+              - name: Loop
+                foreach:
+                  items: "@createArray(1, 2)"
+                  actions:
+                    - name: Add
+                      appendToArray: {name: ids, value: "@item()"}
+            """, PlaybookDiagnostics.VariableInParallelLoop);
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        Assert.Contains("'Add' changes the variable 'ids' inside the for-each 'Loop'", d.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,6 +26,8 @@ public sealed class LimitCheck : IPlaybookCheck
             if (site.Kind == ActionKinds.Switch && site.Action["cases"] is JsonObject { Count: > MaxSwitchCases } cases)
                 context.Report(PlaybookDiagnostics.TooManyCases, where, site.Name, cases.Count, MaxSwitchCases);
             if (site.Kind == ActionKinds.Foreach) CheckConcurrency(context, site);
+            if (site.Kind?.UsesVariable == true && site.Enclosing.LastOrDefault(e => e.Kind == ActionKinds.Foreach) is { } loop && !IsSequential(loop))
+                context.Report(PlaybookDiagnostics.VariableInParallelLoop, where, site.Name, JsonRead.Text(site.Action["inputs"]?["name"]) ?? "?", loop.Name);
             if (site.Kind == ActionKinds.Terminate && site.InsideLoop)
                 context.Report(PlaybookDiagnostics.MisplacedAction, where, $"terminate '{site.Name}' is inside a loop; Logic Apps does not allow Terminate inside for-each or until");
             if (site.Kind == ActionKinds.Response && !requestTrigger)
@@ -34,6 +36,11 @@ public sealed class LimitCheck : IPlaybookCheck
                 context.Report(PlaybookDiagnostics.MisplacedAction, where, $"response '{site.Name}' is inside a loop; Logic Apps does not allow Response there");
         }
     }
+
+    /// <summary>A for-each runs one item at a time with operationOptions Sequential or a concurrency of 1 (fact sheet §1.3).</summary>
+    private static bool IsSequential(ActionSite loop) =>
+        (JsonRead.Text(loop.Action["operationOptions"])?.Contains("Sequential", StringComparison.OrdinalIgnoreCase) ?? false)
+        || JsonRead.Integer(loop.Action["runtimeConfiguration"]?["concurrency"]?["repetitions"]) == 1;
 
     private static void CheckConcurrency(PlaybookCheckContext context, ActionSite site)
     {
