@@ -21,9 +21,9 @@ public sealed class ConnectionCheck : IPlaybookCheck
         }
         foreach (var site in context.Sites.Where(s => s.Kind == ActionKinds.Http))
         {
-            if (site.Action["inputs"]?["authentication"] is not JsonObject authentication) continue;
+            if (site.Action["inputs"].Get("authentication") is not JsonObject authentication) continue;
             if (JsonRead.Text(authentication["type"]) is not "ManagedServiceIdentity" || authentication["audience"] is not null) continue;
-            var uri = JsonRead.Text(site.Action["inputs"]?["uri"]) ?? string.Empty;
+            var uri = JsonRead.Text(site.Action["inputs"].Get("uri")) ?? string.Empty;
             var api = Uri.TryCreate(uri.Split('@')[0], UriKind.Absolute, out var parsed) ? parsed.Host : "the called API";
             context.Report(PlaybookDiagnostics.MissingAudience, context.LocationOf(authentication, site.Action), site.Name, api);
         }
