@@ -270,6 +270,18 @@ public sealed class PlaybookValidationTests
     }
 
     [Fact]
+    public void Identity_none_with_managed_identity_users_is_an_error()
+    {
+        var (_, diagnostics) = PlaybookSource.Check(PlaybookSource.WithActions("""
+              - name: Call
+                http: {method: GET, uri: "https://graph.microsoft.com/v1.0/users", authentication: {type: ManagedServiceIdentity, audience: "https://graph.microsoft.com"}}
+            """, "identity: none\nroles: [{role: Microsoft Sentinel Responder}]"));
+        var found = diagnostics.Where(d => d.Descriptor == PlaybookDiagnostics.IdentityRequired).Select(d => d.Message).ToList();
+        Assert.Equal(3, found.Count); // the role, the managed-identity connection and the HTTP action
+        Assert.Contains(found, m => m.StartsWith("the HTTP action 'Call'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Structure_errors_are_reported_against_the_yaml()
     {
         var (_, diagnostics) = PlaybookSource.Check(PlaybookSource.WithActions("""
