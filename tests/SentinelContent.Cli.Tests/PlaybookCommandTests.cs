@@ -73,6 +73,22 @@ public sealed class PlaybookCommandTests
     }
 
     [Fact]
+    public void Check_runs_the_playbook_tests_too()
+    {
+        using var repo = new TempRepository();
+        repo.Write("playbooks/Demo.yaml", Playbook);
+        repo.Write("playbooks/Demo.tests.yaml", Tests);
+        var pass = repo.Run("check");
+        Assert.True(pass.ExitCode == 0, pass.Out + pass.Error);
+        Assert.Contains("playbook tests: 1 passed, 0 failed", pass.Error, StringComparison.Ordinal);
+
+        repo.Write("playbooks/Demo.tests.yaml", Tests.Replace("status: Succeeded", "status: Failed", StringComparison.Ordinal));
+        var fail = repo.Run("check", "--format", "json");
+        Assert.Equal(1, fail.ExitCode);
+        Assert.Contains("the run ended Succeeded, expected Failed", fail.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unmocked_call_fails_the_test()
     {
         using var repo = new TempRepository();

@@ -122,4 +122,17 @@ public sealed class CompilerTests
         Assert.False(imported.Succeeded);
         Assert.Contains(reason, imported.Failure, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("""{"metadata": "x", "resources": [{"type": "Microsoft.Logic/workflows", "properties": {"definition": {"triggers": {"t": {"type": "Request", "kind": "Http"}}, "actions": {"A": {"type": "If", "else": "x", "expression": true, "actions": []}}}, "parameters": []}}]}""")]
+    [InlineData("""{"resources": [{"type": "Microsoft.Logic/workflows", "identity": "x", "properties": {"definition": {"triggers": {"t": 5}, "actions": {}}}}]}""")]
+    [InlineData("""{"resources": [{"type": "Microsoft.Logic/workflows", "properties": {"definition": {"triggers": {"t": {"type": "Recurrence"}}, "actions": {"A": 1}}}}]}""")]
+    [InlineData("""{"resources": [{"type": "Microsoft.Logic/workflows", "properties": {"definition": {"triggers": {"t": {"type": "Recurrence"}}, "actions": {"A": {"type": "Foreach", "foreach": [1], "actions": {"B": {"type": "Compose", "inputs": "@{", "runAfter": {"A": "x"}}}}}}, "parameters": {"$connections": {"value": 3}}}}]}""")]
+    public void Odd_templates_import_or_fail_with_a_reason_but_never_throw(string json)
+    {
+        var imported = ArmPlaybookImporter.Import(json, "odd.json");
+        Assert.True(imported.Succeeded || imported.Failure is { Length: > 0 });
+        var roundTrip = RoundTrip.Check(json, "odd.json");
+        Assert.True(roundTrip.Equivalent || roundTrip.Reason is { Length: > 0 });
+    }
 }

@@ -26,6 +26,7 @@ public sealed class PlaybookValidationTests
                   actions:
                     - name: Count
                       increment: {name: count, value: 1}
+                operationOptions: Sequential
               - name: Comment
                 connector:
                   connection: azuresentinel
@@ -210,6 +211,23 @@ public sealed class PlaybookValidationTests
     }
 
     [Fact]
+    public void Changing_a_variable_in_a_parallel_loop_is_a_warning()
+    {
+        var d = Single("""
+              - name: Init
+                initializeVariable: {variables: [{name: ids, type: array}]}
+              - name: Loop
+                foreach:
+                  items: "@createArray(1, 2)"
+                  actions:
+                    - name: Add
+                      appendToArray: {name: ids, value: "@item()"}
+            """, PlaybookDiagnostics.VariableInParallelLoop);
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        Assert.Contains("'Add' changes the variable 'ids' inside the for-each 'Loop'", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Too_many_actions_are_refused()
     {
         var actions = string.Join("\n", Enumerable.Range(0, 501).Select(i => $"  - name: A{i}\n    compose: {i}"));
@@ -249,6 +267,18 @@ public sealed class PlaybookValidationTests
             """, PlaybookDiagnostics.MissingAudience);
         Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
         Assert.Contains("graph.microsoft.com", d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Identity_none_with_managed_identity_users_is_an_error()
+    {
+        var (_, diagnostics) = PlaybookSource.Check(PlaybookSource.WithActions("""
+              - name: Call
+                http: {method: GET, uri: "https://graph.microsoft.com/v1.0/users", authentication: {type: ManagedServiceIdentity, audience: "https://graph.microsoft.com"}}
+            """, "identity: none\nroles: [{role: Microsoft Sentinel Responder}]"));
+        var found = diagnostics.Where(d => d.Descriptor == PlaybookDiagnostics.IdentityRequired).Select(d => d.Message).ToList();
+        Assert.Equal(3, found.Count); // the role, the managed-identity connection and the HTTP action
+        Assert.Contains(found, m => m.StartsWith("the HTTP action 'Call'", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using SentinelContent.Content.Loading;
 using SentinelContent.Content.Validation;
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Kql.Schema;
+using SentinelContent.Playbooks.Testing;
 using SentinelContent.Playbooks.Validation;
 using SentinelContent.Reporting;
 using SentinelContent.Testing.Loading;
@@ -43,21 +44,39 @@ public static class ValidateCommand
         return command;
     }
 
-    public static int Run(CliContext context, IReadOnlyList<string> paths, ParseResult parse, ReportOptions report)
+    public static int Run(CliContext context, IReadOnlyList<string> paths, ParseResult parse, ReportOptions report, bool runPlaybookTests = false)
     {
         if (!ContentPaths.TryResolve(context, paths, out var files, out var displayPaths)) return ExitCodes.UsageOrInternalError;
-        var result = new ContentValidator().Validate(files);
-        var testDiagnostics = new List<Diagnostic>();
-        foreach (var tests in files.Where(f => f.Kind == ContentFileKind.RuleTests))
-            RuleTestFileValidator.Validate(tests.Path, BuiltInSchemas.Default, testDiagnostics);
-        var anyRules = files.Any(f => f.Kind == ContentFileKind.AnalyticsRule);
-        var playbooks = PlaybookContentValidator.Validate(files, anyRules ? [.. result.Rules.Where(r => r.Id is not null).Select(r => r.Id!.Value.Value)] : null);
-        var diagnostics = result.Diagnostics.Concat(testDiagnostics).Concat(playbooks.Diagnostics)
+        var findings = Validate(files);
+        var command = "validate";
+        if (runPlaybookTests)
+        {
+            // check also runs the playbooks' offline tests; their failures join the same report.
+            var tests = PlaybookTestRunner.Run(files.Where(f => f.Kind == ContentFileKind.PlaybookTests).Select(f => f.Path));
+            findings = [.. findings, .. tests.Diagnostics, .. tests.Outcomes.SelectMany(o => o.Failures)];
+            context.Error.WriteLine($"playbook tests: {tests.Passed} passed, {tests.Failed} failed");
+            command = "check";
+        }
+        var diagnostics = findings
             .Select(d => d with { Location = d.Location with { Path = context.Display(d.Location.Path) } })
             .OrderBy(d => d.Location.Path, StringComparer.Ordinal).ThenBy(d => d.Location.Start).ThenBy(d => d.Code, StringComparer.Ordinal)
             .ToList();
-        var descriptors = DiagnosticCatalog.All;
-        return report.Emit(parse, context, new DiagnosticReport("validate", diagnostics, displayPaths, descriptors));
+        return report.Emit(parse, context, new DiagnosticReport(command, diagnostics, displayPaths, DiagnosticCatalog.All));
+    }
+
+    /// <summary>
+    /// Validates rules, their test files and samples, then playbook content (automation rules are checked
+    /// against the rules loaded in the same run).
+    /// </summary>
+    private static List<Diagnostic> Validate(IReadOnlyList<ContentFile> files)
+    {
+        var result = new ContentValidator().Validate(files);
+        var ruleTests = new List<Diagnostic>();
+        foreach (var tests in files.Where(f => f.Kind == ContentFileKind.RuleTests))
+            RuleTestFileValidator.Validate(tests.Path, BuiltInSchemas.Default, ruleTests);
+        var anyRules = files.Any(f => f.Kind == ContentFileKind.AnalyticsRule);
+        var playbooks = PlaybookContentValidator.Validate(files, anyRules ? [.. result.Rules.Where(r => r.Id is not null).Select(r => r.Id!.Value.Value)] : null);
+        return [.. result.Diagnostics, .. ruleTests, .. playbooks.Diagnostics];
     }
 }
 

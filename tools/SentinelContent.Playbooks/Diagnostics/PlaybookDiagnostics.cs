@@ -75,6 +75,12 @@ public static class PlaybookDiagnostics
     public static readonly DiagnosticDescriptor UnusedConnection = Warning("SC0528", "Connection not used",
         "the connection '{0}' is declared but no action or trigger uses it", "Remove it, or it is deployed as an unused Microsoft.Web/connections resource.");
 
+    public static readonly DiagnosticDescriptor VariableInParallelLoop = Warning("SC0529", "Variable changed in a parallel loop",
+        "'{0}' changes the variable '{1}' inside the for-each '{2}', which runs up to 20 iterations at once; the result is unpredictable", "Logic Apps runs for-each iterations in parallel by default, and variable updates from parallel iterations interleave. Set operationOptions: Sequential (or concurrency 1) on the loop, or collect results with select.");
+
+    public static readonly DiagnosticDescriptor IdentityRequired = Error("SC0531", "Managed identity required",
+        "{0} needs the playbook's managed identity, but identity is none", "Roles, Graph permissions, HTTP calls with ManagedServiceIdentity and connections with auth: managedIdentity all act as the Logic App's system-assigned identity. Remove identity: none (system-assigned is the default).");
+
     // Automation rules
     public static readonly DiagnosticDescriptor InvalidAutomationRule = Error("SC0530", "Invalid automation rule",
         "{0}", "An automation rule names the analytics rules (by id, from analytics-rules/) whose incidents it handles and the playbooks (by name, from playbooks/) it runs.");
@@ -93,7 +99,7 @@ public static class PlaybookDiagnostics
         InvalidTrigger, InvalidConnection, InvalidParameter,
         ExpressionSyntax, UnknownFunction, WrongArgumentCount, UnknownActionReference, ItemOutsideLoop, UnknownVariable,
         UnknownParameter, UnknownConnection, ExpressionTooLong, VariableNotTopLevel, DuplicateVariable,
-        NestingTooDeep, TooManyActions, InvalidConcurrency, TooManyCases, MisplacedAction, InlineSecret, MissingAudience, UnusedConnection,
+        NestingTooDeep, TooManyActions, InvalidConcurrency, TooManyCases, MisplacedAction, InlineSecret, MissingAudience, UnusedConnection, VariableInParallelLoop, IdentityRequired,
         InvalidAutomationRule, InvalidTestFile, TestFailed, UnmatchedCall,
     ];
 }

@@ -139,7 +139,7 @@ internal static class ActionDecompiler
     {
         var names = actions.Select(a => a.Key).ToList();
         var index = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
-        var waitsFor = names.ToDictionary(n => n, n => (actions[n] as JsonObject)?["runAfter"] is JsonObject r ? r.Select(p => p.Key).Where(index.ContainsKey).ToHashSet() : [], StringComparer.Ordinal);
+        var waitsFor = names.ToDictionary(n => n, n => (actions[n] as JsonObject).Get("runAfter") is JsonObject r ? r.Select(p => p.Key).Where(index.ContainsKey).ToHashSet() : [], StringComparer.Ordinal);
         var placed = new HashSet<string>(StringComparer.Ordinal);
         var order = new List<string>();
         string? last = null;
@@ -157,5 +157,5 @@ internal static class ActionDecompiler
     }
 
     private static bool ImpliedBy(JsonNode? action, string previous) =>
-        action?["runAfter"] is JsonObject { Count: 1 } r && r[previous] is JsonArray { Count: 1 } s && s[0] is JsonValue v && v.TryGetValue<string>(out var status) && status == "Succeeded";
+        action.Get("runAfter") is JsonObject { Count: 1 } r && r[previous] is JsonArray { Count: 1 } s && s[0] is JsonValue v && v.TryGetValue<string>(out var status) && status == "Succeeded";
 }

@@ -35,7 +35,7 @@ public static class ArmPlaybookImporter
         var workflows = resources.OfType<JsonObject>().Where(r => Text(r["type"]) is { } t && t.Equals("Microsoft.Logic/workflows", StringComparison.OrdinalIgnoreCase)).ToList();
         if (workflows.Count != 1) return ImportResult.Fail($"the template holds {workflows.Count} Logic Apps; import takes exactly one");
         var workflow = workflows[0];
-        if (workflow["properties"]?["definition"] is not JsonObject definition) return ImportResult.Fail("the Logic App has no properties.definition");
+        if (workflow["properties"].Get("definition") is not JsonObject definition) return ImportResult.Fail("the Logic App has no properties.definition");
 
         var unknown = definition.Select(p => p.Key).Where(k => !DefinitionKeys.Contains(k)).ToList();
         if (unknown.Count > 0) return ImportResult.Fail($"the definition has properties the format does not carry: {string.Join(", ", unknown)}");
@@ -47,17 +47,17 @@ public static class ArmPlaybookImporter
         var templateParameters = template["parameters"] as JsonObject ?? [];
         var (name, nameParameter) = NameOf(workflow, templateParameters, fileName);
         var yaml = new JsonObject { ["name"] = name };
-        if (Text(template["metadata"]?["description"]) is { Length: > 0 } description) yaml["description"] = description;
+        if (Text(template["metadata"].Get("description")) is { Length: > 0 } description) yaml["description"] = description;
         var (triggerName, trigger) = triggers.First();
         if (trigger is not JsonObject triggerObject) return ImportResult.Fail("the trigger is not a JSON object");
         yaml["trigger"] = TriggerDecompiler.Decompile(triggerName, triggerObject);
         if (workflow["identity"] is null) yaml["identity"] = "none";
-        else if (Text(workflow["identity"]?["type"]) is not "SystemAssigned") return ImportResult.Fail("only a system-assigned identity (or none) is carried by the format");
+        else if (Text(workflow["identity"].Get("type")) is not "SystemAssigned") return ImportResult.Fail("only a system-assigned identity (or none) is carried by the format");
 
-        var workflowParameters = workflow["properties"]?["parameters"] as JsonObject ?? [];
+        var workflowParameters = workflow["properties"].Get("parameters") as JsonObject ?? [];
         var parameters = Parameters(definition["parameters"] as JsonObject, workflowParameters);
         if (parameters.Count > 0) yaml["parameters"] = parameters;
-        var connections = Connections(workflowParameters["$connections"]?["value"] as JsonObject);
+        var connections = Connections(workflowParameters["$connections"].Get("value") as JsonObject);
         if (connections.Count > 0) yaml["connections"] = connections;
         if (workflow["tags"] is JsonObject tags && tags.Count > 0 && tags.All(t => t.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String)) yaml["tags"] = tags.DeepClone();
 
@@ -73,7 +73,7 @@ public static class ArmPlaybookImporter
         if (definition["staticResults"] is { } staticResults) yaml["staticResults"] = staticResults.DeepClone();
 
         var text = JsonToYaml.Write(yaml, $"Imported from {fileName} by sentinelctl playbook import.\nyaml-language-server: $schema=../docs/schemas/playbook.schema.json");
-        return new ImportResult(text, definition, workflowParameters["$connections"]?["value"] as JsonObject, null);
+        return new ImportResult(text, definition, workflowParameters["$connections"].Get("value") as JsonObject, null);
     }
 
     private static bool AllActionsAreObjects(JsonObject actions)
@@ -89,10 +89,10 @@ public static class ArmPlaybookImporter
     private static IEnumerable<JsonObject> NestedActionMaps(JsonObject action)
     {
         if (action["actions"] is JsonObject actions) yield return actions;
-        if (action["else"]?["actions"] is JsonObject otherwise) yield return otherwise;
-        if (action["default"]?["actions"] is JsonObject fallback) yield return fallback;
+        if (action["else"].Get("actions") is JsonObject otherwise) yield return otherwise;
+        if (action["default"].Get("actions") is JsonObject fallback) yield return fallback;
         if (action["cases"] is JsonObject cases)
-            foreach (var (_, c) in cases) if (c?["actions"] is JsonObject caseActions) yield return caseActions;
+            foreach (var (_, c) in cases) if (c.Get("actions") is JsonObject caseActions) yield return caseActions;
     }
 
     /// <summary>The Logic App name: the default of the parameter its name uses ([parameters('PlaybookName')]), or the literal name.</summary>
@@ -103,7 +103,7 @@ public static class ArmPlaybookImporter
         if (raw.StartsWith(prefix, StringComparison.Ordinal) && raw.EndsWith("')]", StringComparison.Ordinal))
         {
             var parameter = raw[prefix.Length..^3];
-            return (Text(templateParameters[parameter]?["defaultValue"]) ?? Path.GetFileNameWithoutExtension(fileName), parameter);
+            return (Text(templateParameters[parameter].Get("defaultValue")) ?? Path.GetFileNameWithoutExtension(fileName), parameter);
         }
         return (raw.StartsWith('[') ? Path.GetFileNameWithoutExtension(fileName) : raw, null);
     }
@@ -116,7 +116,7 @@ public static class ArmPlaybookImporter
         {
             if (name == WorkflowNames.ConnectionsParameter) continue;
             var copy = parameter?.DeepClone() as JsonObject ?? [];
-            if (workflowParameters[name]?["value"] is { } value) copy["value"] = value.DeepClone();
+            if (workflowParameters[name].Get("value") is { } value) copy["value"] = value.DeepClone();
             result[name] = copy;
         }
         return result;
@@ -128,10 +128,10 @@ public static class ArmPlaybookImporter
         if (values is null) return result;
         foreach (var (key, value) in values)
         {
-            var api = ManagedApiOf(Text(value?["id"])) ?? key;
+            var api = ManagedApiOf(Text(value.Get("id"))) ?? key;
             var connection = new JsonObject();
             if (!string.Equals(api, key, StringComparison.Ordinal)) connection["api"] = api;
-            var msi = Text(value?["connectionProperties"]?["authentication"]?["type"]) == "ManagedServiceIdentity";
+            var msi = Text(value.Get("connectionProperties").Get("authentication").Get("type")) == "ManagedServiceIdentity";
             connection["auth"] = msi ? "managedIdentity" : "consent";
             result[key] = connection;
         }

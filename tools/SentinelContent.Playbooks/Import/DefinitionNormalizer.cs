@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using SentinelContent.Playbooks.Compiler;
 
+using SentinelContent.Playbooks.Json;
+
 namespace SentinelContent.Playbooks.Import;
 
 /// <summary>
@@ -30,10 +32,10 @@ public static class DefinitionNormalizer
             if (node is not JsonObject action) continue;
             if (action["runAfter"] is JsonObject { Count: 0 } || (action.ContainsKey("runAfter") && action["runAfter"] is null)) action.Remove("runAfter");
             if (action["actions"] is JsonObject inner) NormalizeActions(inner);
-            if (action["else"]?["actions"] is JsonObject otherwise) NormalizeActions(otherwise);
-            if (action["default"]?["actions"] is JsonObject fallback) NormalizeActions(fallback);
+            if (action["else"].Get("actions") is JsonObject otherwise) NormalizeActions(otherwise);
+            if (action["default"].Get("actions") is JsonObject fallback) NormalizeActions(fallback);
             if (action["cases"] is JsonObject cases)
-                foreach (var (_, c) in cases) if (c?["actions"] is JsonObject caseActions) NormalizeActions(caseActions);
+                foreach (var (_, c) in cases) if (c.Get("actions") is JsonObject caseActions) NormalizeActions(caseActions);
         }
     }
 }

@@ -29,7 +29,7 @@ public static class RoundTrip
         var rebuilt = DefinitionNormalizer.Normalize(playbook.Definition, playbook.Connections.Count > 0);
         if (JsonEquivalence.FirstDifference(original, rebuilt) is { } difference) return new(file, false, $"definition differs: {difference}");
 
-        var originalConnections = (imported.OriginalConnections ?? []).Select(c => (c.Key, Api: ArmPlaybookImporter.ManagedApiOf(c.Value?["id"]?.GetValue<string>()) ?? c.Key)).OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+        var originalConnections = (imported.OriginalConnections ?? []).Select(c => (c.Key, Api: ArmPlaybookImporter.ManagedApiOf(c.Value.Get("id")?.GetValue<string>()) ?? c.Key)).OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
         var rebuiltConnections = playbook.Connections.Select(c => (c.Key, c.Api)).OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
         if (!originalConnections.SequenceEqual(rebuiltConnections))
             return new(file, false, $"connections differ: {string.Join(", ", rebuiltConnections)} instead of {string.Join(", ", originalConnections)}");

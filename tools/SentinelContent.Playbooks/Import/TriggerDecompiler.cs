@@ -32,13 +32,13 @@ internal static class TriggerDecompiler
     }
 
     private static string? ConnectionOf(JsonObject trigger) =>
-        trigger["inputs"]?["host"]?["connection"]?["name"] is JsonValue v && v.TryGetValue<string>(out var text) ? WorkflowNames.ConnectionKeyOf(text) : null;
+        trigger["inputs"].Get("host").Get("connection").Get("name") is JsonValue v && v.TryGetValue<string>(out var text) ? WorkflowNames.ConnectionKeyOf(text) : null;
 
     private static string? EntityTypeOf(JsonObject trigger)
     {
         const string prefix = "/entity/@{encodeURIComponent('";
         const string suffix = "')}";
-        if (trigger["inputs"]?["path"] is not JsonValue v || !v.TryGetValue<string>(out var path)) return null;
+        if (trigger["inputs"].Get("path") is not JsonValue v || !v.TryGetValue<string>(out var path)) return null;
         if (!path.StartsWith(prefix, StringComparison.Ordinal) || !path.EndsWith(suffix, StringComparison.Ordinal)) return null;
         var type = path[prefix.Length..^suffix.Length];
         return type.Length > 0 && type.All(char.IsAsciiLetterOrDigit) ? type : null;

@@ -6,6 +6,13 @@ namespace SentinelContent.Playbooks.Json;
 /// <summary>Small typed reads of JSON values that never throw.</summary>
 public static class JsonRead
 {
+    /// <summary>
+    /// A property of an object, or null when the node is missing or is not an object. System.Text.Json's indexer
+    /// throws on arrays and values; playbook JSON comes from users, so navigation must never throw.
+    /// </summary>
+    public static JsonNode? Get(this JsonNode? node, string name) =>
+        node is JsonObject obj && obj.TryGetPropertyValue(name, out var value) ? value : null;
+
     public static string? Text(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 

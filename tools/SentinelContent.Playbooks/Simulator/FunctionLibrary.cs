@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using SentinelContent.Playbooks.Json;
+
 namespace SentinelContent.Playbooks.Simulator;
 
 /// <summary>
@@ -18,13 +20,13 @@ public static class FunctionLibrary
     {
         // Workflow
         ["trigger"] = (_, s) => s.Trigger?.DeepClone(),
-        ["triggerBody"] = (_, s) => s.Trigger?["outputs"]?["body"]?.DeepClone(),
-        ["triggerOutputs"] = (_, s) => s.Trigger?["outputs"]?.DeepClone(),
+        ["triggerBody"] = (_, s) => s.Trigger.Get("outputs").Get("body")?.DeepClone(),
+        ["triggerOutputs"] = (_, s) => s.Trigger.Get("outputs")?.DeepClone(),
         ["actions"] = (a, s) => s.ActionResult(Text(a, 0)),
-        ["outputs"] = (a, s) => s.ActionResult(Text(a, 0))?["outputs"]?.DeepClone(),
-        ["actionOutputs"] = (a, s) => s.ActionResult(Text(a, 0))?["outputs"]?.DeepClone(),
-        ["body"] = (a, s) => s.ActionResult(Text(a, 0))?["outputs"]?["body"]?.DeepClone(),
-        ["actionBody"] = (a, s) => s.ActionResult(Text(a, 0))?["outputs"]?["body"]?.DeepClone(),
+        ["outputs"] = (a, s) => s.ActionResult(Text(a, 0)).Get("outputs")?.DeepClone(),
+        ["actionOutputs"] = (a, s) => s.ActionResult(Text(a, 0)).Get("outputs")?.DeepClone(),
+        ["body"] = (a, s) => s.ActionResult(Text(a, 0)).Get("outputs").Get("body")?.DeepClone(),
+        ["actionBody"] = (a, s) => s.ActionResult(Text(a, 0)).Get("outputs").Get("body")?.DeepClone(),
         ["item"] = (_, s) => s.Item(null),
         ["items"] = (a, s) => s.Item(Text(a, 0)),
         ["variables"] = (a, s) => s.Variable(Text(a, 0)),

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 
+using SentinelContent.Playbooks.Json;
+
 namespace SentinelContent.Playbooks.Simulator;
 
 /// <summary>
@@ -11,11 +13,11 @@ public sealed class IncidentState
 {
     public IncidentState(JsonNode? incidentProperties)
     {
-        Severity = Values.AsString(incidentProperties?["severity"]);
-        Status = Values.AsString(incidentProperties?["status"]);
-        Classification = Values.AsString(incidentProperties?["classification"]);
-        foreach (var label in incidentProperties?["labels"] as JsonArray ?? [])
-            if (Values.AsString(label?["labelName"]) is { } name) Labels.Add(name);
+        Severity = Values.AsString(incidentProperties.Get("severity"));
+        Status = Values.AsString(incidentProperties.Get("status"));
+        Classification = Values.AsString(incidentProperties.Get("classification"));
+        foreach (var label in incidentProperties.Get("labels") as JsonArray ?? [])
+            if (Values.AsString(label.Get("labelName")) is { } name) Labels.Add(name);
     }
 
     public string? Severity { get; set; }

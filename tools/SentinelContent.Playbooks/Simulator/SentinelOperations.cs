@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 
+using SentinelContent.Playbooks.Json;
+
 namespace SentinelContent.Playbooks.Simulator;
 
 /// <summary>
@@ -14,18 +16,18 @@ public static class SentinelOperations
     [
         new("post", "/Incidents/Comment", (body, incident) =>
         {
-            incident.Comments.Add(Values.ToText(body?["message"]));
+            incident.Comments.Add(Values.ToText(body.Get("message")));
             incident.Changed.Add("comments");
         }),
         new("put", "/Incidents", (body, incident) =>
         {
-            if (Values.AsString(body?["severity"]) is { Length: > 0 } severity) { incident.Severity = severity; incident.Changed.Add("severity"); }
-            if (Values.AsString(body?["status"]) is { Length: > 0 } status) { incident.Status = status; incident.Changed.Add("status"); }
-            if (Values.AsString(body?["classification"]?["ClassificationAndReason"]) is { Length: > 0 } classification) { incident.Classification = classification; incident.Changed.Add("classification"); }
-            if (Values.AsString(body?["owner"]) is { Length: > 0 } owner) { incident.Owner = owner; incident.Changed.Add("owner"); }
-            foreach (var tag in body?["tagsToAdd"]?["TagsToAdd"] as JsonArray ?? [])
+            if (Values.AsString(body.Get("severity")) is { Length: > 0 } severity) { incident.Severity = severity; incident.Changed.Add("severity"); }
+            if (Values.AsString(body.Get("status")) is { Length: > 0 } status) { incident.Status = status; incident.Changed.Add("status"); }
+            if (Values.AsString(body.Get("classification").Get("ClassificationAndReason")) is { Length: > 0 } classification) { incident.Classification = classification; incident.Changed.Add("classification"); }
+            if (Values.AsString(body.Get("owner")) is { Length: > 0 } owner) { incident.Owner = owner; incident.Changed.Add("owner"); }
+            foreach (var tag in body.Get("tagsToAdd").Get("TagsToAdd") as JsonArray ?? [])
             {
-                if (Values.AsString(tag?["Tag"]) is { } label) { incident.Labels.Add(label); incident.Changed.Add("labels"); }
+                if (Values.AsString(tag.Get("Tag")) is { } label) { incident.Labels.Add(label); incident.Changed.Add("labels"); }
             }
         }),
     ];

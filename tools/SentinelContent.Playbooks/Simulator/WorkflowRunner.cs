@@ -44,7 +44,7 @@ public sealed class WorkflowRunner
         };
         _state = new RunState(trigger, Parameters(definition, connectionApis, options), options);
         _evaluator = new Evaluator(_state);
-        _incident = new IncidentState(triggerBody?["object"]?["properties"]);
+        _incident = new IncidentState(triggerBody.Get("object").Get("properties"));
     }
 
     public RunResult Run()
@@ -58,7 +58,7 @@ public sealed class WorkflowRunner
     private static Dictionary<string, JsonNode?> Parameters(JsonObject definition, IReadOnlyDictionary<string, string> connectionApis, RunOptions options)
     {
         var values = new Dictionary<string, JsonNode?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, parameter) in definition["parameters"] as JsonObject ?? []) values[name] = parameter?["defaultValue"]?.DeepClone();
+        foreach (var (name, parameter) in definition["parameters"] as JsonObject ?? []) values[name] = parameter.Get("defaultValue")?.DeepClone();
         // What the deployed $connections parameter holds (one entry per connection), with simulated ids.
         var connections = new JsonObject();
         foreach (var (key, api) in connectionApis)
@@ -94,7 +94,7 @@ public sealed class WorkflowRunner
         return statuses;
     }
 
-    private static IEnumerable<string> Predecessors(JsonNode? action) => (action?["runAfter"] as JsonObject)?.Select(p => p.Key) ?? [];
+    private static IEnumerable<string> Predecessors(JsonNode? action) => (action.Get("runAfter") as JsonObject)?.Select(p => p.Key) ?? [];
 
     private static bool MayRun(JsonObject action, Dictionary<string, string> statuses)
     {
@@ -190,7 +190,7 @@ public sealed class WorkflowRunner
         }
         else
         {
-            var key = WorkflowNames.ConnectionKeyOf(JsonRead.Text((action["inputs"] as JsonObject)?["host"]?["connection"]?["name"]) ?? string.Empty) ?? "unknown";
+            var key = WorkflowNames.ConnectionKeyOf(JsonRead.Text((action["inputs"] as JsonObject).Get("host").Get("connection").Get("name")) ?? string.Empty) ?? "unknown";
             api = _connectionApis.TryGetValue(key, out var managedApi) ? managedApi : key;
             url = WithQuery(Values.AsString(inputs["path"]) ?? string.Empty, inputs["queries"] as JsonObject);
         }
@@ -228,8 +228,8 @@ public sealed class WorkflowRunner
     private string RunIf(string name, JsonObject action)
     {
         var condition = Conditions.Evaluate(action["expression"], _evaluator);
-        var taken = condition ? action["actions"] as JsonObject : action["else"]?["actions"] as JsonObject;
-        var notTaken = condition ? action["else"]?["actions"] as JsonObject : action["actions"] as JsonObject;
+        var taken = condition ? action["actions"] as JsonObject : action["else"].Get("actions") as JsonObject;
+        var notTaken = condition ? action["else"].Get("actions") as JsonObject : action["actions"] as JsonObject;
         foreach (var (inner, node) in notTaken ?? []) if (node is JsonObject innerAction) SkipAll(inner, innerAction, []);
         var statuses = RunContainer(taken ?? []);
         return Complete(name, JsonValue.Create(condition), new JsonObject { ["expression"] = condition }, ContainerStatus(statuses));
@@ -241,11 +241,11 @@ public sealed class WorkflowRunner
         JsonObject? chosen = null;
         foreach (var (_, body) in action["cases"] as JsonObject ?? [])
         {
-            var caseValue = body?["case"] is JsonValue c && Values.AsString(c) is { } t ? _evaluator.EvaluateString(t) : body?["case"]?.DeepClone();
-            if (chosen is null && Values.LooseEquals(caseValue, value)) chosen = body?["actions"] as JsonObject;
-            else foreach (var (inner, node) in body?["actions"] as JsonObject ?? []) if (node is JsonObject innerAction) SkipAll(inner, innerAction, []);
+            var caseValue = body.Get("case") is JsonValue c && Values.AsString(c) is { } t ? _evaluator.EvaluateString(t) : body.Get("case")?.DeepClone();
+            if (chosen is null && Values.LooseEquals(caseValue, value)) chosen = body.Get("actions") as JsonObject;
+            else foreach (var (inner, node) in body.Get("actions") as JsonObject ?? []) if (node is JsonObject innerAction) SkipAll(inner, innerAction, []);
         }
-        var fallback = action["default"]?["actions"] as JsonObject;
+        var fallback = action["default"].Get("actions") as JsonObject;
         if (chosen is not null) foreach (var (inner, node) in fallback ?? []) if (node is JsonObject innerAction) SkipAll(inner, innerAction, []);
         var statuses = RunContainer(chosen ?? fallback ?? []);
         return Complete(name, value, null, ContainerStatus(statuses));
@@ -275,7 +275,7 @@ public sealed class WorkflowRunner
 
     private string RunUntil(string name, JsonObject action)
     {
-        var limit = JsonRead.Integer(action["limit"]?["count"]) ?? 60;
+        var limit = JsonRead.Integer(action["limit"].Get("count")) ?? 60;
         var body = action["actions"] as JsonObject ?? [];
         var status = Succeeded;
         for (var i = 0; i < limit; i++)
@@ -290,7 +290,7 @@ public sealed class WorkflowRunner
     private string InitializeVariables(string name, JsonObject action)
     {
         var inputs = _evaluator.EvaluateDeep(action["inputs"]);
-        foreach (var variable in (inputs?["variables"] as JsonArray ?? []).OfType<JsonObject>())
+        foreach (var variable in (inputs.Get("variables") as JsonArray ?? []).OfType<JsonObject>())
         {
             var variableName = Values.ToText(variable["name"]);
             var type = Values.ToText(variable["type"]).ToLowerInvariant();
@@ -311,9 +311,9 @@ public sealed class WorkflowRunner
     private string ChangeVariable(string name, JsonObject action, string type)
     {
         var inputs = _evaluator.EvaluateDeep(action["inputs"]);
-        var variable = Values.ToText(inputs?["name"]);
+        var variable = Values.ToText(inputs.Get("name"));
         var current = _state.Variable(variable);
-        var value = inputs?["value"]?.DeepClone();
+        var value = inputs.Get("value")?.DeepClone();
         JsonNode? updated = type switch
         {
             "setvariable" => value,
@@ -342,19 +342,19 @@ public sealed class WorkflowRunner
     private string ParseJson(string name, JsonObject action)
     {
         var inputs = _evaluator.EvaluateDeep(action["inputs"]);
-        var content = inputs?["content"];
+        var content = inputs.Get("content");
         var parsed = Values.AsString(content) is { } text ? FunctionLibrary.Call("json", [JsonValue.Create(text)], _state) : content?.DeepClone();
         return Complete(name, inputs, new JsonObject { ["body"] = parsed }, Succeeded);
     }
 
     private string Select(string name, JsonObject action)
     {
-        var from = _evaluator.EvaluateDeep(action["inputs"]?["from"]) as JsonArray ?? throw new ExpressionRuntimeException("select needs an array in 'from'");
+        var from = _evaluator.EvaluateDeep(action["inputs"].Get("from")) as JsonArray ?? throw new ExpressionRuntimeException("select needs an array in 'from'");
         var result = new JsonArray();
         foreach (var item in from)
         {
             _state.PushItem(name, item?.DeepClone());
-            try { result.Add(_evaluator.EvaluateDeep(action["inputs"]?["select"])); }
+            try { result.Add(_evaluator.EvaluateDeep(action["inputs"].Get("select"))); }
             finally { _state.PopItem(); }
         }
         return Complete(name, from, new JsonObject { ["body"] = result }, Succeeded);
@@ -362,12 +362,12 @@ public sealed class WorkflowRunner
 
     private string Filter(string name, JsonObject action)
     {
-        var from = _evaluator.EvaluateDeep(action["inputs"]?["from"]) as JsonArray ?? throw new ExpressionRuntimeException("filter needs an array in 'from'");
+        var from = _evaluator.EvaluateDeep(action["inputs"].Get("from")) as JsonArray ?? throw new ExpressionRuntimeException("filter needs an array in 'from'");
         var result = new JsonArray();
         foreach (var item in from)
         {
             _state.PushItem(name, item?.DeepClone());
-            try { if (Conditions.Evaluate(action["inputs"]?["where"], _evaluator)) result.Add(item?.DeepClone()); }
+            try { if (Conditions.Evaluate(action["inputs"].Get("where"), _evaluator)) result.Add(item?.DeepClone()); }
             finally { _state.PopItem(); }
         }
         return Complete(name, from, new JsonObject { ["body"] = result }, Succeeded);
@@ -376,15 +376,15 @@ public sealed class WorkflowRunner
     private string Join(string name, JsonObject action)
     {
         var inputs = _evaluator.EvaluateDeep(action["inputs"]);
-        var from = inputs?["from"] as JsonArray ?? throw new ExpressionRuntimeException("join needs an array in 'from'");
-        var joined = string.Join(Values.ToText(inputs?["joinWith"]), from.Select(Values.ToText));
+        var from = inputs.Get("from") as JsonArray ?? throw new ExpressionRuntimeException("join needs an array in 'from'");
+        var joined = string.Join(Values.ToText(inputs.Get("joinWith")), from.Select(Values.ToText));
         return Complete(name, inputs, new JsonObject { ["body"] = joined }, Succeeded);
     }
 
     private string Terminate(string name, JsonObject action)
     {
         var inputs = _evaluator.EvaluateDeep(action["inputs"]);
-        _terminatedWith = Values.AsString(inputs?["runStatus"]) ?? Failed;
+        _terminatedWith = Values.AsString(inputs.Get("runStatus")) ?? Failed;
         return Complete(name, inputs, null, Succeeded);
     }
 

@@ -63,7 +63,7 @@ public static class PlaybookTestRunner
         {
             var name = YamlValues.Text(test["name"])!.Value;
             var failures = new List<Diagnostic>();
-            var trigger = LoadTrigger(test["trigger"] ?? fileTrigger, folder, name.Value, failures);
+            var trigger = LoadTrigger(test["trigger"] ?? fileTrigger, folder, name, failures);
             var mocks = ReadMocks(test["mocks"], name.Value, failures);
             if (failures.Count == 0)
             {
@@ -76,12 +76,12 @@ public static class PlaybookTestRunner
         }
     }
 
-    private static JsonNode? LoadTrigger(YamlNode? node, string folder, string test, List<Diagnostic> failures)
+    private static JsonNode? LoadTrigger(YamlNode? node, string folder, Content.Model.Located<string> test, List<Diagnostic> failures)
     {
         switch (node)
         {
             case null or YamlScalar { IsNull: true }:
-                failures.Add(Diagnostic.Create(PlaybookDiagnostics.InvalidTestFile, SourceLocation.FileOnly(folder), $"test '{test}' has no trigger payload (trigger: FILE.json or an inline mapping)"));
+                failures.Add(Diagnostic.Create(PlaybookDiagnostics.InvalidTestFile, test.Location, $"test '{test.Value}' has no trigger payload (trigger: FILE.json or an inline mapping)"));
                 return null;
             case YamlScalar path:
                 var readProblems = new List<Diagnostic>();

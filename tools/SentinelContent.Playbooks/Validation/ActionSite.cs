@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using SentinelContent.Playbooks.Format;
 
+using SentinelContent.Playbooks.Json;
+
 namespace SentinelContent.Playbooks.Validation;
 
 /// <summary>One action and where it sits: its container (the map of actions it is in), depth and enclosing loops.</summary>
@@ -34,10 +36,10 @@ public static class ActionWalker
     public static IEnumerable<JsonObject> ChildContainers(JsonObject action)
     {
         if (action["actions"] is JsonObject actions) yield return actions;
-        if (action["else"]?["actions"] is JsonObject otherwise) yield return otherwise;
+        if (action["else"].Get("actions") is JsonObject otherwise) yield return otherwise;
         if (action["cases"] is JsonObject cases)
-            foreach (var (_, c) in cases) if (c?["actions"] is JsonObject caseActions) yield return caseActions;
-        if (action["default"]?["actions"] is JsonObject fallback) yield return fallback;
+            foreach (var (_, c) in cases) if (c.Get("actions") is JsonObject caseActions) yield return caseActions;
+        if (action["default"].Get("actions") is JsonObject fallback) yield return fallback;
     }
 
     private static void Visit(JsonObject container, int depth, List<ActionSite> enclosing, List<ActionSite> sites)

@@ -6,6 +6,8 @@ using SentinelContent.Playbooks.Diagnostics;
 using SentinelContent.Playbooks.Expressions;
 using SentinelContent.Playbooks.Format;
 
+using SentinelContent.Playbooks.Json;
+
 namespace SentinelContent.Playbooks.Validation;
 
 /// <summary>
@@ -37,7 +39,7 @@ public sealed class ExpressionCheck : IPlaybookCheck
         }
         foreach (var action in context.Sites.Where(s => s.Kind?.UsesVariable == true))
         {
-            if (Json.JsonRead.Text(action.Action["inputs"]?["name"]) is { } name) variables.CheckUse(name, action, context.LocationOf(action.Action["inputs"]?["name"], action.Action));
+            if (Json.JsonRead.Text(action.Action["inputs"].Get("name")) is { } name) variables.CheckUse(name, action, context.LocationOf(action.Action["inputs"].Get("name"), action.Action));
         }
     }
 

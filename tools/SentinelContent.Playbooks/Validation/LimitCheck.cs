@@ -18,7 +18,7 @@ public sealed class LimitCheck : IPlaybookCheck
         if (context.Sites.Count > MaxActions)
             context.Report(PlaybookDiagnostics.TooManyActions, context.LocationOf(context.Playbook.Actions), context.Sites.Count, MaxActions);
 
-        var requestTrigger = context.Playbook.Triggers.Select(t => JsonRead.Text(t.Value?["type"])).Any(t => string.Equals(t, "Request", StringComparison.OrdinalIgnoreCase));
+        var requestTrigger = context.Playbook.Triggers.Select(t => JsonRead.Text(t.Value.Get("type"))).Any(t => string.Equals(t, "Request", StringComparison.OrdinalIgnoreCase));
         foreach (var site in context.Sites)
         {
             var where = context.LocationOf(site.Action);
@@ -26,6 +26,8 @@ public sealed class LimitCheck : IPlaybookCheck
             if (site.Kind == ActionKinds.Switch && site.Action["cases"] is JsonObject { Count: > MaxSwitchCases } cases)
                 context.Report(PlaybookDiagnostics.TooManyCases, where, site.Name, cases.Count, MaxSwitchCases);
             if (site.Kind == ActionKinds.Foreach) CheckConcurrency(context, site);
+            if (site.Kind?.UsesVariable == true && site.Enclosing.LastOrDefault(e => e.Kind == ActionKinds.Foreach) is { } loop && !IsSequential(loop))
+                context.Report(PlaybookDiagnostics.VariableInParallelLoop, where, site.Name, JsonRead.Text(site.Action["inputs"].Get("name")) ?? "?", loop.Name);
             if (site.Kind == ActionKinds.Terminate && site.InsideLoop)
                 context.Report(PlaybookDiagnostics.MisplacedAction, where, $"terminate '{site.Name}' is inside a loop; Logic Apps does not allow Terminate inside for-each or until");
             if (site.Kind == ActionKinds.Response && !requestTrigger)
@@ -35,9 +37,14 @@ public sealed class LimitCheck : IPlaybookCheck
         }
     }
 
+    /// <summary>A for-each runs one item at a time with operationOptions Sequential or a concurrency of 1 (fact sheet §1.3).</summary>
+    private static bool IsSequential(ActionSite loop) =>
+        (JsonRead.Text(loop.Action["operationOptions"])?.Contains("Sequential", StringComparison.OrdinalIgnoreCase) ?? false)
+        || JsonRead.Integer(loop.Action["runtimeConfiguration"].Get("concurrency").Get("repetitions")) == 1;
+
     private static void CheckConcurrency(PlaybookCheckContext context, ActionSite site)
     {
-        var configuration = site.Action["runtimeConfiguration"]?["concurrency"]?["repetitions"];
+        var configuration = site.Action["runtimeConfiguration"].Get("concurrency").Get("repetitions");
         var sequential = site.Action["operationOptions"] is JsonValue o && o.TryGetValue<string>(out var options) && options.Contains("Sequential", StringComparison.OrdinalIgnoreCase);
         if (configuration is null) return;
         var where = context.LocationOf(configuration, site.Action);

@@ -10,6 +10,8 @@ using SentinelContent.Playbooks.Diagnostics;
 using SentinelContent.Playbooks.Model;
 using SentinelContent.Playbooks.Testing;
 
+using SentinelContent.Playbooks.Json;
+
 namespace SentinelContent.Playbooks.Validation;
 
 /// <summary>What validating the playbook content found: compiled playbooks, automation rules and diagnostics.</summary>
@@ -76,5 +78,5 @@ public static class PlaybookContentValidator
     }
 
     private static bool IsIncidentTriggered(Playbook playbook) =>
-        playbook.Triggers.Any(t => Json.JsonRead.Text(t.Value?["inputs"]?["path"]) == Format.SentinelTriggers.Incident.PathPrefix);
+        playbook.Triggers.Any(t => Json.JsonRead.Text(t.Value.Get("inputs").Get("path")) == Format.SentinelTriggers.Incident.PathPrefix);
 }

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 
+using SentinelContent.Playbooks.Json;
+
 namespace SentinelContent.Playbooks.Validation;
 
 /// <summary>A JSON string value Logic Apps may evaluate, and the action it belongs to (null for triggers and outputs).</summary>
@@ -27,7 +29,7 @@ public static class StringWalker
                         continue;
                     case "cases" when value is JsonObject cases:
                         foreach (var (_, c) in cases)
-                            foreach (var site in Strings(c?["case"], action, inLoop, "case")) yield return site;
+                            foreach (var site in Strings(c.Get("case"), action, inLoop, "case")) yield return site;
                         continue;
                 }
                 var itemHere = inLoop || (key == "inputs" && action.Kind?.SetsItem == true && action.Kind != Format.ActionKinds.Foreach);

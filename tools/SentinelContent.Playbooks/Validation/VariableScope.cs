@@ -25,7 +25,7 @@ public sealed class VariableScope
                 context.Report(PlaybookDiagnostics.VariableNotTopLevel, context.LocationOf(site.Action), site.Name, site.Enclosing[^1].Name);
                 continue;
             }
-            foreach (var variable in (site.Action["inputs"]?["variables"] as JsonArray ?? []).OfType<JsonObject>())
+            foreach (var variable in (site.Action["inputs"].Get("variables") as JsonArray ?? []).OfType<JsonObject>())
             {
                 if (JsonRead.Text(variable["name"]) is not { } name) continue;
                 if (_initialisedBy.TryGetValue(name, out var first))
