@@ -40,7 +40,7 @@ internal sealed partial class Binder
         if (_context.WorkspaceFunctions.TryGetValue(name, out var workspace))
             return CallWorkspaceFunction(workspace, arguments, call, row);
 
-        if (_context.Functions.Find(name) is { } builtIn)
+        if (_context.Functions.Find(name, row?.Aggregates == true) is { } builtIn)
             return BindBuiltInCall(builtIn, call, nameNode!, arguments, row);
 
         foreach (var argument in arguments) Bind(argument, row);
@@ -83,6 +83,10 @@ internal sealed partial class Binder
 
         var bound = new BoundCall(function, chosen.Signature, arguments, chosen.Map!, types);
         _calls[call] = bound;
+        // With an argument of unknown type, several signatures may fit: then the result is unknown too.
+        if (types.Any(t => !t.IsTabular && t.Scalar == ScalarType.Unknown) && shaped.Count(x => Fits(x.Signature, x.Map!, types)) > 1
+            && shaped.Select(x => x.Signature.Returns.ToString()).Distinct().Count() > 1)
+            return ExprType.Unknown;
         if (function.Kind == FunctionKind.Tabular && IsEntityReference(chosen.Signature))
             return BindEntityReference(bound, call);
         return bound.ReturnType();
@@ -148,21 +152,38 @@ internal sealed partial class Binder
         if (kind == "table" && call.Arguments.Count > 0 && call.Arguments[0].Kind is SyntaxKind.StringLiteralExpression or SyntaxKind.CompoundStringLiteralExpression)
         {
             var name = SyntaxHelpers.StringValue(call.Arguments[0]);
-            if (_scope.Lookup(name) is VariableSymbol { Type.IsTabular: true } variable) return variable.Type;
-            return ExprType.Of(LookupTable(name) ?? ReportUnknownTable(name, call.Arguments[0]));
+            return BindTableByName(name, call.Arguments[0]);
         }
 
+        if (kind == "table" && call.Arguments.Count > 0 && ConstantString(call.Arguments[0]) is { } constant)
+            return BindTableByName(constant, call.Arguments[0]);
         return ExprType.Of(TableSymbol.Unknown);
     }
+
+    private ExprType BindTableByName(string name, SyntaxNode node)
+    {
+        if (_scope.Lookup(name) is VariableSymbol { Type.IsTabular: true } variable) return variable.Type;
+        return ExprType.Of(LookupTable(name) ?? ReportUnknownTable(name, node));
+    }
+
+    /// <summary>The value of a string literal, or of a name bound to one (a let constant or a parameter given a literal).</summary>
+    private string? ConstantString(SyntaxNode node) => node.Kind switch
+    {
+        SyntaxKind.StringLiteralExpression or SyntaxKind.CompoundStringLiteralExpression => SyntaxHelpers.StringValue(node),
+        SyntaxKind.NameReference when SyntaxHelpers.NameText(node) is { } name && _scope.Lookup(name) is VariableSymbol { ConstantValue: { } value } => value,
+        _ => null,
+    };
 
     /// <summary>Binds a let-declared function's body with the arguments' types, in the scope where it was declared.</summary>
     private ExprType CallUserFunction(FunctionSymbol function, IReadOnlyList<SyntaxNode> arguments, SyntaxNode call, RowContext? row)
     {
         var argumentTypes = new List<ExprType>();
+        var constants = new List<string?>();
         for (var i = 0; i < arguments.Count; i++)
         {
             var declared = i < function.Parameters.Count ? function.Parameters[i].Type : ExprType.Unknown;
             argumentTypes.Add(Bind(arguments[i], declared.IsTabular ? null : row));
+            constants.Add(ConstantString(arguments[i]));
         }
 
         if (arguments.Count < function.MinArguments || arguments.Count > function.Parameters.Count)
@@ -183,7 +204,7 @@ internal sealed partial class Binder
                 var type = i < argumentTypes.Count ? argumentTypes[i] : parameter.Type;
                 // A tabular parameter declared (*) takes the argument's schema; a scalar parameter keeps its declared type.
                 var effective = parameter.Type.IsTabular ? (type.IsTabular ? type : parameter.Type) : parameter.Type;
-                _scope.Declare(new VariableSymbol(parameter.Name, effective));
+                _scope.Declare(new VariableSymbol(parameter.Name, effective, constantValue: i < constants.Count ? constants[i] : null));
             }
 
             _callDepth++;

@@ -86,7 +86,7 @@ internal sealed partial class Binder
         {
             if (IsWildcard(item))
             {
-                open = true;
+                tables.AddRange(TablesMatching(item));
                 continue;
             }
 
@@ -102,6 +102,37 @@ internal sealed partial class Binder
         return new TableSymbol(columns, open || tables.Any(t => t.IsOpen));
     }
 
+    /// <summary>The catalog tables a wildcarded name (union Security*, union *) selects, in name order.</summary>
+    private IEnumerable<TableSymbol> TablesMatching(SyntaxNode item)
+    {
+        var pattern = string.Concat(item.DescendantTokens().Select(t => t.Text));
+        return _context.Schemas.Tables.Where(t => WildcardMatches(pattern, t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal).Select(TableSymbol.From);
+    }
+
+    /// <summary>search: over the piped input it keeps the input's columns; over tables it adds $table first.</summary>
+    private TableSymbol BindSearch(SyntaxNode op, TableSymbol? input)
+    {
+        var tables = new List<TableSymbol>();
+        if (SyntaxHelpers.Child(op, SyntaxKind.FindInClause) is { } inClause)
+        {
+            foreach (var item in inClause.ChildNodes().SelectMany(SyntaxHelpers.Items))
+            {
+                if (IsWildcard(item)) tables.AddRange(TablesMatching(item));
+                else if (Bind(item, null).Table is { } table) tables.Add(table);
+            }
+        }
+        else if (input is null)
+        {
+            tables.AddRange(_context.Schemas.Tables.OrderBy(t => t.Name, StringComparer.Ordinal).Select(TableSymbol.From));
+        }
+
+        var source = input ?? new TableSymbol(OuterUnion(tables), tables.Any(t => t.IsOpen));
+        var predicate = op.ChildNodes().LastOrDefault(n => n.Kind is not (SyntaxKind.List or SyntaxKind.FindInClause or SyntaxKind.DataScopeClause));
+        if (predicate is not null) Bind(predicate, new RowContext(source.Opened()));
+        if (input is not null) return input;
+        return new TableSymbol([new ColumnSymbol("$table", ScalarType.String), .. source.Columns], source.IsOpen);
+    }
+
     /// <summary>All columns by first appearance; a name with different types becomes one column per type (Name_string, Name_long).</summary>
     private static List<ColumnSymbol> OuterUnion(List<TableSymbol> tables)
     {
@@ -115,7 +146,12 @@ internal sealed partial class Binder
             order.Add((column.Name, column.Type));
         }
 
-        return order.Select(c => typesByName[c.Name].Count > 1 ? new ColumnSymbol(c.Name + "_" + c.Type.Name(), c.Type) : new ColumnSymbol(c.Name, c.Type)).ToList();
+        // Columns of one name stay together at the first one's position.
+        return order.Select(c => c.Name).Distinct(StringComparer.Ordinal)
+            .SelectMany(name => typesByName[name].Count > 1
+                ? typesByName[name].Select(type => new ColumnSymbol(name + "_" + type.Name(), type))
+                : [new ColumnSymbol(name, typesByName[name][0])])
+            .ToList();
     }
 
     private static List<ColumnSymbol> InnerUnion(List<TableSymbol> tables)

@@ -68,7 +68,7 @@ internal sealed partial class Binder
                 return ExprType.Of(BindPipe(node));
             case SyntaxKind.MaterializeExpression:
                 return node.ChildNodes().FirstOrDefault() is { } materialized ? Bind(materialized, null) : ExprType.Unknown;
-            case SyntaxKind.DataTableExpression:
+            case SyntaxKind.DataTableExpression or SyntaxKind.ExternalDataExpression:
                 return ExprType.Of(BindDataTable(node));
             case SyntaxKind.StarExpression or SyntaxKind.AtExpression or SyntaxKind.BracketedExpression:
                 foreach (var child in node.ChildNodes()) Bind(child, row);

@@ -42,11 +42,29 @@ internal sealed partial class Binder
 
             case SyntaxKind.BracketedExpression:
                 return expression.ChildNodes().FirstOrDefault() is { } inner ? ExpressionName(inner, row) : string.Empty;
-            case SyntaxKind.FunctionCallExpression when _calls.TryGetValue(expression, out var call) && call.Function.ResultName is { } template:
+            case SyntaxKind.FunctionCallExpression when _calls.TryGetValue(expression, out var call) && ResultNameOf(call.Function) is { } template:
                 return ApplyResultName(template, call, row) ?? string.Empty;
             default:
                 return string.Empty;
         }
+    }
+
+    /// <summary>
+    /// The function's result-name template; an expanding aggregate without one (the deprecated any)
+    /// names a single-argument call like its first expanded column (any(s) → any_s).
+    /// </summary>
+    private static string? ResultNameOf(FunctionInfo function)
+    {
+        if (function.ResultName is { } template) return template;
+        foreach (var signature in function.Signatures)
+        {
+            if (signature.Returns.ValueKind == JsonValueKind.Object && signature.Returns.TryGetProperty("expandsTo", out _)
+                && signature.Returns.TryGetProperty("names", out var names) && names.TryGetProperty("first", out var first)
+                && first.GetString() is { } firstName && firstName.Contains("{arg}", StringComparison.Ordinal))
+                return firstName.Replace("{arg}", "{0}", StringComparison.Ordinal);
+        }
+
+        return null;
     }
 
     /// <summary>Fills a resultName template; null when a scalar function's name would be empty (then the default name applies).</summary>

@@ -47,12 +47,13 @@ internal sealed partial class Binder
             SyntaxKind.DistinctOperator => BindDistinct(op, row),
             SyntaxKind.CountOperator => new TableSymbol([new ColumnSymbol(CountName(op), ScalarType.Long)]),
             SyntaxKind.GetSchemaOperator => new TableSymbol([
-                new ColumnSymbol("ColumnName", ScalarType.String), new ColumnSymbol("ColumnOrdinal", ScalarType.Int),
+                new ColumnSymbol("ColumnName", ScalarType.String), new ColumnSymbol("ColumnOrdinal", ScalarType.Long),
                 new ColumnSymbol("DataType", ScalarType.String), new ColumnSymbol("ColumnType", ScalarType.String)]),
             SyntaxKind.AsOperator => BindAs(op, table),
             SyntaxKind.JoinOperator => BindJoin(op, table),
             SyntaxKind.LookupOperator => BindLookup(op, table),
             SyntaxKind.UnionOperator => BindUnion(op, input),
+            SyntaxKind.SearchOperator => BindSearch(op, input),
             SyntaxKind.MvExpandOperator => BindMvExpand(op, row),
             SyntaxKind.MvApplyOperator => BindMvApply(op, row),
             SyntaxKind.ParseOperator or SyntaxKind.ParseWhereOperator => BindParse(op, row),
@@ -316,9 +317,11 @@ internal sealed partial class Binder
         var index = 0;
         foreach (var item in OperatorItems(op))
         {
+            // print names only what it is told to (x = v) or what a function names; a bare variable gets print_N.
             foreach (var column in ItemColumns(item, row))
             {
-                builder.AddUnique(new ColumnSymbol(column.Name ?? "print_" + index.ToString(System.Globalization.CultureInfo.InvariantCulture), column.Type.Scalar));
+                var name = item.Kind == SyntaxKind.NameReference ? null : column.Name;
+                builder.AddUnique(new ColumnSymbol(name ?? "print_" + index.ToString(System.Globalization.CultureInfo.InvariantCulture), column.Type.Scalar));
             }
 
             index++;

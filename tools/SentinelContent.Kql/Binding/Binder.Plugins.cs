@@ -81,7 +81,8 @@ internal sealed partial class Binder
         var nameNode = call.ChildNodes().FirstOrDefault(n => n.Kind == SyntaxKind.NameReference);
         var name = SyntaxHelpers.NameText(nameNode);
         var arguments = Arguments(call);
-        var row = new RowContext(input);
+        // Plugin arguments may be aggregates (pivot(column, count())).
+        var row = new RowContext(input, Aggregates: true);
         var plugin = name is null ? null : _context.Functions.Find(name);
         if (plugin is null || plugin.Kind != FunctionKind.Plugin)
         {

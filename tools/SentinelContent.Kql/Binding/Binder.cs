@@ -88,7 +88,7 @@ internal sealed partial class Binder
         else
         {
             var type = Bind(value, null);
-            symbol = new VariableSymbol(name ?? string.Empty, type, IsLiteral(value));
+            symbol = new VariableSymbol(name ?? string.Empty, type, IsLiteral(value), ConstantString(value));
         }
 
         if (name is not null) _scope.Declare(symbol);

@@ -82,12 +82,15 @@ public readonly record struct ExprType(ScalarType Scalar, TableSymbol? Table = n
 }
 
 /// <summary>A let-bound (or parameter) name holding a scalar or a tabular value.</summary>
-public sealed class VariableSymbol(string name, ExprType type, bool isConstant = false) : Symbol(name)
+public sealed class VariableSymbol(string name, ExprType type, bool isConstant = false, string? constantValue = null) : Symbol(name)
 {
     public ExprType Type { get; } = type;
 
     /// <summary>True for let-bound literal values: usable where the official binder requires a constant.</summary>
-    public bool IsConstant { get; } = isConstant;
+    public bool IsConstant { get; } = isConstant || constantValue is not null;
+
+    /// <summary>The string value of a constant (a let-bound or passed string literal), for table(name).</summary>
+    public string? ConstantValue { get; } = constantValue;
 }
 
 /// <summary>

@@ -13,11 +13,11 @@ public sealed class FunctionCatalog
 {
     private const string ResourceName = "kql-functions.json";
 
-    private readonly Dictionary<string, FunctionInfo> _functions;
+    private readonly Dictionary<string, FunctionInfo[]> _functions;
     private readonly Dictionary<string, ScalarType[]> _typeClasses;
     private readonly Dictionary<ScalarType, ScalarType[]> _implicitConversions;
 
-    private FunctionCatalog(Dictionary<string, FunctionInfo> functions, Dictionary<string, ScalarType[]> typeClasses, Dictionary<ScalarType, ScalarType[]> implicitConversions)
+    private FunctionCatalog(Dictionary<string, FunctionInfo[]> functions, Dictionary<string, ScalarType[]> typeClasses, Dictionary<ScalarType, ScalarType[]> implicitConversions)
     {
         _functions = functions;
         _typeClasses = typeClasses;
@@ -26,12 +26,22 @@ public sealed class FunctionCatalog
 
     public static FunctionCatalog Default { get; } = LoadEmbedded();
 
-    public IEnumerable<FunctionInfo> Functions => _functions.Values.Distinct();
+    public IEnumerable<FunctionInfo> Functions => _functions.Values.SelectMany(f => f).Distinct();
 
     public IEnumerable<string> Names => _functions.Keys;
 
-    /// <summary>Function names are case-sensitive in KQL; aliases resolve to their function.</summary>
-    public FunctionInfo? Find(string name) => _functions.GetValueOrDefault(name);
+    /// <summary>
+    /// Function names are case-sensitive in KQL; aliases resolve to their function. A few names are
+    /// both an aggregate and a scalar function (hll_merge, merge_tdigest): the context picks one.
+    /// Entries that only bind in a special context (graph-match's any/all) come last.
+    /// </summary>
+    public FunctionInfo? Find(string name, bool aggregateContext = false)
+    {
+        if (!_functions.TryGetValue(name, out var candidates)) return null;
+        return candidates.FirstOrDefault(f => (f.Kind == FunctionKind.Aggregate) == aggregateContext && f.Context is null)
+            ?? candidates.FirstOrDefault(f => f.Context is null)
+            ?? candidates[0];
+    }
 
     /// <summary>True when an argument of <paramref name="argument"/> type may be passed for a parameter of <paramref name="parameterType"/>.</summary>
     public bool Accepts(string parameterType, ScalarType argument)
@@ -65,13 +75,18 @@ public sealed class FunctionCatalog
             }
         }
 
-        var functions = new Dictionary<string, FunctionInfo>(StringComparer.Ordinal);
+        var byName = new Dictionary<string, List<FunctionInfo>>(StringComparer.Ordinal);
         foreach (var element in root.GetProperty("functions").EnumerateArray())
         {
             var info = FunctionInfo.Read(element);
-            functions.TryAdd(info.Name, info);
-            foreach (var alias in info.Aliases) functions.TryAdd(alias, info);
+            foreach (var name in info.Aliases.Prepend(info.Name))
+            {
+                if (!byName.TryGetValue(name, out var list)) byName[name] = list = [];
+                if (!list.Contains(info)) list.Add(info);
+            }
         }
+
+        var functions = byName.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
 
         return new FunctionCatalog(functions, typeClasses, conversions);
     }

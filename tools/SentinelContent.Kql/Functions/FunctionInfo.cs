@@ -22,6 +22,9 @@ public sealed class FunctionInfo
 
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
+    /// <summary>A special context the function only binds in (graph-match's any/all), or null.</summary>
+    public string? Context { get; init; }
+
     /// <summary>The column name template of an unnamed call (see the catalog's resultNameRules), if any.</summary>
     public string? ResultName { get; init; }
 
@@ -48,6 +51,7 @@ public sealed class FunctionInfo
             Kind = kind,
             Signatures = element.GetProperty("signatures").EnumerateArray().Select(SignatureInfo.Read).ToArray(),
             Aliases = element.TryGetProperty("aliases", out var aliases) ? aliases.EnumerateArray().Select(a => a.GetString()!).ToArray() : [],
+            Context = element.TryGetProperty("context", out var context) ? context.GetString() : null,
             ResultName = element.TryGetProperty("resultName", out var resultName) ? resultName.GetString() : null,
             ResultSchema = element.TryGetProperty("resultSchema", out var schema) ? schema.Clone() : null,
         };
