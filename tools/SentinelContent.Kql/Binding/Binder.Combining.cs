@@ -86,7 +86,9 @@ internal sealed partial class Binder
         {
             if (IsWildcard(item))
             {
+                // Wildcards reach tables the binder may not know of: the official binder reports no unknown names after them.
                 tables.AddRange(TablesMatching(item));
+                open = true;
                 continue;
             }
 
@@ -113,24 +115,29 @@ internal sealed partial class Binder
     private TableSymbol BindSearch(SyntaxNode op, TableSymbol? input)
     {
         var tables = new List<TableSymbol>();
+        var wildcard = false;
         if (SyntaxHelpers.Child(op, SyntaxKind.FindInClause) is { } inClause)
         {
             foreach (var item in inClause.ChildNodes().SelectMany(SyntaxHelpers.Items))
             {
-                if (IsWildcard(item)) tables.AddRange(TablesMatching(item));
+                if (IsWildcard(item))
+                {
+                    tables.AddRange(TablesMatching(item));
+                    wildcard = true;
+                }
                 else if (Bind(item, null).Table is { } table) tables.Add(table);
             }
         }
         else if (input is null)
         {
+            wildcard = true;
             tables.AddRange(_context.Schemas.Tables.OrderBy(t => t.Name, StringComparer.Ordinal).Select(TableSymbol.From));
         }
 
-        var source = input ?? new TableSymbol(OuterUnion(tables), tables.Any(t => t.IsOpen));
+        var source = input ?? new TableSymbol(OuterUnion(tables), wildcard || tables.Any(t => t.IsOpen));
         var predicate = op.ChildNodes().LastOrDefault(n => n.Kind is not (SyntaxKind.List or SyntaxKind.FindInClause or SyntaxKind.DataScopeClause));
         if (predicate is not null) Bind(predicate, new RowContext(source.Opened()));
-        if (input is not null) return input;
-        return new TableSymbol([new ColumnSymbol("$table", ScalarType.String), .. source.Columns], source.IsOpen);
+        return new TableSymbol([new ColumnSymbol("$table", ScalarType.String), .. source.Columns.Where(c => c.Name != "$table")], source.IsOpen);
     }
 
     /// <summary>All columns by first appearance; a name with different types becomes one column per type (Name_string, Name_long).</summary>

@@ -159,7 +159,7 @@ internal sealed partial class Binder
 
     private TableSymbol BindProject(SyntaxNode op, RowContext row)
     {
-        var builder = new ColumnListBuilder();
+        var builder = new ColumnListBuilder().Reserving(row.Table.Columns);
         var counter = 0;
         foreach (var item in OperatorItems(op))
         {
@@ -263,7 +263,7 @@ internal sealed partial class Binder
 
     private TableSymbol BindSummarize(SyntaxNode op, RowContext row)
     {
-        var builder = new ColumnListBuilder();
+        var builder = new ColumnListBuilder().Reserving(row.Table.Columns);
         var counter = 0;
         var byClause = SyntaxHelpers.Child(op, SyntaxKind.SummarizeByClause);
         if (byClause is not null)
@@ -292,7 +292,7 @@ internal sealed partial class Binder
     {
         var items = OperatorItems(op).ToList();
         if (items.Any(i => i.Kind == SyntaxKind.StarExpression)) return row.Table;
-        var builder = new ColumnListBuilder();
+        var builder = new ColumnListBuilder().Reserving(row.Table.Columns);
         var counter = 0;
         foreach (var item in items)
             foreach (var column in ItemColumns(item, row))

@@ -21,12 +21,13 @@ internal sealed partial class Binder
             {
                 switch (part.Kind)
                 {
+                    // A parsed name that clashes with an input column becomes a new column (Issuer → Issuer1).
                     case SyntaxKind.NameAndTypeDeclaration:
                         if (SyntaxHelpers.NameText(SyntaxHelpers.Child(part, SyntaxKind.NameDeclaration)) is { } typed)
-                            builder.AddOrReplace(new ColumnSymbol(typed, SyntaxHelpers.TypeOf(SyntaxHelpers.Child(part, SyntaxKind.PrimitiveTypeExpression))));
+                            builder.AddUnique(new ColumnSymbol(typed, SyntaxHelpers.TypeOf(SyntaxHelpers.Child(part, SyntaxKind.PrimitiveTypeExpression))));
                         break;
                     case SyntaxKind.NameDeclaration:
-                        if (SyntaxHelpers.NameText(part) is { } plain) builder.AddOrReplace(new ColumnSymbol(plain, ScalarType.String));
+                        if (SyntaxHelpers.NameText(part) is { } plain) builder.AddUnique(new ColumnSymbol(plain, ScalarType.String));
                         break;
                 }
             }
@@ -139,6 +140,15 @@ internal sealed partial class Binder
                 return new TableSymbol(Listed().Concat(input.Columns).ToArray(), input.IsOpen);
             case "inputPlus":
                 return new TableSymbol(input.Columns.Concat(Listed()).ToArray(), input.IsOpen);
+            case "lookup":
+            {
+                // The input's columns, then the lookup table's; a clashing name gets a numeric suffix.
+                var lookupTable = call.ArgumentTypes.FirstOrDefault(t => t.IsTabular).Table ?? TableSymbol.Unknown;
+                var builder = new ColumnListBuilder(input.Columns);
+                foreach (var column in lookupTable.Columns) builder.AddUnique(column);
+                return new TableSymbol(builder.Columns.ToArray(), input.IsOpen || lookupTable.IsOpen);
+            }
+
             case "inputMinusOpen":
             {
                 var removed = rule.TryGetProperty("remove", out var remove)

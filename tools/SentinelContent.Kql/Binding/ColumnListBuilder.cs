@@ -9,6 +9,7 @@ internal sealed class ColumnListBuilder
 {
     private readonly List<ColumnSymbol> _columns = [];
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _reserved = new(StringComparer.Ordinal);
 
     public ColumnListBuilder()
     {
@@ -20,6 +21,13 @@ internal sealed class ColumnListBuilder
     }
 
     public IReadOnlyList<ColumnSymbol> Columns => _columns;
+
+    /// <summary>Names default names must avoid besides the output's own: the operator's input columns (a second summarize by an unnamed expression gets Column2).</summary>
+    public ColumnListBuilder Reserving(IEnumerable<ColumnSymbol> columns)
+    {
+        foreach (var column in columns) _reserved.Add(column.Name);
+        return this;
+    }
 
     public bool Contains(string name) => _index.ContainsKey(name);
 
@@ -75,7 +83,7 @@ internal sealed class ColumnListBuilder
         {
             name = prefix + (++counter).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        while (_index.ContainsKey(name));
+        while (_index.ContainsKey(name) || _reserved.Contains(name));
         return name;
     }
 
