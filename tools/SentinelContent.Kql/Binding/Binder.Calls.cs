@@ -175,7 +175,7 @@ internal sealed partial class Binder
     };
 
     /// <summary>Binds a let-declared function's body with the arguments' types, in the scope where it was declared.</summary>
-    private ExprType CallUserFunction(FunctionSymbol function, IReadOnlyList<SyntaxNode> arguments, SyntaxNode call, RowContext? row)
+    private ExprType CallUserFunction(FunctionSymbol function, IReadOnlyList<SyntaxNode> arguments, SyntaxNode call, RowContext? row, bool foreignBody = false)
     {
         var argumentTypes = new List<ExprType>();
         var constants = new List<string?>();
@@ -208,6 +208,7 @@ internal sealed partial class Binder
             }
 
             _callDepth++;
+            if (foreignBody) _foreignDepth++;
             try
             {
                 return BindFunctionBody(function.Body, row);
@@ -215,6 +216,7 @@ internal sealed partial class Binder
             finally
             {
                 _callDepth--;
+                if (foreignBody) _foreignDepth--;
             }
         });
     }
@@ -242,7 +244,7 @@ internal sealed partial class Binder
         }
 
         var symbol = InScope(new Scope(), () => DeclareFunction(function.Name, let));
-        return CallUserFunction(symbol, arguments, call, row);
+        return CallUserFunction(symbol, arguments, call, row, foreignBody: true);
     }
 
     private static string Quote(string name) => $"['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";

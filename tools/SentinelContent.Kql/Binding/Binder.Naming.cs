@@ -10,7 +10,8 @@ namespace SentinelContent.Kql.Binding;
 internal sealed partial class Binder
 {
     /// <summary>A column produced by a projection item; <c>Name</c> null means "give it the default name".</summary>
-    private readonly record struct ItemColumn(string? Name, ExprType Type, bool FromStar = false);
+    /// <remarks><c>Explicit</c>: named by the query (x = ..., or a plain column reference), so a second one of the name is an error, not renumbered.</remarks>
+    private readonly record struct ItemColumn(string? Name, ExprType Type, bool FromStar = false, bool Explicit = false);
 
     /// <summary>
     /// The "expression name" of the official binder: a column or let name gives that name, a path
@@ -111,7 +112,7 @@ internal sealed partial class Binder
                     return expanded;
                 }
 
-                return [new ItemColumn(name, type)];
+                return [new ItemColumn(name, type, Explicit: true)];
             }
 
             case SyntaxKind.CompoundNamedExpression:
@@ -132,7 +133,7 @@ internal sealed partial class Binder
                 var expanded = ExpandedColumns(item, row);
                 if (expanded is not null) return expanded;
                 var name = ExpressionName(item, row);
-                return [new ItemColumn(name.Length == 0 ? null : name, type)];
+                return [new ItemColumn(name.Length == 0 ? null : name, type, Explicit: item.Kind == SyntaxKind.NameReference)];
             }
         }
     }

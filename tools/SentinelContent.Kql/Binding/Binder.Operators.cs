@@ -145,13 +145,23 @@ internal sealed partial class Binder
     private TableSymbol BindExtend(SyntaxNode op, RowContext row)
     {
         var builder = new ColumnListBuilder(row.Table.Columns);
+        var declared = new HashSet<string>(StringComparer.Ordinal);
         var counter = 0;
         foreach (var item in OperatorItems(op))
         {
             // Later items see the columns earlier ones added.
             var current = row with { Table = row.Table.WithColumns(builder.Columns.ToArray()) };
             foreach (var column in ItemColumns(item, current))
-                builder.AddOrReplace(new ColumnSymbol(column.Name ?? builder.NextDefaultName("Column", ref counter), column.Type.Scalar));
+            {
+                var name = column.Name ?? builder.NextDefaultName("Column", ref counter);
+                if (!declared.Add(name) && item.Kind == SyntaxKind.SimpleNamedExpression)
+                {
+                    Report(KqlSemanticDiagnostics.DuplicateColumn, item.Span, name);
+                    continue;
+                }
+
+                builder.AddOrReplace(new ColumnSymbol(name, column.Type.Scalar));
+            }
         }
 
         return row.Table.WithColumns(builder.Columns.ToArray());
@@ -170,10 +180,22 @@ internal sealed partial class Binder
             }
 
             foreach (var column in ItemColumns(item, row))
-                builder.AddUnique(new ColumnSymbol(column.Name ?? builder.NextDefaultName("Column", ref counter), column.Type.Scalar));
+                AddProjected(builder, column, item, ref counter);
         }
 
         return new TableSymbol(builder.Columns.ToArray(), row.Table.IsOpen && OperatorItems(op).Any(IsWildcard));
+    }
+
+    /// <summary>project/summarize/distinct: an explicit name declared twice is an error (the first stays); a derived name is renumbered.</summary>
+    private void AddProjected(ColumnListBuilder builder, ItemColumn column, SyntaxNode item, ref int counter)
+    {
+        if (column.Explicit && column.Name is { } name && builder.Contains(name))
+        {
+            Report(KqlSemanticDiagnostics.DuplicateColumn, item.Span, name);
+            return;
+        }
+
+        builder.AddUnique(new ColumnSymbol(column.Name ?? builder.NextDefaultName("Column", ref counter), column.Type.Scalar));
     }
 
     private static bool IsWildcard(SyntaxNode node) => node.DescendantNodesAndSelf().Any(n => n.Kind is SyntaxKind.WildcardedName or SyntaxKind.BracketedWildcardedName);
@@ -270,7 +292,7 @@ internal sealed partial class Binder
         {
             foreach (var group in byClause.ChildNodes().SelectMany(SyntaxHelpers.Items))
                 foreach (var column in ItemColumns(group, row))
-                    builder.AddUnique(new ColumnSymbol(column.Name ?? builder.NextDefaultName("Column", ref counter), column.Type.Scalar));
+                    AddProjected(builder, column, group, ref counter);
         }
 
         var lists = op.ChildNodes().Where(n => n.Kind == SyntaxKind.List).ToArray();
@@ -281,7 +303,7 @@ internal sealed partial class Binder
             foreach (var column in ItemColumns(aggregate, aggregateRow))
             {
                 if (column.FromStar) builder.AddIfAbsent(new ColumnSymbol(column.Name!, column.Type.Scalar));
-                else builder.AddUnique(new ColumnSymbol(column.Name ?? builder.NextDefaultName("Column", ref counter), column.Type.Scalar));
+                else AddProjected(builder, column, aggregate, ref counter);
             }
         }
 

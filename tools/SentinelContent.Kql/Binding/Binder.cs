@@ -25,6 +25,9 @@ internal sealed partial class Binder
     private Scope _scope;
     private int _callDepth;
 
+    /// <summary>Above zero while binding a workspace function's body: its spans are not in this query's text, so nothing is reported.</summary>
+    private int _foreignDepth;
+
     public Binder(KqlSyntaxTree tree, BindingContext context)
     {
         _tree = tree;
@@ -146,7 +149,7 @@ internal sealed partial class Binder
 
     private void Report(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args)
     {
-        if (!_reported.Add((descriptor.Code, span.Start, span.Length))) return;
+        if (_foreignDepth > 0 || !_reported.Add((descriptor.Code, span.Start, span.Length))) return;
         _diagnostics.Add(KqlDiagnostic.Create(descriptor, span, args));
     }
 

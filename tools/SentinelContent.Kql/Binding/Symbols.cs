@@ -97,15 +97,12 @@ public sealed class VariableSymbol(string name, ExprType type, bool isConstant =
 /// A user function declared with let (a lambda) or supplied as a workspace function: it is bound at
 /// each call, with the arguments' types, in the scope where it was declared.
 /// </summary>
-public sealed class FunctionSymbol(string name, IReadOnlyList<FunctionParameterSymbol> parameters, SyntaxNode? body, Scope declaringScope, string? bodyText = null) : Symbol(name)
+public sealed class FunctionSymbol(string name, IReadOnlyList<FunctionParameterSymbol> parameters, SyntaxNode? body, Scope declaringScope) : Symbol(name)
 {
     public IReadOnlyList<FunctionParameterSymbol> Parameters { get; } = parameters;
 
-    /// <summary>The FunctionBody node of a let lambda; null for workspace functions given as text.</summary>
+    /// <summary>The FunctionBody node (of the query, or of a workspace function's own parsed text).</summary>
     public SyntaxNode? Body { get; } = body;
-
-    /// <summary>The body text of a workspace function (parsed when called).</summary>
-    public string? BodyText { get; } = bodyText;
 
     public Scope DeclaringScope { get; } = declaringScope;
 

@@ -53,8 +53,45 @@ public static class KqlSemanticDiagnostics
         "validate checks rule queries against the built-in Sentinel tables and any --schema files. A table outside these is reported as a warning, " +
         "not an error, since the workspace may well have it; with its schema given, its columns are checked too.");
 
+    public static readonly DiagnosticDescriptor DuplicateColumn = new(
+        "SC0309", "Column declared twice", "A column named '{0}' is already declared in this operator",
+        DiagnosticSeverity.Error, Category,
+        "project, summarize and extend may not declare the same column name twice in one operator. Rename one of them.");
+
+    // Rule checks that need the query's result schema (validate).
+    public static readonly DiagnosticDescriptor MappedColumnMissing = new(
+        "SC0310", "Mapped column not in the query result", "The {0} refers to column '{1}', which the query's result does not have{2}",
+        DiagnosticSeverity.Error, Category,
+        "Entity mappings, custom details and alert details overrides read columns of the query's result. A column removed by project, " +
+        "project-away or summarize (or misspelled) makes Sentinel reject the rule. Keep the column in the result or fix the name.");
+
+    public static readonly DiagnosticDescriptor MappedColumnType = new(
+        "SC0311", "Mapped column of an unfitting type", "The {0} refers to column '{1}' of type {2}; it must be {3}",
+        DiagnosticSeverity.Warning, Category,
+        "Entity identifiers, the severity column and alert name/description placeholders are read as text; tactics as text or an array. " +
+        "Convert the column with tostring() (or strcat) in the query.");
+
+    public static readonly DiagnosticDescriptor NoTimeFilter = new(
+        "SC0312", "No TimeGenerated filter", "The query never refers to TimeGenerated although it reads the large table '{0}'",
+        DiagnosticSeverity.Warning, Category,
+        "Sentinel limits a scheduled rule to its queryPeriod, but a query that never filters or aggregates on TimeGenerated also reads that way " +
+        "when copied into hunting or a workbook, and lookups (joins, let subqueries) over it scan the table's whole retention. Filter with " +
+        "`where TimeGenerated > ago(...)` on every large table.");
+
+    public static readonly DiagnosticDescriptor SearchAllTables = new(
+        "SC0313", "Query over every table", "'{0}' reads every table of the workspace",
+        DiagnosticSeverity.Warning, Category,
+        "search * and union * scan all tables, which is slow, costly and changes meaning as tables are added. Name the tables: search in (T1, T2) or union T1, T2.");
+
+    public static readonly DiagnosticDescriptor JoinWithoutKind = new(
+        "SC0314", "join without kind", "join without kind= is an innerunique join: duplicate left keys are dropped before joining",
+        DiagnosticSeverity.Warning, Category,
+        "KQL's default join kind is innerunique, unlike SQL's inner join: only one left row per key survives, which silently loses matches in detections. " +
+        "State the kind you mean: kind=inner, kind=leftouter, kind=innerunique.");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         UnknownTable, UnknownName, UnknownFunction, WrongArgumentCount, WrongArgumentType, AggregateOutsideSummarize, NotTabular, UnknownTableWarning,
+        DuplicateColumn, MappedColumnMissing, MappedColumnType, NoTimeFilter, SearchAllTables, JoinWithoutKind,
     ];
 }
