@@ -24,9 +24,6 @@ internal static class Oracle
     /// <summary>The schema the corpus is bound against: Log Analytics' table export in ../shared.</summary>
     public static string CorpusSchemaPath => Path.Combine(RepositoryPaths.Shared, "schemas", "la_table_schemas.csv");
 
-    private static readonly Lazy<IReadOnlyDictionary<string, OracleResult>> s_corpusResults =
-        new(() => Run(QueryCorpus.All, CorpusSchema.Value));
-
     /// <summary>The corpus schema as our catalog (loaded once).</summary>
     public static readonly Lazy<SchemaCatalog> CorpusSchema = new(() =>
     {
@@ -36,6 +33,9 @@ internal static class Oracle
             throw new InvalidOperationException("The corpus schema does not load: " + string.Join("; ", diagnostics));
         return catalog;
     });
+
+    private static readonly Lazy<IReadOnlyDictionary<string, OracleResult>> s_corpusResults =
+        new(() => Run(QueryCorpus.All, CorpusSchema.Value));
 
     /// <summary>Syntax errors per query id for the whole corpus and the forms (one node process for all).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<OracleError>> CorpusResults =>

@@ -58,10 +58,11 @@ public sealed class KqlCheckServiceTests
     [Fact]
     public void Semantic_errors_join_the_syntax_errors_and_a_scalar_result_has_no_columns()
     {
-        var lines = Run("{"id":"1","query":"T | where c > 1"}
-{"id":"2","query":"print x = 1"}
-{"id":"3","query":"let n = 1; n"}
-");
+        var lines = Run("""
+            {"id":"1","query":"T | where c > 1"}
+            {"id":"2","query":"print x = 1"}
+            {"id":"3","query":"let n = 1; n"}
+            """);
         var unknown = Assert.Single(lines[0].GetProperty("errors").EnumerateArray());
         Assert.Equal("SC0302", unknown.GetProperty("code").GetString());
         Assert.Equal(10, unknown.GetProperty("start").GetInt32());

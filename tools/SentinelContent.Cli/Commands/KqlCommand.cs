@@ -1,6 +1,5 @@
 using System.CommandLine;
 using SentinelContent.Cli.Infrastructure;
-using SentinelContent.Core.Diagnostics;
 using SentinelContent.Kql.Binding;
 using SentinelContent.Kql.Schema;
 using SentinelContent.Kql.Tooling;
@@ -32,19 +31,8 @@ public static class KqlCommand
         check.SetAction(parse =>
         {
             // Built-in tables first; schema files extend them and win for tables of the same name.
-            var catalog = BuiltInSchemas.Default;
-            foreach (var file in parse.GetValue(schema) ?? [])
-            {
-                var diagnostics = new List<Diagnostic>();
-                var loaded = SchemaFileLoader.Load(context.Resolve(file), diagnostics);
-                foreach (var error in diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
-                {
-                    context.Error.WriteLine(error.ToString());
-                    return ExitCodes.UsageOrInternalError;
-                }
-
-                catalog = catalog.With(loaded);
-            }
+            if (!SchemaFiles.TryLoad(context, parse.GetValue(schema) ?? [], out var loaded)) return ExitCodes.UsageOrInternalError;
+            var catalog = loaded is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(loaded);
 
             var workspaceFunctions = new List<WorkspaceFunction>();
             if (parse.GetValue(functions) is { } functionsFile)

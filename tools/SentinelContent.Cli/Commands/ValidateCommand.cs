@@ -18,11 +18,19 @@ public static class ValidateCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var report = new ReportOptions();
+        var schema = new Option<string[]>("--schema")
+        {
+            Description = "Table schemas for tables outside the built-in catalog (a workspace CSV export or JSON {\"Table\":{\"Column\":\"type\"}}); repeatable. " +
+                "Without it, a query over an unknown table is a warning (SC0308) and its columns are not checked.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("validate", """
             Validate analytics rules (Sentinel's YAML format) before they reach a workspace.
 
             Checks required fields, types, enums, ISO 8601 durations and Sentinel's ranges, ATT&CK techniques
-            and tactics, entity mappings, custom details, alert details override and incident grouping.
+            and tactics, entity mappings, custom details, alert details override and incident grouping; the
+            query's syntax and semantics (tables, columns, functions, types) and that every mapped column is in
+            the query's result.
             Every finding has a stable code documented in docs/diagnostics.md.
 
             Examples:
@@ -32,15 +40,21 @@ public static class ValidateCommand
             Exit codes: 0 clean, 1 content errors, 2 usage or internal error.
             """);
         command.Arguments.Add(paths);
+        command.Options.Add(schema);
         report.AddTo(command);
-        command.SetAction(parse => Run(context, parse.GetValue(paths) ?? [], parse, report));
+        command.SetAction(parse =>
+        {
+            if (!SchemaFiles.TryLoad(context, parse.GetValue(schema) ?? [], out var schemas)) return ExitCodes.UsageOrInternalError;
+            return Run(context, parse.GetValue(paths) ?? [], parse, report, schemas);
+        });
         return command;
     }
 
-    public static int Run(CliContext context, IReadOnlyList<string> paths, ParseResult parse, ReportOptions report)
+    public static int Run(CliContext context, IReadOnlyList<string> paths, ParseResult parse, ReportOptions report, SentinelContent.Kql.Schema.SchemaCatalog? schemas = null)
     {
         if (!ContentPaths.TryResolve(context, paths, out var files, out var displayPaths)) return ExitCodes.UsageOrInternalError;
-        var result = new ContentValidator().Validate(files);
+        var validator = schemas is null ? new ContentValidator() : new ContentValidator(ContentValidator.RuleValidatorsFor(schemas), ContentValidator.DefaultSetValidators);
+        var result = validator.Validate(files);
         var diagnostics = result.Diagnostics.Select(d => d with { Location = d.Location with { Path = context.Display(d.Location.Path) } }).ToList();
         var descriptors = DiagnosticCatalog.All;
         return report.Emit(parse, context, new DiagnosticReport("validate", diagnostics, displayPaths, descriptors));

@@ -99,6 +99,8 @@ internal sealed partial class Binder
 
         var kind = ParameterText(op, "kind") ?? "outer";
         var columns = kind == "inner" ? InnerUnion(tables) : OuterUnion(tables);
+        // A column of unknown type may or may not clash with a same-named one: its final name is unknowable.
+        open |= columns.Any(c => c.Type == ScalarType.Unknown);
         if (ParameterText(op, "withsource") is { Length: > 0 } source)
             columns.Insert(0, new ColumnSymbol(source, ScalarType.String));
         return new TableSymbol(columns, open || tables.Any(t => t.IsOpen));
@@ -148,14 +150,21 @@ internal sealed partial class Binder
         foreach (var column in tables.SelectMany(t => t.Columns))
         {
             if (!typesByName.TryGetValue(column.Name, out var types)) typesByName[column.Name] = types = [];
-            if (types.Contains(column.Type)) continue;
+            if (types.Contains(column.Type) || types.Contains(ScalarType.Unknown)) continue;
+            if (column.Type == ScalarType.Unknown && types.Count > 0)
+            {
+                types.Clear();
+                types.Add(ScalarType.Unknown);
+                continue;
+            }
+
             types.Add(column.Type);
             order.Add((column.Name, column.Type));
         }
 
         // Columns of one name stay together at the first one's position.
         return order.Select(c => c.Name).Distinct(StringComparer.Ordinal)
-            .SelectMany(name => typesByName[name].Count > 1
+            .SelectMany(name => typesByName[name].Count > 1 && !typesByName[name].Contains(ScalarType.Unknown)
                 ? typesByName[name].Select(type => new ColumnSymbol(name + "_" + type.Name(), type))
                 : [new ColumnSymbol(name, typesByName[name][0])])
             .ToList();

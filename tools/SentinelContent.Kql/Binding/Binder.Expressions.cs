@@ -115,7 +115,10 @@ internal sealed partial class Binder
         if (row is null || row.Table.IsOpen && row.Table.Columns.Count == 0)
         {
             if (LookupTable(name) is { } table)
+            {
+                _symbols[node] = table;
                 return ExprType.Of(table);
+            }
             if (_context.WorkspaceFunctions.TryGetValue(name, out var workspace))
                 return CallWorkspaceFunction(workspace, [], node, row);
         }

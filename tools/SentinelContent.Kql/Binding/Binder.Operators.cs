@@ -307,7 +307,9 @@ internal sealed partial class Binder
             }
         }
 
-        return new TableSymbol(builder.Columns.ToArray());
+        // arg_max(x, *) over an input with unknown columns has unknown columns too.
+        var starOverOpen = row.Table.IsOpen && aggregates.Any(a => a.DescendantNodesAndSelf().Any(n => n.Kind == SyntaxKind.StarExpression));
+        return new TableSymbol(builder.Columns.ToArray(), starOverOpen);
     }
 
     private TableSymbol BindDistinct(SyntaxNode op, RowContext row)

@@ -95,11 +95,27 @@ internal sealed partial class Binder
 
         var signature = plugin.Signatures.FirstOrDefault(s => SignatureMatcher.Map(s, arguments.Count) is not null) ?? plugin.Signatures[0];
         var map = SignatureMatcher.Map(signature, arguments.Count);
-        var types = new List<ExprType>();
+        // Tabular arguments first: a parameter may name a column of the table given as parameter 0 (ipv4_lookup's key).
+        var types = new ExprType[arguments.Count];
+        TableSymbol? firstTable = null;
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (map is null || !signature.Parameters[map[i]].IsTabular) continue;
+            types[i] = Bind(arguments[i], null);
+            firstTable ??= types[i].Table;
+        }
+
         for (var i = 0; i < arguments.Count; i++)
         {
             var parameter = map is null ? null : signature.Parameters[map[i]];
-            types.Add(parameter is { IsTabular: true } ? Bind(arguments[i], null) : Bind(arguments[i], row));
+            if (parameter is { IsTabular: true }) continue;
+            var argumentRow = parameter?.Column switch
+            {
+                "ofParam0" => new RowContext(firstTable ?? TableSymbol.Unknown),
+                "commonWithParam0" => new RowContext((firstTable ?? TableSymbol.Unknown).Opened()),
+                _ => row,
+            };
+            types[i] = Bind(arguments[i], argumentRow);
         }
 
         if (SyntaxHelpers.Child(op, SyntaxKind.EvaluateSchemaClause) is { } declared && SyntaxHelpers.Child(declared, SyntaxKind.RowSchema) is { } schema)

@@ -93,6 +93,9 @@ public sealed class ParameterInfo
 
     public int RepeatMax { get; init; } = 1;
 
+    /// <summary>"true" when the argument must be an input column; "ofParam0"/"commonWithParam0" when it names a column of the table given as parameter 0.</summary>
+    public string? Column { get; init; }
+
     /// <summary>'allowed' or 'only' when `*` may stand for the argument.</summary>
     public string? Star { get; init; }
 
@@ -125,6 +128,7 @@ public sealed class ParameterInfo
             RepeatMin = min,
             RepeatMax = max,
             Star = element.TryGetProperty("star", out var star) ? star.GetString() : null,
+            Column = element.TryGetProperty("column", out var column) ? (column.ValueKind == JsonValueKind.String ? column.GetString() : column.ToString().ToLowerInvariant()) : null,
         };
     }
 }
