@@ -240,10 +240,13 @@ internal sealed partial class Binder
     {
         var call = op.ChildNodes().FirstOrDefault(n => n.Kind == SyntaxKind.FunctionCallExpression);
         if (call is null) return TableSymbol.Unknown;
-        var name = SyntaxHelpers.NameText(call.ChildNodes().FirstOrDefault());
+        var nameNode = call.ChildNodes().FirstOrDefault();
+        var name = SyntaxHelpers.NameText(nameNode);
         if (name is null || _scope.Lookup(name) is not FunctionSymbol function || function.Parameters.Count == 0)
         {
             foreach (var argument in Arguments(call)) Bind(argument, null);
+            if (name is not null && _scope.Lookup(name) is null && !_context.WorkspaceFunctions.ContainsKey(name) && _context.Functions.Find(name) is null)
+                Report(KqlSemanticDiagnostics.UnknownFunction, nameNode!.Span, name, DidYouMean(name, _scope.VisibleNames().Concat(_context.WorkspaceFunctions.Keys)));
             return TableSymbol.Unknown;
         }
 

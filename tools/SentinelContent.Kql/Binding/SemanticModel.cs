@@ -29,8 +29,12 @@ public sealed class SemanticModel
     /// <summary>The type of the query's last expression statement (null when it has none).</summary>
     public ExprType? Result { get; }
 
-    /// <summary>The result columns when the query yields a table whose schema the binder knows fully.</summary>
-    public TableSymbol? ResultTable => Result is { Table: { IsOpen: false } table } ? table : null;
+    /// <summary>
+    /// The result table when the query yields one with known columns. It may be open (bag_unpack,
+    /// pivot, tables outside the catalog add columns unknown at bind time): the official binder then
+    /// also reports just the known columns; check <see cref="TableSymbol.IsOpen"/> before relying on absence.
+    /// </summary>
+    public TableSymbol? ResultTable => Result is { Table: { } table } && (!table.IsOpen || table.Columns.Count > 0) ? table : null;
 
     public ExprType? TypeOf(SyntaxNode node) => Types.TryGetValue(node, out var type) ? type : null;
 
