@@ -15,6 +15,7 @@ public class ValidateCommandTests
         triggerThreshold: 0
         query: |
           AuditLogs
+          | where TimeGenerated > ago(1h)
           | take 1
         kind: Scheduled
         version: 1.0.0
