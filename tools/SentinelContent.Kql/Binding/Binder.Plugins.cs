@@ -165,6 +165,19 @@ internal sealed partial class Binder
                 return new TableSymbol(builder.Columns.ToArray(), input.IsOpen || lookupTable.IsOpen);
             }
 
+            case "pivot":
+            {
+                // The pivoted values become columns unknown at bind time; the known ones are the group columns.
+                var groups = call.ArgumentsOf("columnName").Select(i => ExpressionName(call.Arguments[i], row)).ToList();
+                if (groups.Count > 0)
+                    return new TableSymbol(groups.Select(g => input.Find(g)).OfType<ColumnSymbol>().ToArray(), isOpen: true);
+                var removed = call.ArgumentsOf("pivotColumn").Select(i => ExpressionName(call.Arguments[i], row))
+                    .Concat(call.ArgumentsOf("aggregateFunction").SelectMany(i => call.Arguments[i].DescendantNodesAndSelf())
+                        .Where(n => n.Kind == SyntaxKind.NameReference && _symbols.GetValueOrDefault(n) is ColumnSymbol).Select(n => SyntaxHelpers.NameText(n)!))
+                    .ToHashSet(StringComparer.Ordinal);
+                return new TableSymbol(input.Columns.Where(c => !removed.Contains(c.Name)).ToArray(), isOpen: true);
+            }
+
             case "inputMinusOpen":
             {
                 var removed = rule.TryGetProperty("remove", out var remove)
