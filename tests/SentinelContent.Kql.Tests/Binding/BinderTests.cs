@@ -52,6 +52,9 @@ public sealed class BinderTests
     [InlineData("T | mv-apply x = d to typeof(long) on (summarize m=max(x))", TColumns + ", m:long")]
     [InlineData("T | mv-expand d to typeof(string), e = d2 | project d, e", "d:string, e:dynamic")]
     [InlineData("T | parse s with 'a' x:int ' ' y | project x, y", "x:int, y:string")]
+    [InlineData("T | project s, l, r | evaluate pivot(s)", "l:long, r:real")]
+    [InlineData("T | project s, l, r | evaluate pivot(s, sum(l))", "r:real")]
+    [InlineData("T | evaluate pivot(s, count(), l)", "l:long")]
     public void Combining_operators_shape_their_results(string query, string expected) => Assert.Equal(expected, Columns(query));
 
     [Theory]

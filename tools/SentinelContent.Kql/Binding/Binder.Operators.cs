@@ -7,8 +7,14 @@ namespace SentinelContent.Kql.Binding;
 // Tabular operators: each takes its input's schema and yields its output's schema.
 internal sealed partial class Binder
 {
-    private static bool IsQueryOperator(SyntaxKind kind) => kind is >= SyntaxKind.BadQueryOperator and <= SyntaxKind.MacroExpandOperator
-        && kind.ToString().EndsWith("Operator", StringComparison.Ordinal);
+    // Node kinds by role, computed once from the enum's naming convention (…Operator, …Clause).
+    private static readonly HashSet<SyntaxKind> s_operatorKinds = Enum.GetValues<SyntaxKind>()
+        .Where(k => k is >= SyntaxKind.BadQueryOperator and <= SyntaxKind.MacroExpandOperator && k.ToString().EndsWith("Operator", StringComparison.Ordinal)).ToHashSet();
+
+    private static readonly HashSet<SyntaxKind> s_clauseKinds = Enum.GetValues<SyntaxKind>()
+        .Where(k => k > SyntaxKind.KeywordsEnd && k.ToString().EndsWith("Clause", StringComparison.Ordinal)).ToHashSet();
+
+    private static bool IsQueryOperator(SyntaxKind kind) => s_operatorKinds.Contains(kind);
 
     private TableSymbol BindPipe(SyntaxNode pipe)
     {
@@ -85,7 +91,7 @@ internal sealed partial class Binder
 
     private void BindInRow(SyntaxNode node, RowContext row)
     {
-        if (node.Kind is SyntaxKind.List or SyntaxKind.OrderingClause or SyntaxKind.NameDeclaration) 
+        if (node.Kind is SyntaxKind.List or SyntaxKind.OrderingClause or SyntaxKind.NameDeclaration)
         {
             if (node.Kind == SyntaxKind.List)
                 foreach (var child in node.ChildNodes()) BindInRow(child, row);
@@ -99,7 +105,7 @@ internal sealed partial class Binder
         }
 
         if (node.Kind is SyntaxKind.RenderWithClause or SyntaxKind.ReduceByWithClause) return;
-        if (node.Kind.ToString().EndsWith("Clause", StringComparison.Ordinal))
+        if (s_clauseKinds.Contains(node.Kind))
         {
             foreach (var child in node.ChildNodes()) BindInRow(child, row);
             return;
