@@ -6,6 +6,7 @@ public class KqlInRulesTests
 {
     private static readonly string Rule = TestRules.Minimal.Replace("""
           AuditLogs
+          | where TimeGenerated > ago(1h)
           | take 1
         """, """
           AuditLogs

@@ -15,6 +15,7 @@ public static class TestRules
         triggerThreshold: 0
         query: |
           AuditLogs
+          | where TimeGenerated > ago(1h)
           | take 1
         kind: Scheduled
         version: 1.0.0

@@ -28,6 +28,21 @@ public class ValidateCommandTests
     }
 
     [Fact]
+    public void Tables_outside_the_catalog_are_warnings_until_a_schema_file_declares_them()
+    {
+        using var repo = new TempRepository();
+        repo.Write("analytics-rules/a.yaml", ValidRule.Replace("AuditLogs\n", "Custom_CL\n").Replace("| take 1", "| where Severity_s == 'High'"));
+        var without = repo.Run("validate", "--format", "json");
+        Assert.Equal(0, without.ExitCode);
+        Assert.Contains("\"SC0308\"", without.Out);
+
+        repo.Write("schemas/custom.json", """{"Custom_CL": {"TimeGenerated": "datetime", "Level_s": "string"}}""");
+        var with = repo.Run("validate", "--schema", "schemas/custom.json", "--color", "never");
+        Assert.Equal(1, with.ExitCode);
+        Assert.Contains("error SC0302: The name 'Severity_s' does not refer to any column", with.Out);
+    }
+
+    [Fact]
     public void Warnings_pass_unless_they_are_errors()
     {
         using var repo = new TempRepository();

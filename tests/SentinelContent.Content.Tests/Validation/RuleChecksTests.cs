@@ -54,6 +54,13 @@ public class RuleChecksTests
         { "grouping by an unknown custom detail", "    groupByCustomDetails:\n      - Initiator", "    groupByCustomDetails:\n      - Initator", "SC0163", "- Initator" },
         { "criteria with AllEntities", "matchingMethod: Selected", "matchingMethod: AllEntities", "SC0164", "groupByEntities:\n      - Account" },
         { "lookback over 7 days", "lookbackDuration: PT5H", "lookbackDuration: P8D", "SC0113", "lookbackDuration:" },
+        { "query column misspelled", "| where OperationName ==", "| where OperatioName ==", "SC0302", "| where OperatioName" },
+        { "query function misspelled", "IPAddress = tostring(InitiatedBy", "IPAddress = tostrin(InitiatedBy", "SC0303", "IPAddress = tostrin(" },
+        { "mapped column projected away", "| extend InitiatorUpn = tostring(InitiatedBy.user.userPrincipalName)", "| extend InitiatorUpn = tostring(InitiatedBy.user.userPrincipalName)\n  | project TargetUpn, InitiatorUpn", "SC0310", "columnName: IPAddress" },
+        { "custom detail column not in the result", "  Initiator: InitiatorUpn", "  Initiator: InitiatorUpm", "SC0310", "Initiator: InitiatorUpm" },
+        { "placeholder column not in the result", "alertDisplayNameFormat: Security info deleted for {{TargetUpn}}", "alertDisplayNameFormat: Security info deleted for {{TargetUPN}}", "SC0310", "alertDisplayNameFormat:" },
+        { "no TimeGenerated on a large table", "| where TimeGenerated > ago(1h)\n", "", "SC0312", "  AuditLogs" },
+        { "join without kind", "| extend InitiatorUpn = tostring(InitiatedBy.user.userPrincipalName)", "| extend InitiatorUpn = tostring(InitiatedBy.user.userPrincipalName)\n  | join (AuditLogs | where TimeGenerated > ago(1d) | project CorrelationId) on CorrelationId", "SC0314", "  | join" },
     };
 
     [Theory]
@@ -91,6 +98,14 @@ public class RuleChecksTests
         Assert.Equal(new Core.Text.LinePosition(5, 11), d.Location.Start);
         Assert.Contains("did you mean 'Medium'?", d.Message);
         Assert.Contains("Informational, Low, Medium, High", d.Message);
+    }
+
+    [Fact]
+    public void A_table_outside_the_catalog_is_a_warning_and_its_columns_are_not_checked()
+    {
+        var d = Assert.Single(Validate(Mutate("  AuditLogs\n", "  Custom_CL\n")));
+        Assert.Equal("SC0308", d.Code);
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
     }
 
     [Fact]

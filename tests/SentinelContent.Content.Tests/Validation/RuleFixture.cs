@@ -29,8 +29,10 @@ public static class RuleFixture
           - T1098
         query: |
           AuditLogs
+          | where TimeGenerated > ago(1h)
           | where OperationName == "User deleted security info"
           | extend TargetUpn = tostring(TargetResources[0].userPrincipalName), IPAddress = tostring(InitiatedBy.user.ipAddress)
+          | extend InitiatorUpn = tostring(InitiatedBy.user.userPrincipalName)
         entityMappings:
           - entityType: Account
             fieldMappings:

@@ -1,10 +1,17 @@
 using System.Diagnostics;
 using System.Text.Json;
+using SentinelContent.Kql.Schema;
 
 namespace SentinelContent.Kql.Tests.Infrastructure;
 
 /// <summary>One syntax error as the official parser reports it.</summary>
 public sealed record OracleError(string Code, string Message, int Start, int Length);
+
+/// <summary>One result column as the official binder reports it.</summary>
+public sealed record OracleColumn(string Name, string Type);
+
+/// <summary>What the official parser and binder say about one query: syntax errors, all errors after binding, and the result columns (null when not tabular).</summary>
+public sealed record OracleResult(IReadOnlyList<OracleError> SyntaxErrors, IReadOnlyList<OracleError> Errors, IReadOnlyList<OracleColumn>? Columns);
 
 /// <summary>
 /// Runs Microsoft's official parser (../shared/tools/kql-oracle/oracle.js) once over a batch of
@@ -14,17 +21,34 @@ public sealed record OracleError(string Code, string Message, int Start, int Len
 /// </summary>
 internal static class Oracle
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<OracleError>>> s_corpusResults =
-        new(() => Run(QueryCorpus.All));
+    /// <summary>The schema the corpus is bound against: Log Analytics' table export in ../shared.</summary>
+    public static string CorpusSchemaPath => Path.Combine(RepositoryPaths.Shared, "schemas", "la_table_schemas.csv");
+
+    /// <summary>The corpus schema as our catalog (loaded once).</summary>
+    public static readonly Lazy<SchemaCatalog> CorpusSchema = new(() =>
+    {
+        var diagnostics = new List<Core.Diagnostics.Diagnostic>();
+        var catalog = SchemaFileLoader.Load(CorpusSchemaPath, diagnostics);
+        if (diagnostics.Any(d => d.Severity == Core.Diagnostics.DiagnosticSeverity.Error))
+            throw new InvalidOperationException("The corpus schema does not load: " + string.Join("; ", diagnostics));
+        return catalog;
+    });
+
+    private static readonly Lazy<IReadOnlyDictionary<string, OracleResult>> s_corpusResults =
+        new(() => Run(QueryCorpus.All, CorpusSchema.Value));
 
     /// <summary>Syntax errors per query id for the whole corpus and the forms (one node process for all).</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<OracleError>> CorpusResults => s_corpusResults.Value;
+    public static IReadOnlyDictionary<string, IReadOnlyList<OracleError>> CorpusResults =>
+        s_corpusResults.Value.ToDictionary(p => p.Key, p => p.Value.SyntaxErrors, StringComparer.Ordinal);
 
-    public static IReadOnlyDictionary<string, IReadOnlyList<OracleError>> Run(IReadOnlyList<CorpusQuery> queries)
+    /// <summary>Parser and binder results per query id, bound against the corpus schema (the same node run as <see cref="CorpusResults"/>).</summary>
+    public static IReadOnlyDictionary<string, OracleResult> CorpusBindResults => s_corpusResults.Value;
+
+    public static IReadOnlyDictionary<string, OracleResult> Run(IReadOnlyList<CorpusQuery> queries, SchemaCatalog? schemaCatalog = null)
     {
         var directory = PrepareCopy();
-        var schema = Path.Combine(directory, "schema.json");
-        File.WriteAllText(schema, "{}");
+        var schema = Path.Combine(directory, $"schema-{Environment.ProcessId}.json");
+        File.WriteAllText(schema, SchemaJson(schemaCatalog ?? SchemaCatalog.Empty));
 
         var input = Path.Combine(directory, $"queries-{Environment.ProcessId}.jsonl");
         using (var writer = new StreamWriter(input))
@@ -33,25 +57,35 @@ internal static class Oracle
                 writer.WriteLine(JsonSerializer.Serialize(new { id = query.Id, query = query.Query }));
         }
 
-        var (exitCode, stdout, stderr) = RunProcess("node", ["oracle.js", "--schema", schema], directory, input, TimeSpan.FromMinutes(10));
+        var (exitCode, stdout, stderr) = RunProcess("node", ["oracle.js", "--schema", schema], directory, input, TimeSpan.FromMinutes(30));
         File.Delete(input);
+        File.Delete(schema);
         if (exitCode != 0) throw new InvalidOperationException($"oracle.js failed (exit {exitCode}): {stderr}");
 
-        var results = new Dictionary<string, IReadOnlyList<OracleError>>(StringComparer.Ordinal);
+        var results = new Dictionary<string, OracleResult>(StringComparer.Ordinal);
         foreach (var line in stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             using var document = JsonDocument.Parse(line);
             var root = document.RootElement;
-            var errors = root.GetProperty("syntaxErrors").EnumerateArray()
-                .Select(e => new OracleError(e.GetProperty("code").GetString()!, e.GetProperty("message").GetString()!, e.GetProperty("start").GetInt32(), e.GetProperty("length").GetInt32()))
-                .ToList();
-            results[root.GetProperty("id").GetString()!] = errors;
+            var columns = root.GetProperty("columns") is { ValueKind: JsonValueKind.Array } array
+                ? array.EnumerateArray().Select(c => new OracleColumn(c.GetProperty("name").GetString()!, c.GetProperty("type").GetString()!)).ToList()
+                : null;
+            results[root.GetProperty("id").GetString()!] = new OracleResult(Errors(root, "syntaxErrors"), Errors(root, "errors"), columns);
         }
 
         if (results.Count != queries.Count)
             throw new InvalidOperationException($"oracle.js answered {results.Count} of {queries.Count} queries.");
         return results;
     }
+
+    private static List<OracleError> Errors(JsonElement root, string property) =>
+        root.GetProperty(property).EnumerateArray()
+            .Select(e => new OracleError(e.GetProperty("code").GetString()!, e.GetProperty("message").GetString()!, e.GetProperty("start").GetInt32(), e.GetProperty("length").GetInt32()))
+            .ToList();
+
+    /// <summary>The oracle's schema format: {"Table":{"Column":"type"}}.</summary>
+    private static string SchemaJson(SchemaCatalog catalog) => JsonSerializer.Serialize(
+        catalog.Tables.ToDictionary(t => t.Name, t => t.Columns.GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First().Type.Name())));
 
     private static string PrepareCopy()
     {

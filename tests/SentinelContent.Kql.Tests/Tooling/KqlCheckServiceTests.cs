@@ -1,4 +1,6 @@
 using System.Text.Json;
+using SentinelContent.Kql.Binding;
+using SentinelContent.Kql.Schema;
 using SentinelContent.Kql.Tooling;
 
 namespace SentinelContent.Kql.Tests.Tooling;
@@ -6,10 +8,13 @@ namespace SentinelContent.Kql.Tests.Tooling;
 /// <summary>The JSON-lines interface behind `sentinelctl kql check`.</summary>
 public sealed class KqlCheckServiceTests
 {
+    private static readonly BindingContext Context = new(new SchemaCatalog(
+        [new TableSchema("T", [new ColumnSchema("a", ScalarType.String), new ColumnSchema("b", ScalarType.Long)])]));
+
     private static List<JsonElement> Run(string input)
     {
         var output = new StringWriter();
-        new KqlCheckService().Check(new StringReader(input), output);
+        new KqlCheckService(Context).Check(new StringReader(input), output);
         return [.. output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.Clone())];
     }
 
@@ -23,7 +28,8 @@ public sealed class KqlCheckServiceTests
         Assert.Equal(["id", "syntaxErrors", "errors", "warnings", "columns"], ok.EnumerateObject().Select(p => p.Name));
         Assert.Equal("ok", ok.GetProperty("id").GetString());
         Assert.Equal(0, ok.GetProperty("syntaxErrors").GetArrayLength());
-        Assert.Equal(JsonValueKind.Null, ok.GetProperty("columns").ValueKind);
+        Assert.Equal(0, ok.GetProperty("errors").GetArrayLength());
+        Assert.Equal(["a:string", "b:long"], ok.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString() + ":" + c.GetProperty("type").GetString()));
 
         var bad = lines[1];
         var error = Assert.Single(bad.GetProperty("syntaxErrors").EnumerateArray());
@@ -47,5 +53,21 @@ public sealed class KqlCheckServiceTests
         Assert.Equal(KqlCheckService.BadInputCode, error.GetProperty("code").GetString());
         Assert.Equal("after", lines[1].GetProperty("id").GetString());
         Assert.Equal(0, lines[1].GetProperty("errors").GetArrayLength());
+    }
+
+    [Fact]
+    public void Semantic_errors_join_the_syntax_errors_and_a_scalar_result_has_no_columns()
+    {
+        var lines = Run("""
+            {"id":"1","query":"T | where c > 1"}
+            {"id":"2","query":"print x = 1"}
+            {"id":"3","query":"let n = 1; n"}
+            """);
+        var unknown = Assert.Single(lines[0].GetProperty("errors").EnumerateArray());
+        Assert.Equal("SC0302", unknown.GetProperty("code").GetString());
+        Assert.Equal(10, unknown.GetProperty("start").GetInt32());
+        Assert.Equal(0, lines[0].GetProperty("syntaxErrors").GetArrayLength());
+        Assert.Equal("x", lines[1].GetProperty("columns")[0].GetProperty("name").GetString());
+        Assert.Equal(JsonValueKind.Null, lines[2].GetProperty("columns").ValueKind);
     }
 }

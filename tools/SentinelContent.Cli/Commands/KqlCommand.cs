@@ -1,6 +1,6 @@
 using System.CommandLine;
 using SentinelContent.Cli.Infrastructure;
-using SentinelContent.Core.Diagnostics;
+using SentinelContent.Kql.Binding;
 using SentinelContent.Kql.Schema;
 using SentinelContent.Kql.Tooling;
 
@@ -30,17 +30,25 @@ public static class KqlCommand
         check.Options.Add(functions);
         check.SetAction(parse =>
         {
-            foreach (var file in parse.GetValue(schema) ?? [])
+            // Built-in tables first; schema files extend them and win for tables of the same name.
+            if (!SchemaFiles.TryLoad(context, parse.GetValue(schema) ?? [], out var loaded)) return ExitCodes.UsageOrInternalError;
+            var catalog = loaded is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(loaded);
+
+            var workspaceFunctions = new List<WorkspaceFunction>();
+            if (parse.GetValue(functions) is { } functionsFile)
             {
-                var diagnostics = new List<Diagnostic>();
-                SchemaFileLoader.Load(context.Resolve(file), diagnostics);
-                foreach (var error in diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
+                try
                 {
-                    context.Error.WriteLine(error.ToString());
+                    workspaceFunctions.AddRange(WorkspaceFunctionFile.Load(context.Resolve(functionsFile)));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
+                {
+                    context.Error.WriteLine($"{functionsFile}: {ex.Message}");
                     return ExitCodes.UsageOrInternalError;
                 }
             }
-            var failing = new KqlCheckService().Check(context.Input, context.Out);
+
+            var failing = new KqlCheckService(new BindingContext(catalog, workspaceFunctions: workspaceFunctions)).Check(context.Input, context.Out);
             return failing > 0 ? ExitCodes.ContentErrors : ExitCodes.Success;
         });
 

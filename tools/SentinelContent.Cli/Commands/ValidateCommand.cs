@@ -22,12 +22,19 @@ public static class ValidateCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var report = new ReportOptions();
+        var schema = new Option<string[]>("--schema")
+        {
+            Description = "Table schemas for tables outside the built-in catalog (a workspace CSV export or JSON {\"Table\":{\"Column\":\"type\"}}); repeatable. " +
+                "Without it, a query over an unknown table is a warning (SC0308) and its columns are not checked.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("validate", """
             Validate analytics rules (Sentinel's YAML format) and playbooks before they reach a workspace.
 
             Checks required fields, types, enums, ISO 8601 durations and Sentinel's ranges, ATT&CK techniques
-            and tactics, entity mappings, custom details, alert details override, incident grouping and the
-            KQL syntax of each query; and rule test files (X.tests.yaml): times, sample files and sample rows.
+            and tactics, entity mappings, custom details, alert details override and incident grouping; the
+            query's syntax and semantics (tables, columns, functions, types) and that every mapped column is in
+            the query's result; and rule test files (X.tests.yaml): times, sample files and sample rows.
             Playbooks (playbooks/*.yaml): structure, @ expressions, references, runAfter graph, Logic Apps limits,
             inline secrets; automation rules (*.automation.yaml) and playbook tests (*.tests.yaml) are checked too.
             Every finding has a stable code documented in docs/diagnostics.md.
@@ -39,15 +46,20 @@ public static class ValidateCommand
             Exit codes: 0 clean, 1 content errors, 2 usage or internal error.
             """);
         command.Arguments.Add(paths);
+        command.Options.Add(schema);
         report.AddTo(command);
-        command.SetAction(parse => Run(context, parse.GetValue(paths) ?? [], parse, report));
+        command.SetAction(parse =>
+        {
+            if (!SchemaFiles.TryLoad(context, parse.GetValue(schema) ?? [], out var schemas)) return ExitCodes.UsageOrInternalError;
+            return Run(context, parse.GetValue(paths) ?? [], parse, report, schemas: schemas);
+        });
         return command;
     }
 
-    public static int Run(CliContext context, IReadOnlyList<string> paths, ParseResult parse, ReportOptions report, bool runPlaybookTests = false)
+    public static int Run(CliContext context, IReadOnlyList<string> paths, ParseResult parse, ReportOptions report, bool runPlaybookTests = false, SchemaCatalog? schemas = null)
     {
         if (!ContentPaths.TryResolve(context, paths, out var files, out var displayPaths)) return ExitCodes.UsageOrInternalError;
-        var findings = Validate(files);
+        var findings = Validate(files, schemas);
         var command = "validate";
         if (runPlaybookTests)
         {
@@ -68,12 +80,14 @@ public static class ValidateCommand
     /// Validates rules, their test files and samples, then playbook content (automation rules are checked
     /// against the rules loaded in the same run).
     /// </summary>
-    private static List<Diagnostic> Validate(IReadOnlyList<ContentFile> files)
+    private static List<Diagnostic> Validate(IReadOnlyList<ContentFile> files, SchemaCatalog? schemas)
     {
-        var result = new ContentValidator().Validate(files);
+        var validator = schemas is null ? new ContentValidator() : new ContentValidator(ContentValidator.RuleValidatorsFor(schemas), ContentValidator.DefaultSetValidators);
+        var result = validator.Validate(files);
+        var catalog = schemas is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(schemas);
         var ruleTests = new List<Diagnostic>();
         foreach (var tests in files.Where(f => f.Kind == ContentFileKind.RuleTests))
-            RuleTestFileValidator.Validate(tests.Path, BuiltInSchemas.Default, ruleTests);
+            RuleTestFileValidator.Validate(tests.Path, catalog, ruleTests);
         var anyRules = files.Any(f => f.Kind == ContentFileKind.AnalyticsRule);
         var playbooks = PlaybookContentValidator.Validate(files, anyRules ? [.. result.Rules.Where(r => r.Id is not null).Select(r => r.Id!.Value.Value)] : null);
         return [.. result.Diagnostics, .. ruleTests, .. playbooks.Diagnostics];

@@ -21,7 +21,10 @@ public sealed class ContentValidator(IReadOnlyList<IRuleValidator> ruleValidator
 {
     public ContentValidator() : this(DefaultRuleValidators, DefaultSetValidators) { }
 
-    public static IReadOnlyList<IRuleValidator> DefaultRuleValidators { get; } =
+    public static IReadOnlyList<IRuleValidator> DefaultRuleValidators { get; } = RuleValidatorsFor(null);
+
+    /// <summary>The rule validators, with queries bound against the built-in tables plus <paramref name="schemas"/> (from --schema files).</summary>
+    public static IReadOnlyList<IRuleValidator> RuleValidatorsFor(Kql.Schema.SchemaCatalog? schemas) =>
     [
         new ScheduleValidator(),
         new AttackValidator(),
@@ -30,6 +33,7 @@ public sealed class ContentValidator(IReadOnlyList<IRuleValidator> ruleValidator
         new IncidentGroupingValidator(),
         new VersionValidator(),
         new QuerySyntaxValidator(),
+        new QuerySemanticsValidator(schemas is null ? null : Kql.Schema.BuiltInSchemas.Default.With(schemas)),
     ];
 
     public static IReadOnlyList<IRuleSetValidator> DefaultSetValidators { get; } = [new DuplicateIdValidator()];

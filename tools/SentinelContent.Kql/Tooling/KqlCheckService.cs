@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SentinelContent.Kql.Diagnostics;
+using SentinelContent.Core.Diagnostics;
+using SentinelContent.Kql.Binding;
+using SentinelContent.Kql.Schema;
 using SentinelContent.Kql.Syntax;
 
 namespace SentinelContent.Kql.Tooling;
@@ -8,12 +11,15 @@ namespace SentinelContent.Kql.Tooling;
 /// <summary>
 /// The machine interface of `sentinelctl kql check`: reads JSON lines {"id","query"} and writes one
 /// JSON line per input line in the shape the official oracle prints:
-/// {"id","syntaxErrors":[{"code","message","start","length"}],"errors":[...],"warnings":[],"columns":null}.
-/// Binding comes later, so errors holds the syntax errors and columns is null. A malformed input
-/// line yields an error object for that line; the run goes on.
+/// {"id","syntaxErrors":[{"code","message","start","length"}],"errors":[...],"warnings":[...],"columns":[{"name","type"}]}.
+/// errors holds the syntax errors and the binder's semantic errors, warnings the binder's warnings,
+/// and columns the result schema when the query yields a table whose schema the binder knows (else null).
+/// A malformed input line yields an error object for that line; the run goes on.
 /// </summary>
-public sealed class KqlCheckService
+public sealed class KqlCheckService(BindingContext? context = null)
 {
+    private readonly BindingContext _context = context ?? BindingContext.Default;
+
     /// <summary>The code reported for an input line that is not a valid {"id","query"} object.</summary>
     public static string BadInputCode => KqlSyntaxDiagnostics.BadCheckInput.Code;
 
@@ -23,7 +29,7 @@ public sealed class KqlCheckService
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Checks every line of <paramref name="input"/>; returns the number of queries with syntax errors.</summary>
+    /// <summary>Checks every line of <paramref name="input"/>; returns the number of queries with errors.</summary>
     public int Check(TextReader input, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -37,7 +43,7 @@ public sealed class KqlCheckService
             lineNumber++;
             if (string.IsNullOrWhiteSpace(line)) continue;
             var result = CheckLine(line, lineNumber);
-            if (result.SyntaxErrors.Count > 0) failing++;
+            if (result.Errors.Count > 0) failing++;
             output.WriteLine(JsonSerializer.Serialize(result, s_options));
         }
 
@@ -45,18 +51,24 @@ public sealed class KqlCheckService
         return failing;
     }
 
-    /// <summary>Checks one query.</summary>
-    public static KqlCheckResult CheckQuery(string? id, string query)
+    /// <summary>Checks one query against the built-in schemas.</summary>
+    public static KqlCheckResult CheckQuery(string? id, string query) => new KqlCheckService().Check(id, query);
+
+    /// <summary>Checks one query: parse, bind, and report in the oracle's shape.</summary>
+    public KqlCheckResult Check(string? id, string query)
     {
         var tree = KqlSyntaxTree.Parse(query);
-        var errors = tree.Diagnostics
-            .Where(d => d.Severity == Core.Diagnostics.DiagnosticSeverity.Error)
-            .Select(d => new KqlCheckError(d.Code, d.Message, d.Span.Start, d.Span.Length))
-            .ToList();
-        return new KqlCheckResult(id, errors, errors, [], null);
+        var syntaxErrors = tree.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(ToError).ToList();
+        var model = KqlBinder.Bind(tree, _context);
+        var errors = syntaxErrors.Concat(model.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(ToError)).ToList();
+        var warnings = model.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(ToError).ToList();
+        var columns = model.ResultTable?.Columns.Select(c => new KqlCheckColumn(c.Name, c.Type.Name())).ToList();
+        return new KqlCheckResult(id, syntaxErrors, errors, warnings, columns);
     }
 
-    private static KqlCheckResult CheckLine(string line, int lineNumber)
+    private static KqlCheckError ToError(KqlDiagnostic d) => new(d.Code, d.Message, d.Span.Start, d.Span.Length);
+
+    private KqlCheckResult CheckLine(string line, int lineNumber)
     {
         string? id = null;
         try
@@ -68,7 +80,7 @@ public sealed class KqlCheckService
                 id = idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : idElement.GetRawText();
             if (!root.TryGetProperty("query", out var queryElement) || queryElement.ValueKind != JsonValueKind.String)
                 return BadInput(id, $"line {lineNumber}: \"query\" must be a string");
-            return CheckQuery(id, queryElement.GetString()!);
+            return Check(id, queryElement.GetString()!);
         }
         catch (JsonException ex)
         {

@@ -1,0 +1,264 @@
+using SentinelContent.Kql.Diagnostics;
+using SentinelContent.Kql.Schema;
+using SentinelContent.Kql.Syntax;
+
+namespace SentinelContent.Kql.Binding;
+
+// Operators that combine tables or reshape rows: join, lookup, union, mv-expand, mv-apply, invoke.
+internal sealed partial class Binder
+{
+    /// <summary>The input of an operator that starts a subquery with an implicit input (mv-apply, partition).</summary>
+    private TableSymbol? _implicitInput;
+
+    private TableSymbol BindJoin(SyntaxNode op, TableSymbol left)
+    {
+        var kind = ParameterText(op, "kind") ?? "innerunique";
+        var right = BindRightSide(op);
+        BindJoinCondition(op, left, right);
+        switch (kind)
+        {
+            case "leftsemi" or "leftanti" or "leftantisemi":
+                return left;
+            case "rightsemi" or "rightanti" or "rightantisemi":
+                return right;
+        }
+
+        var builder = new ColumnListBuilder(left.Columns);
+        foreach (var column in right.Columns) builder.AddUnique(column);
+        return new TableSymbol(builder.Columns.ToArray(), left.IsOpen || right.IsOpen);
+    }
+
+    private TableSymbol BindLookup(SyntaxNode op, TableSymbol left)
+    {
+        var right = BindRightSide(op);
+        var keys = BindJoinCondition(op, left, right);
+        var builder = new ColumnListBuilder(left.Columns);
+        foreach (var column in right.Columns.Where(c => !keys.Contains(c.Name))) builder.AddUnique(column);
+        return new TableSymbol(builder.Columns.ToArray(), left.IsOpen || right.IsOpen);
+    }
+
+    private TableSymbol BindRightSide(SyntaxNode op)
+    {
+        var right = op.ChildNodes().FirstOrDefault(n => n.Kind is not (SyntaxKind.List or SyntaxKind.JoinOnClause or SyntaxKind.JoinWhereClause));
+        return right is null ? TableSymbol.Unknown : Bind(right, null).Table ?? TableSymbol.Unknown;
+    }
+
+    /// <summary>Binds `on a, $left.b == $right.c` or `where ...`; returns the right-side key column names.</summary>
+    private HashSet<string> BindJoinCondition(SyntaxNode op, TableSymbol left, TableSymbol right)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var condition = op.ChildNodes().FirstOrDefault(n => n.Kind is SyntaxKind.JoinOnClause or SyntaxKind.JoinWhereClause);
+        if (condition is null) return keys;
+        var row = new RowContext(left, left, right);
+        foreach (var item in condition.ChildNodes().SelectMany(SyntaxHelpers.Items))
+        {
+            if (item.Kind == SyntaxKind.NameReference && SyntaxHelpers.NameText(item) is { } name)
+            {
+                // `on Name`: the column must exist on both sides.
+                foreach (var side in new[] { left, right })
+                {
+                    if (side.Find(name) is null && !side.IsOpen)
+                        Report(KqlSemanticDiagnostics.UnknownName, item.Span, name, DidYouMean(name, side.Columns.Select(c => c.Name)));
+                }
+
+                Record(item, left.Find(name)?.Type ?? ScalarType.Unknown);
+                keys.Add(name);
+                continue;
+            }
+
+            Bind(item, row);
+            foreach (var path in item.DescendantNodesAndSelf().Where(n => n.Kind == SyntaxKind.PathExpression))
+            {
+                var parts = path.ChildNodes().ToArray();
+                if (parts.Length > 1 && SyntaxHelpers.NameText(parts[0]) == "$right" && SyntaxHelpers.NameText(parts[^1]) is { } key) keys.Add(key);
+            }
+        }
+
+        return keys;
+    }
+
+    private TableSymbol BindUnion(SyntaxNode op, TableSymbol? input)
+    {
+        var tables = new List<TableSymbol>();
+        if (input is not null) tables.Add(input);
+        var open = false;
+        foreach (var item in OperatorItems(op))
+        {
+            if (IsWildcard(item))
+            {
+                // Wildcards reach tables the binder may not know of: the official binder reports no unknown names after them.
+                tables.AddRange(TablesMatching(item));
+                open = true;
+                continue;
+            }
+
+            var type = Bind(item, null);
+            if (type.Table is { } table) tables.Add(table);
+            else open = true;
+        }
+
+        var kind = ParameterText(op, "kind") ?? "outer";
+        var columns = kind == "inner" ? InnerUnion(tables) : OuterUnion(tables);
+        // A column of unknown type may or may not clash with a same-named one: its final name is unknowable.
+        open |= columns.Any(c => c.Type == ScalarType.Unknown);
+        if (ParameterText(op, "withsource") is { Length: > 0 } source)
+            columns.Insert(0, new ColumnSymbol(source, ScalarType.String));
+        return new TableSymbol(columns, open || tables.Any(t => t.IsOpen));
+    }
+
+    /// <summary>The catalog tables a wildcarded name (union Security*, union *) selects, in name order.</summary>
+    private IEnumerable<TableSymbol> TablesMatching(SyntaxNode item)
+    {
+        var pattern = string.Concat(item.DescendantTokens().Select(t => t.Text));
+        return _context.Schemas.Tables.Where(t => WildcardMatches(pattern, t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal).Select(TableSymbol.From);
+    }
+
+    /// <summary>search: over the piped input it keeps the input's columns; over tables it adds $table first.</summary>
+    private TableSymbol BindSearch(SyntaxNode op, TableSymbol? input)
+    {
+        var tables = new List<TableSymbol>();
+        var wildcard = false;
+        if (SyntaxHelpers.Child(op, SyntaxKind.FindInClause) is { } inClause)
+        {
+            foreach (var item in inClause.ChildNodes().SelectMany(SyntaxHelpers.Items))
+            {
+                if (IsWildcard(item))
+                {
+                    tables.AddRange(TablesMatching(item));
+                    wildcard = true;
+                }
+                else if (Bind(item, null).Table is { } table) tables.Add(table);
+            }
+        }
+        else if (input is null)
+        {
+            wildcard = true;
+            tables.AddRange(_context.Schemas.Tables.OrderBy(t => t.Name, StringComparer.Ordinal).Select(TableSymbol.From));
+        }
+
+        var source = input ?? new TableSymbol(OuterUnion(tables), wildcard || tables.Any(t => t.IsOpen));
+        var predicate = op.ChildNodes().LastOrDefault(n => n.Kind is not (SyntaxKind.List or SyntaxKind.FindInClause or SyntaxKind.DataScopeClause));
+        if (predicate is not null) Bind(predicate, new RowContext(source.Opened()));
+        return new TableSymbol([new ColumnSymbol("$table", ScalarType.String), .. source.Columns.Where(c => c.Name != "$table")], source.IsOpen);
+    }
+
+    /// <summary>All columns by first appearance; a name with different types becomes one column per type (Name_string, Name_long).</summary>
+    private static List<ColumnSymbol> OuterUnion(List<TableSymbol> tables)
+    {
+        var typesByName = new Dictionary<string, List<ScalarType>>(StringComparer.Ordinal);
+        var order = new List<(string Name, ScalarType Type)>();
+        foreach (var column in tables.SelectMany(t => t.Columns))
+        {
+            if (!typesByName.TryGetValue(column.Name, out var types)) typesByName[column.Name] = types = [];
+            if (types.Contains(column.Type) || types.Contains(ScalarType.Unknown)) continue;
+            if (column.Type == ScalarType.Unknown && types.Count > 0)
+            {
+                types.Clear();
+                types.Add(ScalarType.Unknown);
+                continue;
+            }
+
+            types.Add(column.Type);
+            order.Add((column.Name, column.Type));
+        }
+
+        // Columns of one name stay together at the first one's position.
+        return order.Select(c => c.Name).Distinct(StringComparer.Ordinal)
+            .SelectMany(name => typesByName[name].Count > 1 && !typesByName[name].Contains(ScalarType.Unknown)
+                ? typesByName[name].Select(type => new ColumnSymbol(name + "_" + type.Name(), type))
+                : [new ColumnSymbol(name, typesByName[name][0])])
+            .ToList();
+    }
+
+    private static List<ColumnSymbol> InnerUnion(List<TableSymbol> tables)
+    {
+        if (tables.Count == 0) return [];
+        return tables[0].Columns.Where(c => tables.All(t => t.Find(c.Name) is { } other && other.Type == c.Type)).ToList();
+    }
+
+    /// <summary>The columns mv-expand and mv-apply expand: name (declared or from the expression) and type (typeof(...) or dynamic).</summary>
+    private List<ColumnSymbol> MvExpandedColumns(SyntaxNode op, RowContext row)
+    {
+        var result = new List<ColumnSymbol>();
+        foreach (var item in OperatorItems(op).Where(n => n.Kind is SyntaxKind.MvExpandExpression or SyntaxKind.MvApplyExpression))
+        {
+            var expression = item.ChildNodes().FirstOrDefault(n => n.Kind != SyntaxKind.ToTypeOfClause);
+            if (expression is null) continue;
+            var toType = SyntaxHelpers.Child(item, SyntaxKind.ToTypeOfClause);
+            var type = toType is null ? ScalarType.Dynamic : SyntaxHelpers.TypeOf(toType.DescendantNodesAndSelf().FirstOrDefault(n => n.Kind == SyntaxKind.PrimitiveTypeExpression));
+            var columns = ItemColumns(expression, row);
+            foreach (var column in columns)
+                if (column.Name is { } name) result.Add(new ColumnSymbol(name, type));
+        }
+
+        return result;
+    }
+
+    private TableSymbol BindMvExpand(SyntaxNode op, RowContext row)
+    {
+        var builder = new ColumnListBuilder(row.Table.Columns);
+        foreach (var column in MvExpandedColumns(op, row)) builder.AddOrReplace(column);
+        if (ParameterText(op, "with_itemindex") is { Length: > 0 } index) builder.AddOrReplace(new ColumnSymbol(index, ScalarType.Long));
+        return row.Table.WithColumns(builder.Columns.ToArray());
+    }
+
+    /// <summary>
+    /// mv-apply: the subquery sees the input with the expanded columns; the output is the input
+    /// without the expanded columns, followed by the subquery's columns.
+    /// </summary>
+    private TableSymbol BindMvApply(SyntaxNode op, RowContext row)
+    {
+        var expanded = MvExpandedColumns(op, row);
+        var inner = new ColumnListBuilder(row.Table.Columns);
+        foreach (var column in expanded) inner.AddOrReplace(column);
+        if (ParameterText(op, "with_itemindex") is { Length: > 0 } index) inner.AddOrReplace(new ColumnSymbol(index, ScalarType.Long));
+        var innerTable = row.Table.WithColumns(inner.Columns.ToArray());
+
+        var subquery = SyntaxHelpers.Child(op, SyntaxKind.MvApplySubqueryExpression)?.ChildNodes().FirstOrDefault();
+        var result = subquery is null ? innerTable : BindWithImplicitInput(subquery, innerTable);
+
+        var output = new ColumnListBuilder(row.Table.Columns.Where(c => expanded.All(e => e.Name != c.Name)));
+        foreach (var column in result.Columns) output.AddIfAbsent(column);
+        return new TableSymbol(output.Columns.ToArray(), row.Table.IsOpen || result.IsOpen);
+    }
+
+    private TableSymbol BindWithImplicitInput(SyntaxNode subquery, TableSymbol input)
+    {
+        var saved = _implicitInput;
+        _implicitInput = input;
+        try
+        {
+            return Bind(subquery, null).Table ?? TableSymbol.Unknown;
+        }
+        finally
+        {
+            _implicitInput = saved;
+        }
+    }
+
+    private TableSymbol BindInvoke(SyntaxNode op, TableSymbol input)
+    {
+        var call = op.ChildNodes().FirstOrDefault(n => n.Kind == SyntaxKind.FunctionCallExpression);
+        if (call is null) return TableSymbol.Unknown;
+        var nameNode = call.ChildNodes().FirstOrDefault();
+        var name = SyntaxHelpers.NameText(nameNode);
+        if (name is null || _scope.Lookup(name) is not FunctionSymbol function || function.Parameters.Count == 0)
+        {
+            foreach (var argument in Arguments(call)) Bind(argument, null);
+            if (name is not null && _scope.Lookup(name) is null && !_context.WorkspaceFunctions.ContainsKey(name) && _context.Functions.Find(name) is null)
+                Report(KqlSemanticDiagnostics.UnknownFunction, nameNode!.Span, name, DidYouMean(name, _scope.VisibleNames().Concat(_context.WorkspaceFunctions.Keys)));
+            return TableSymbol.Unknown;
+        }
+
+        // invoke passes the input as the function's first (tabular) argument.
+        var arguments = Arguments(call);
+        var types = arguments.Select(a => Bind(a, null)).ToList();
+        return InScope(function.DeclaringScope, () =>
+        {
+            _scope.Declare(new VariableSymbol(function.Parameters[0].Name, ExprType.Of(input)));
+            for (var i = 1; i < function.Parameters.Count; i++)
+                _scope.Declare(new VariableSymbol(function.Parameters[i].Name, function.Parameters[i].Type));
+            return function.Body is null ? TableSymbol.Unknown : BindFunctionBody(function.Body, null).Table ?? TableSymbol.Unknown;
+        });
+    }
+}

@@ -1,0 +1,218 @@
+using SentinelContent.Kql.Diagnostics;
+using SentinelContent.Kql.Schema;
+using SentinelContent.Kql.Syntax;
+
+namespace SentinelContent.Kql.Binding;
+
+// Expressions: literals, names, paths, operators. Tabular expressions go through the same entry
+// point, so a parenthesized subquery or a let-bound table binds wherever it appears.
+internal sealed partial class Binder
+{
+    /// <summary>Binds any expression; <paramref name="row"/> is null outside a row context (let values, tabular sources).</summary>
+    private ExprType Bind(SyntaxNode node, RowContext? row) => Record(node, BindCore(node, row));
+
+    private ExprType BindCore(SyntaxNode node, RowContext? row)
+    {
+        switch (node.Kind)
+        {
+            case SyntaxKind.StringLiteralExpression or SyntaxKind.CompoundStringLiteralExpression:
+                return ScalarType.String;
+            case SyntaxKind.LongLiteralExpression:
+                return ScalarType.Long;
+            case SyntaxKind.IntLiteralExpression:
+                return ScalarType.Int;
+            case SyntaxKind.RealLiteralExpression:
+                return ScalarType.Real;
+            case SyntaxKind.DecimalLiteralExpression:
+                return ScalarType.Decimal;
+            case SyntaxKind.BooleanLiteralExpression:
+                return ScalarType.Bool;
+            case SyntaxKind.DateTimeLiteralExpression:
+                return ScalarType.DateTime;
+            case SyntaxKind.TimespanLiteralExpression:
+                return ScalarType.TimeSpan;
+            case SyntaxKind.GuidLiteralExpression:
+                return ScalarType.Guid;
+            case SyntaxKind.DynamicExpression or SyntaxKind.NullLiteralExpression:
+                return ScalarType.Dynamic;
+            case SyntaxKind.TypeOfLiteralExpression or SyntaxKind.TokenLiteralExpression:
+                return ExprType.Unknown;
+            case SyntaxKind.ParenthesizedExpression:
+                return node.ChildNodes().FirstOrDefault() is { } inner ? Bind(inner, row) : ExprType.Unknown;
+            case SyntaxKind.NameReference:
+                return BindNameReference(node, row);
+            case SyntaxKind.PathExpression:
+                return BindPath(node, row);
+            case SyntaxKind.ElementExpression:
+                return BindElement(node, row);
+            case SyntaxKind.FunctionCallExpression:
+                return BindCall(node, row);
+            case SyntaxKind.UnaryMinusExpression or SyntaxKind.UnaryPlusExpression:
+                return node.ChildNodes().FirstOrDefault() is { } operand ? Bind(operand, row).Scalar : ExprType.Unknown;
+            case SyntaxKind.BinaryExpression:
+                return BindBinary(node, row);
+            case SyntaxKind.InExpression or SyntaxKind.HasAnyExpression or SyntaxKind.HasAllExpression or SyntaxKind.BetweenExpression:
+                foreach (var child in node.ChildNodes()) BindOperand(child, row);
+                return ScalarType.Bool;
+            case SyntaxKind.SimpleNamedExpression:
+                return node.ChildNodes().LastOrDefault() is { } value ? Bind(value, row) : ExprType.Unknown;
+            case SyntaxKind.CompoundNamedExpression:
+                return node.ChildNodes().LastOrDefault() is { } compound ? Bind(compound, row) : ExprType.Unknown;
+            case SyntaxKind.OrderedExpression:
+                return node.ChildNodes().FirstOrDefault() is { } ordered ? Bind(ordered, row) : ExprType.Unknown;
+            case SyntaxKind.ToScalarExpression:
+                return BindToScalar(node);
+            case SyntaxKind.ToTableExpression:
+                return ExprType.Of(TableSymbol.Unknown);
+            case SyntaxKind.PipeExpression:
+                return ExprType.Of(BindPipe(node));
+            case SyntaxKind.MaterializeExpression:
+                return node.ChildNodes().FirstOrDefault() is { } materialized ? Bind(materialized, null) : ExprType.Unknown;
+            case SyntaxKind.DataTableExpression or SyntaxKind.ExternalDataExpression:
+                return ExprType.Of(BindDataTable(node));
+            case SyntaxKind.StarExpression or SyntaxKind.AtExpression or SyntaxKind.BracketedExpression:
+                foreach (var child in node.ChildNodes()) Bind(child, row);
+                return ExprType.Unknown;
+            default:
+                if (IsQueryOperator(node.Kind)) return ExprType.Of(BindOperator(node, _implicitInput));
+                return ExprType.Unknown;
+        }
+    }
+
+    /// <summary>An operand of in/has_any/between: a list of scalars, or a subquery whose first column is used.</summary>
+    private void BindOperand(SyntaxNode node, RowContext? row)
+    {
+        if (node.Kind is SyntaxKind.ExpressionList or SyntaxKind.ExpressionCouple or SyntaxKind.List)
+        {
+            foreach (var child in node.ChildNodes()) BindOperand(child, row);
+            return;
+        }
+
+        Bind(node, row);
+    }
+
+    private ExprType BindNameReference(SyntaxNode node, RowContext? row)
+    {
+        var name = SyntaxHelpers.NameText(node);
+        if (name is null) return ExprType.Unknown; // a missing name: the parser already reported it
+
+        if (row?.Table.Find(name) is { } column)
+        {
+            _symbols[node] = column;
+            return column.Type;
+        }
+
+        switch (_scope.Lookup(name))
+        {
+            case VariableSymbol variable:
+                _symbols[node] = variable;
+                return variable.Type;
+            case FunctionSymbol function when function.MinArguments == 0:
+                _symbols[node] = function;
+                return CallUserFunction(function, [], node, row);
+        }
+
+        if (row is null || row.Table.IsOpen && row.Table.Columns.Count == 0)
+        {
+            if (LookupTable(name) is { } table)
+            {
+                _symbols[node] = table;
+                return ExprType.Of(table);
+            }
+            if (_context.WorkspaceFunctions.TryGetValue(name, out var workspace))
+                return CallWorkspaceFunction(workspace, [], node, row);
+        }
+
+        if (row is not null)
+        {
+            if (row.Table.IsOpen || name.StartsWith('$')) return ExprType.Unknown;
+            Report(KqlSemanticDiagnostics.UnknownName, node.Span, name, DidYouMean(name, row.Table.Columns.Select(c => c.Name).Concat(_scope.VisibleNames())));
+            return ExprType.Unknown;
+        }
+
+        return ExprType.Of(ReportUnknownTable(name, node));
+    }
+
+    private TableSymbol? LookupTable(string name) =>
+        _context.Schemas.Find(name) is { } schema ? TableSymbol.From(schema) : null;
+
+    private TableSymbol ReportUnknownTable(string name, SyntaxNode node)
+    {
+        if (_context.UnknownTablesAreWarnings)
+            Report(KqlSemanticDiagnostics.UnknownTableWarning, node.Span, name);
+        else
+            Report(KqlSemanticDiagnostics.UnknownTable, node.Span, name, DidYouMean(name, _context.Schemas.TableNames.Concat(_scope.VisibleNames())));
+        return TableSymbol.Unknown;
+    }
+
+    private ExprType BindPath(SyntaxNode node, RowContext? row)
+    {
+        var children = node.ChildNodes().ToArray();
+        if (children.Length == 0) return ExprType.Unknown;
+
+        // $left.Column / $right.Column in a join condition.
+        if (children[0].Kind == SyntaxKind.NameReference && SyntaxHelpers.NameText(children[0]) is "$left" or "$right" && row is not null && children.Length > 1)
+        {
+            var side = SyntaxHelpers.NameText(children[0]) == "$left" ? row.Left : row.Right;
+            var columnName = SyntaxHelpers.NameText(children[^1]);
+            if (side is null || columnName is null) return ExprType.Unknown;
+            if (side.Find(columnName) is { } sideColumn)
+            {
+                _symbols[children[^1]] = sideColumn;
+                return Record(children[^1], sideColumn.Type).Scalar;
+            }
+
+            if (!side.IsOpen)
+                Report(KqlSemanticDiagnostics.UnknownName, children[^1].Span, columnName, DidYouMean(columnName, side.Columns.Select(c => c.Name)));
+            return ExprType.Unknown;
+        }
+
+        var left = Bind(children[0], row);
+        if (left.IsTabular) return ExprType.Unknown; // T.Column, database('x').T: cross-database references are not modelled
+        if (children.Length > 1 && children[^1].Kind == SyntaxKind.FunctionCallExpression) return ExprType.Unknown;
+        return left.Scalar == ScalarType.Unknown ? ExprType.Unknown : ScalarType.Dynamic;
+    }
+
+    private ExprType BindElement(SyntaxNode node, RowContext? row)
+    {
+        var children = node.ChildNodes().ToArray();
+        var left = children.Length > 0 ? Bind(children[0], row) : ExprType.Unknown;
+        for (var i = 1; i < children.Length; i++) Bind(children[i], row);
+        return left.Scalar == ScalarType.Unknown ? ExprType.Unknown : ScalarType.Dynamic;
+    }
+
+    private ExprType BindBinary(SyntaxNode node, RowContext? row)
+    {
+        var children = node.Children;
+        if (children.Count < 3 || children[0] is not SyntaxNode leftNode || children[^1] is not SyntaxNode rightNode) return ExprType.Unknown;
+        var op = children[1] as SyntaxToken;
+        var left = leftNode.Kind == SyntaxKind.StarExpression ? ExprType.Unknown : Bind(leftNode, row);
+        var right = Bind(rightNode, row);
+        return op?.Kind switch
+        {
+            SyntaxKind.PlusToken => TypeRules.Arithmetic("+", left.Scalar, right.Scalar),
+            SyntaxKind.MinusToken => TypeRules.Arithmetic("-", left.Scalar, right.Scalar),
+            SyntaxKind.AsteriskToken => TypeRules.Arithmetic("*", left.Scalar, right.Scalar),
+            SyntaxKind.SlashToken => TypeRules.Arithmetic("/", left.Scalar, right.Scalar),
+            SyntaxKind.PercentToken => TypeRules.Arithmetic("%", left.Scalar, right.Scalar),
+            _ => ScalarType.Bool, // comparisons, string operators, and/or
+        };
+    }
+
+    private ExprType BindToScalar(SyntaxNode node)
+    {
+        var inner = node.ChildNodes().LastOrDefault(n => n.Kind != SyntaxKind.NamedParameter && n.Kind != SyntaxKind.List);
+        if (inner is null) return ExprType.Unknown;
+        var type = Bind(inner, null);
+        if (!type.IsTabular) return type.Scalar;
+        return type.Table!.Columns.Count > 0 ? type.Table.Columns[0].Type : ScalarType.Unknown;
+    }
+
+    private TableSymbol BindDataTable(SyntaxNode node)
+    {
+        var schema = SyntaxHelpers.Child(node, SyntaxKind.RowSchema);
+        foreach (var list in node.ChildNodes().Where(n => n.Kind == SyntaxKind.List))
+            foreach (var value in list.ChildNodes()) Bind(value, null);
+        return schema is null ? TableSymbol.Unknown : BindRowSchemaColumns(schema, allowStar: false);
+    }
+}

@@ -1,0 +1,32 @@
+using SentinelContent.Kql.Functions;
+using SentinelContent.Kql.Schema;
+
+namespace SentinelContent.Kql.Binding;
+
+/// <summary>A workspace function (saved search, parser, _GetWatchlist...): its parameter list and body as KQL text.</summary>
+public sealed record WorkspaceFunction(string Name, string Parameters, string Body);
+
+/// <summary>What a query is bound against: the tables, the built-in functions and any workspace functions.</summary>
+public sealed class BindingContext
+{
+    public BindingContext(SchemaCatalog schemas, FunctionCatalog? functions = null, IEnumerable<WorkspaceFunction>? workspaceFunctions = null)
+    {
+        Schemas = schemas;
+        Functions = functions ?? FunctionCatalog.Default;
+        WorkspaceFunctions = (workspaceFunctions ?? []).ToDictionary(f => f.Name, StringComparer.Ordinal);
+    }
+
+    public SchemaCatalog Schemas { get; }
+
+    public FunctionCatalog Functions { get; }
+
+    public IReadOnlyDictionary<string, WorkspaceFunction> WorkspaceFunctions { get; }
+
+    /// <summary>
+    /// When true an unknown table is a warning (SC0308) and its schema is open, rather than an error
+    /// (SC0301): validate uses this for rules over tables outside the catalog it was given.
+    /// </summary>
+    public bool UnknownTablesAreWarnings { get; init; }
+
+    public static BindingContext Default { get; } = new(BuiltInSchemas.Default);
+}

@@ -1,0 +1,124 @@
+using System.Text;
+using SentinelContent.Kql.Syntax;
+
+namespace SentinelContent.Kql.Binding;
+
+/// <summary>Reading names, list items and literal values off the syntax tree, the way the binder needs them.</summary>
+internal static class SyntaxHelpers
+{
+    /// <summary>The child nodes of a List node (separators skipped); a non-list node yields itself.</summary>
+    public static IEnumerable<SyntaxNode> Items(SyntaxNode? list)
+    {
+        if (list is null) yield break;
+        if (list.Kind != SyntaxKind.List)
+        {
+            yield return list;
+            yield break;
+        }
+
+        foreach (var child in list.Children)
+            if (child is SyntaxNode node) yield return node;
+    }
+
+    public static SyntaxNode? Child(SyntaxNode node, SyntaxKind kind)
+    {
+        foreach (var child in node.Children)
+            if (child is SyntaxNode n && n.Kind == kind) return n;
+        return null;
+    }
+
+    public static SyntaxNode? FirstList(SyntaxNode node) => Child(node, SyntaxKind.List);
+
+    /// <summary>
+    /// The text of a name: a NameDeclaration/NameReference over a plain, bracketed (['a b']) or
+    /// multi-token name. Null when the name is missing (error recovery inserted it).
+    /// </summary>
+    public static string? NameText(SyntaxElement? element)
+    {
+        switch (element)
+        {
+            case null:
+                return null;
+            case SyntaxToken token:
+                return token.IsMissing ? null : token.Text;
+            case SyntaxNode node when node.Kind is SyntaxKind.NameDeclaration or SyntaxKind.NameReference:
+                return node.Children.Count == 0 ? null : NameText(node.Children[0]);
+            case SyntaxNode node when node.Kind == SyntaxKind.BracketedName:
+                foreach (var child in node.Children)
+                    if (child is SyntaxNode literal && literal.Kind is SyntaxKind.StringLiteralExpression or SyntaxKind.CompoundStringLiteralExpression)
+                        return StringValue(literal);
+                    else if (child is SyntaxToken { Kind: SyntaxKind.StringLiteralToken } stringToken)
+                        return StringValue(stringToken.Text);
+                return null;
+            case SyntaxNode node when node.Kind is SyntaxKind.TokenName or SyntaxKind.MultiTokenName or SyntaxKind.BracedName:
+                var builder = new StringBuilder();
+                foreach (var token in node.DescendantTokens())
+                {
+                    if (token.IsMissing) return null;
+                    builder.Append(token.Text);
+                }
+
+                return builder.ToString();
+            case SyntaxNode node:
+                return node.Children.Count == 1 ? NameText(node.Children[0]) : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>The value of a string literal expression (adjacent literals concatenate).</summary>
+    public static string StringValue(SyntaxNode literal)
+    {
+        var builder = new StringBuilder();
+        foreach (var token in literal.DescendantTokens())
+            if (token.Kind == SyntaxKind.StringLiteralToken && !token.IsMissing) builder.Append(StringValue(token.Text));
+        return builder.ToString();
+    }
+
+    /// <summary>Decodes one string literal token: 'x', "x", @'x' (verbatim), h'x' (obfuscated), ```x```.</summary>
+    public static string StringValue(string text)
+    {
+        var start = 0;
+        var verbatim = false;
+        while (start < text.Length && text[start] is 'h' or 'H' or '@')
+        {
+            if (text[start] == '@') verbatim = true;
+            start++;
+        }
+
+        if (text.Length - start >= 6 && (text.AsSpan(start).StartsWith("```") || text.AsSpan(start).StartsWith("~~~")))
+            return text.Substring(start + 3, Math.Max(0, text.Length - start - 6));
+        if (text.Length - start < 2) return string.Empty;
+        var quote = text[start];
+        var body = text.AsSpan(start + 1, text.Length - start - 2);
+        var builder = new StringBuilder(body.Length);
+        for (var i = 0; i < body.Length; i++)
+        {
+            var c = body[i];
+            if (verbatim && c == quote && i + 1 < body.Length && body[i + 1] == quote)
+            {
+                builder.Append(quote);
+                i++;
+            }
+            else if (!verbatim && c == '\\' && i + 1 < body.Length)
+            {
+                var next = body[++i];
+                builder.Append(next switch { 'n' => '\n', 't' => '\t', 'r' => '\r', '0' => '\0', _ => next });
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>A type name token (int, string, ...) of a PrimitiveTypeExpression.</summary>
+    public static Schema.ScalarType TypeOf(SyntaxNode? typeExpression)
+    {
+        if (typeExpression is null) return Schema.ScalarType.Unknown;
+        var token = typeExpression.DescendantTokens().FirstOrDefault(t => !t.IsMissing && t.Kind != SyntaxKind.OpenParenToken);
+        return token is not null && Schema.ScalarTypes.TryParse(token.Text, out var type) ? type : Schema.ScalarType.Unknown;
+    }
+}
