@@ -251,8 +251,7 @@ internal sealed partial class Binder
         }
 
         // invoke passes the input as the function's first (tabular) argument.
-        var arguments = Arguments(call);
-        var types = arguments.Select(a => Bind(a, null)).ToList();
+        foreach (var argument in Arguments(call)) Bind(argument, null);
         return InScope(function.DeclaringScope, () =>
         {
             _scope.Declare(new VariableSymbol(function.Parameters[0].Name, ExprType.Of(input)));
