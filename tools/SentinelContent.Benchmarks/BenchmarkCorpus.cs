@@ -14,6 +14,19 @@ internal static class BenchmarkCorpus
 
     public static string OracleDirectory => Path.Combine(RepositoryRoot, ".build", "kql-oracle");
 
+    /// <summary>The Log Analytics schema export both binders bind against (read-only, beside the repository).</summary>
+    public static string SchemaCsv => Path.Combine(RepositoryRoot, "..", "shared", "schemas", "la_table_schemas.csv");
+
+    /// <summary>The same schema as the official binder takes it ({"Table":{"Column":"type"}}), written for the node side.</summary>
+    public static string WriteSchemaJson()
+    {
+        var catalog = SentinelContent.Kql.Schema.SchemaFileLoader.Load(SchemaCsv, new List<SentinelContent.Core.Diagnostics.Diagnostic>());
+        var json = catalog.Tables.ToDictionary(t => t.Name, t => t.Columns.ToDictionary(c => c.Name, c => SentinelContent.Kql.Schema.ScalarTypes.Name(c.Type)));
+        var path = Path.Combine(RepositoryRoot, ".build", "benchmark-schema.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(json));
+        return path;
+    }
+
     public static string[] Load()
     {
         if (!File.Exists(CorpusFile))
