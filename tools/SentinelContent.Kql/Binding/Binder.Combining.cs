@@ -110,7 +110,7 @@ internal sealed partial class Binder
     private IEnumerable<TableSymbol> TablesMatching(SyntaxNode item)
     {
         var pattern = string.Concat(item.DescendantTokens().Select(t => t.Text));
-        return _context.Schemas.Tables.Where(t => WildcardMatches(pattern, t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal).Select(TableSymbol.From);
+        return _context.Schemas.Tables.Where(t => WildcardMatches(pattern, t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal).Select(_context.TableFor);
     }
 
     /// <summary>search: over the piped input it keeps the input's columns; over tables it adds $table first.</summary>
@@ -133,7 +133,7 @@ internal sealed partial class Binder
         else if (input is null)
         {
             wildcard = true;
-            tables.AddRange(_context.Schemas.Tables.OrderBy(t => t.Name, StringComparer.Ordinal).Select(TableSymbol.From));
+            tables.AddRange(_context.Schemas.Tables.OrderBy(t => t.Name, StringComparer.Ordinal).Select(_context.TableFor));
         }
 
         var source = input ?? new TableSymbol(OuterUnion(tables), wildcard || tables.Any(t => t.IsOpen));

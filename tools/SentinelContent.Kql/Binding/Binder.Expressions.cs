@@ -134,7 +134,7 @@ internal sealed partial class Binder
     }
 
     private TableSymbol? LookupTable(string name) =>
-        _context.Schemas.Find(name) is { } schema ? TableSymbol.From(schema) : null;
+        _context.Schemas.Find(name) is { } schema ? _context.TableFor(schema) : null;
 
     private TableSymbol ReportUnknownTable(string name, SyntaxNode node)
     {

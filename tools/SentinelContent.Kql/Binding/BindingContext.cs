@@ -29,4 +29,12 @@ public sealed class BindingContext
     public bool UnknownTablesAreWarnings { get; init; }
 
     public static BindingContext Default { get; } = new(BuiltInSchemas.Default);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TableSchema, TableSymbol> _tables = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// The symbol of a catalog table, made once per context: every query that names the table (and every
+    /// `union *`, which names them all) shares it instead of rebuilding its columns. Symbols are immutable.
+    /// </summary>
+    public TableSymbol TableFor(TableSchema schema) => _tables.GetOrAdd(schema, TableSymbol.From);
 }
