@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Kql.Binding;
 using SentinelContent.Kql.Schema;
@@ -21,8 +20,6 @@ public sealed class BinderDifferentialTests
     private static readonly string KnownDisagreementsPath =
         Path.Combine(RepositoryPaths.Root, "tests", "SentinelContent.Kql.Tests", "Binding", "known-binder-disagreements.json");
 
-    public sealed record KnownDisagreement(string Id, string Reason);
-
     [Fact]
     public void Binder_agrees_with_the_official_binder_on_the_corpus()
     {
@@ -43,12 +40,7 @@ public sealed class BinderDifferentialTests
         output.WriteLine($"KQL binder agreement: {agreed}/{queries.Count} ({ratio:P2})");
         foreach (var (query, detail) in disagreements) output.WriteLine($"  {query.Id}: {detail}");
 
-        var known = LoadKnownDisagreements();
-        var unlisted = disagreements.Where(d => !known.ContainsKey(d.Query.Id)).Select(d => $"{d.Query.Id}: {d.Detail}").ToList();
-        var stale = known.Keys.Where(id => disagreements.All(d => d.Query.Id != id)).ToList();
-
-        Assert.True(unlisted.Count == 0, "Disagreements not listed in known-binder-disagreements.json:\n" + string.Join("\n", unlisted));
-        Assert.True(stale.Count == 0, "Listed disagreements that now agree (remove them):\n" + string.Join("\n", stale));
+        KnownDisagreements.AssertListed(KnownDisagreementsPath, disagreements);
         Assert.True(ratio >= RequiredAgreement, $"Agreement {ratio:P2} is below {RequiredAgreement:P1}.");
     }
 
@@ -66,13 +58,5 @@ public sealed class BinderDifferentialTests
         var actual = model.ResultTable is { } table ? string.Join(", ", table.Columns.Select(c => $"{c.Name}:{c.Type.Name()}"))
             : model.Result is { IsTabular: true } ? "(schema unknown)" : "(not tabular)";
         return expected == actual ? null : $"columns differ: official [{expected}], ours [{actual}]";
-    }
-
-    private static Dictionary<string, string> LoadKnownDisagreements()
-    {
-        var entries = JsonSerializer.Deserialize<List<KnownDisagreement>>(File.ReadAllText(KnownDisagreementsPath), new JsonSerializerOptions { PropertyNameCaseInsensitive = true }) ?? [];
-        foreach (var entry in entries)
-            Assert.False(string.IsNullOrWhiteSpace(entry.Reason), $"Known disagreement {entry.Id} has no reason.");
-        return entries.ToDictionary(e => e.Id, e => e.Reason);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using SentinelContent.Kql.Syntax;
 using SentinelContent.Kql.Tests.Infrastructure;
 
@@ -16,8 +15,6 @@ public sealed class DifferentialTests
 
     private static readonly string KnownDisagreementsPath =
         Path.Combine(RepositoryPaths.Root, "tests", "SentinelContent.Kql.Tests", "Syntax", "known-disagreements.json");
-
-    public sealed record KnownDisagreement(string Id, string Reason);
 
     [Fact]
     public void Parser_agrees_with_the_official_parser_on_the_corpus()
@@ -42,12 +39,7 @@ public sealed class DifferentialTests
         output.WriteLine($"  queries with syntax errors (official parser): {queries.Count(q => oracle[q.Id].Count > 0)}");
         foreach (var (query, detail) in disagreements) output.WriteLine($"  {query.Id}: {detail}");
 
-        var known = LoadKnownDisagreements();
-        var unlisted = disagreements.Where(d => !known.ContainsKey(d.Query.Id)).Select(d => $"{d.Query.Id}: {d.Detail}").ToList();
-        var stale = known.Keys.Where(id => disagreements.All(d => d.Query.Id != id)).ToList();
-
-        Assert.True(unlisted.Count == 0, "Disagreements not listed in known-disagreements.json:\n" + string.Join("\n", unlisted));
-        Assert.True(stale.Count == 0, "Listed disagreements that now agree (remove them):\n" + string.Join("\n", stale));
+        KnownDisagreements.AssertListed(KnownDisagreementsPath, disagreements);
         Assert.True(ratio >= RequiredAgreement, $"Agreement {ratio:P2} is below {RequiredAgreement:P1}.");
     }
 
@@ -82,13 +74,5 @@ public sealed class DifferentialTests
         return officialToken == ourToken
             ? null
             : $"first error at offset {ourStart} (token {ourToken}) but official at {officialStart} (token {officialToken}, {official[0].Message})";
-    }
-
-    private static Dictionary<string, string> LoadKnownDisagreements()
-    {
-        var entries = JsonSerializer.Deserialize<List<KnownDisagreement>>(File.ReadAllText(KnownDisagreementsPath), new JsonSerializerOptions { PropertyNameCaseInsensitive = true }) ?? [];
-        foreach (var entry in entries)
-            Assert.False(string.IsNullOrWhiteSpace(entry.Reason), $"Known disagreement {entry.Id} has no reason.");
-        return entries.ToDictionary(e => e.Id, e => e.Reason);
     }
 }
