@@ -1,24 +1,13 @@
-using System.Reflection;
-
 namespace SentinelContent.Kql.Tests.Infrastructure;
 
-/// <summary>Where the repository and the read-only ../shared folder are, from the build's RepositoryRoot metadata.</summary>
+/// <summary>The KQL suites' own folders, on top of the shared <see cref="TestSupport.RepositoryPaths"/>.</summary>
 internal static class RepositoryPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => TestSupport.RepositoryPaths.Root;
 
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    public static string Shared => TestSupport.RepositoryPaths.Shared;
 
     public static string Corpus => Path.Combine(Shared, "corpus");
 
     public static string Forms => Path.Combine(Root, "tests", "SentinelContent.Kql.Tests", "Syntax", "Forms");
-
-    private static string FindRoot()
-    {
-        var root = typeof(RepositoryPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
-        if (string.IsNullOrEmpty(root) || !Directory.Exists(root))
-            throw new InvalidOperationException("The test assembly has no RepositoryRoot metadata pointing at an existing folder.");
-        return Path.GetFullPath(root);
-    }
 }
