@@ -13,5 +13,5 @@ namespace SentinelContent.Cli.Infrastructure;
 public static class DiagnosticCatalog
 {
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [.. InputDiagnostics.All, .. RuleDiagnostics.All, .. KqlSyntaxDiagnostics.All, .. KqlSemanticDiagnostics.All, .. RuleTestDiagnostics.All, .. SchemaDiagnostics.All, .. PlaybookDiagnostics.All, .. DeployDiagnostics.All, .. DataDiagnostics.All];
+        [.. InputDiagnostics.All, .. RuleDiagnostics.All, .. KqlSyntaxDiagnostics.All, .. KqlSemanticDiagnostics.All, .. RuleTestDiagnostics.All, .. SchemaDiagnostics.All, .. PlaybookDiagnostics.All, .. DeployDiagnostics.All, .. DataDiagnostics.All, .. SentinelContent.Kql.Evaluation.EvaluationDiagnostics.All];
 }

@@ -1,0 +1,31 @@
+using SentinelContent.Core.Diagnostics;
+
+namespace SentinelContent.Kql.Evaluation;
+
+/// <summary>SC08xx: running a query locally (planning and evaluation).</summary>
+public static class EvaluationDiagnostics
+{
+    private const string Category = "Evaluation";
+
+    public static readonly DiagnosticDescriptor Unsupported = new(
+        "SC0801", "Not supported by the local engine", "the local engine does not support {0}", DiagnosticSeverity.Error, Category,
+        "The query is valid KQL, but it uses an operator, function or plugin the local evaluator does not implement. It is found when the query is planned, so it fails even on empty tables. Run the query in a workspace, or rewrite it with supported features; docs/kql-evaluator.md lists what is supported.");
+
+    public static readonly DiagnosticDescriptor RowLimit = new(
+        "SC0802", "Row limit exceeded", "the query produced more than {0:N0} rows in one step", DiagnosticSeverity.Error, Category,
+        "Local evaluation caps the rows any operator may produce (joins and mv-expand can multiply rows), so one query cannot exhaust memory. Narrow the data or the query; the cap is EvaluationLimits.MaxRows.");
+
+    public static readonly DiagnosticDescriptor TimeLimit = new(
+        "SC0803", "Time limit exceeded", "the query ran longer than {0}", DiagnosticSeverity.Error, Category,
+        "Local evaluation stops a query that runs past its time limit (EvaluationLimits.Timeout), and a cancelled run stops the same way.");
+
+    public static readonly DiagnosticDescriptor RuntimeError = new(
+        "SC0804", "Query failed at run time", "{0}", DiagnosticSeverity.Error, Category,
+        "The query is valid but could not be evaluated on this data: for example a regular expression that does not compile, or toscalar() over a table without rows. The message says what failed.");
+
+    public static readonly DiagnosticDescriptor InvalidQuery = new(
+        "SC0805", "Query has errors", "the query has errors and was not run: {0}", DiagnosticSeverity.Error, Category,
+        "The query must parse and bind without errors before it runs; the syntax (SC02xx) and semantic (SC03xx) diagnostics say what is wrong.");
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [Unsupported, RowLimit, TimeLimit, RuntimeError, InvalidQuery];
+}
