@@ -11,6 +11,18 @@ internal sealed partial class Binder
 {
     /// <summary>A column produced by a projection item; <c>Name</c> null means "give it the default name".</summary>
     /// <remarks><c>Explicit</c>: named by the query (x = ..., or a plain column reference), so a second one of the name is an error, not renumbered.</remarks>
+    private readonly Dictionary<SyntaxNode, List<string>> _itemNames = [];
+
+    /// <summary>
+    /// The output names a projection item received, recorded for the evaluator so it names columns exactly as
+    /// the binder did. A function body is bound once per call, so each binding starts the item's list afresh.
+    /// </summary>
+    private List<string> NamesOf(SyntaxNode item, bool reset = true)
+    {
+        if (reset || !_itemNames.TryGetValue(item, out var names)) _itemNames[item] = names = [];
+        return names;
+    }
+
     private readonly record struct ItemColumn(string? Name, ExprType Type, bool FromStar = false, bool Explicit = false);
 
     /// <summary>

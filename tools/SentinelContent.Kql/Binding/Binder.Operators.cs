@@ -157,6 +157,7 @@ internal sealed partial class Binder
         {
             // Later items see the columns earlier ones added.
             var current = row with { Table = row.Table.WithColumns(builder.Columns.ToArray()) };
+            var names = NamesOf(item);
             foreach (var column in ItemColumns(item, current))
             {
                 var name = column.Name ?? builder.NextDefaultName("Column", ref counter);
@@ -167,6 +168,7 @@ internal sealed partial class Binder
                 }
 
                 builder.AddOrReplace(new ColumnSymbol(name, column.Type.Scalar));
+                names.Add(name);
             }
         }
 
@@ -185,6 +187,7 @@ internal sealed partial class Binder
                 continue;
             }
 
+            NamesOf(item);
             foreach (var column in ItemColumns(item, row))
                 AddProjected(builder, column, item, ref counter);
         }
@@ -201,7 +204,8 @@ internal sealed partial class Binder
             return;
         }
 
-        builder.AddUnique(new ColumnSymbol(column.Name ?? builder.NextDefaultName("Column", ref counter), column.Type.Scalar));
+        var added = builder.AddUnique(new ColumnSymbol(column.Name ?? builder.NextDefaultName("Column", ref counter), column.Type.Scalar));
+        NamesOf(item, reset: false).Add(added.Name);
     }
 
     private static bool IsWildcard(SyntaxNode node) => node.DescendantNodesAndSelf().Any(n => n.Kind is SyntaxKind.WildcardedName or SyntaxKind.BracketedWildcardedName);
@@ -229,7 +233,7 @@ internal sealed partial class Binder
         return table.Columns.Where(c => WildcardMatches(pattern, c.Name));
     }
 
-    private static bool WildcardMatches(string pattern, string name)
+    internal static bool WildcardMatches(string pattern, string name)
     {
         var parts = pattern.Split('*');
         if (!name.StartsWith(parts[0], StringComparison.Ordinal)) return false;
@@ -297,8 +301,11 @@ internal sealed partial class Binder
         if (byClause is not null)
         {
             foreach (var group in byClause.ChildNodes().SelectMany(SyntaxHelpers.Items))
+            {
+                NamesOf(group);
                 foreach (var column in ItemColumns(group, row))
                     AddProjected(builder, column, group, ref counter);
+            }
         }
 
         var lists = op.ChildNodes().Where(n => n.Kind == SyntaxKind.List).ToArray();
@@ -306,6 +313,7 @@ internal sealed partial class Binder
         var aggregateRow = row with { Aggregates = true };
         foreach (var aggregate in aggregates)
         {
+            NamesOf(aggregate);
             foreach (var column in ItemColumns(aggregate, aggregateRow))
             {
                 if (column.FromStar) builder.AddIfAbsent(new ColumnSymbol(column.Name!, column.Type.Scalar));
@@ -325,8 +333,11 @@ internal sealed partial class Binder
         var builder = new ColumnListBuilder().Reserving(row.Table.Columns);
         var counter = 0;
         foreach (var item in items)
+        {
+            var names = NamesOf(item);
             foreach (var column in ItemColumns(item, row))
-                builder.AddUnique(new ColumnSymbol(column.Name ?? builder.NextDefaultName("Column", ref counter), column.Type.Scalar));
+                names.Add(builder.AddUnique(new ColumnSymbol(column.Name ?? builder.NextDefaultName("Column", ref counter), column.Type.Scalar)).Name);
+        }
         return new TableSymbol(builder.Columns.ToArray());
     }
 
@@ -348,10 +359,11 @@ internal sealed partial class Binder
         foreach (var item in OperatorItems(op))
         {
             // print names only what it is told to (x = v) or what a function names; a bare variable gets print_N.
+            var names = NamesOf(item);
             foreach (var column in ItemColumns(item, row))
             {
                 var name = item.Kind == SyntaxKind.NameReference ? null : column.Name;
-                builder.AddUnique(new ColumnSymbol(name ?? "print_" + index.ToString(System.Globalization.CultureInfo.InvariantCulture), column.Type.Scalar));
+                names.Add(builder.AddUnique(new ColumnSymbol(name ?? "print_" + index.ToString(System.Globalization.CultureInfo.InvariantCulture), column.Type.Scalar)).Name);
             }
 
             index++;

@@ -49,7 +49,7 @@ internal sealed partial class Binder
         }
 
         var ordered = _diagnostics.OrderBy(d => d.Span.Start).ToArray();
-        return new SemanticModel(_tree, _types, _symbols, ordered, result);
+        return new SemanticModel(_tree, _types, _symbols, ordered, result, _itemNames.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value));
     }
 
     private ExprType? BindStatement(SyntaxNode statement)

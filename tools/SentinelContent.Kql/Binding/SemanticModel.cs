@@ -8,13 +8,14 @@ namespace SentinelContent.Kql.Binding;
 /// </summary>
 public sealed class SemanticModel
 {
-    internal SemanticModel(KqlSyntaxTree tree, IReadOnlyDictionary<SyntaxNode, ExprType> types, IReadOnlyDictionary<SyntaxNode, Symbol> symbols, IReadOnlyList<KqlDiagnostic> diagnostics, ExprType? result)
+    internal SemanticModel(KqlSyntaxTree tree, IReadOnlyDictionary<SyntaxNode, ExprType> types, IReadOnlyDictionary<SyntaxNode, Symbol> symbols, IReadOnlyList<KqlDiagnostic> diagnostics, ExprType? result, IReadOnlyDictionary<SyntaxNode, IReadOnlyList<string>> itemNames)
     {
         Tree = tree;
         Types = types;
         Symbols = symbols;
         Diagnostics = diagnostics;
         Result = result;
+        ItemNames = itemNames;
     }
 
     public KqlSyntaxTree Tree { get; }
@@ -35,6 +36,11 @@ public sealed class SemanticModel
     /// also reports just the known columns; check <see cref="TableSymbol.IsOpen"/> before relying on absence.
     /// </summary>
     public TableSymbol? ResultTable => Result is { Table: { } table } && (!table.IsOpen || table.Columns.Count > 0) ? table : null;
+
+    /// <summary>The output column names of each projection item (extend, project, summarize, distinct, print), in order; `*` expansions are not listed.</summary>
+    public IReadOnlyDictionary<SyntaxNode, IReadOnlyList<string>> ItemNames { get; }
+
+    public IReadOnlyList<string> NamesOf(SyntaxNode item) => ItemNames.TryGetValue(item, out var names) ? names : [];
 
     public ExprType? TypeOf(SyntaxNode node) => Types.TryGetValue(node, out var type) ? type : null;
 

@@ -17,4 +17,14 @@ public static class SentinelFunctions
         "{ datatable(_DTItemId:string, LastUpdatedTimeUTC:datetime, SearchKey:string, WatchlistItem:dynamic)[] | evaluate bag_unpack(WatchlistItem) }");
 
     public static IReadOnlyList<WorkspaceFunction> All { get; } = [GetWatchlist];
+
+    /// <summary>
+    /// _GetWatchlist as the local engine runs it: the Watchlist table's current items of the alias (a test's
+    /// Watchlist rows stand for the workspace's watchlist), with each item's columns unpacked. Binding keeps the
+    /// schema-only form above, which does not depend on a table the workspace may not expose.
+    /// </summary>
+    public static WorkspaceFunction GetWatchlistFromTable { get; } = new(
+        "_GetWatchlist",
+        "(watchlistAlias:string)",
+        "{ Watchlist | where WatchlistAlias == watchlistAlias and _DTItemStatus != 'Deleted' | project _DTItemId, LastUpdatedTimeUTC, SearchKey, WatchlistItem | evaluate bag_unpack(WatchlistItem) }");
 }

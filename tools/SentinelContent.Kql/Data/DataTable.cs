@@ -5,10 +5,11 @@ namespace SentinelContent.Kql.Data;
 /// <summary>A table of typed columns, all of the same length, in the order of its schema.</summary>
 public sealed class DataTable
 {
-    public DataTable(TableSchema schema, IReadOnlyList<Column> columns)
+    /// <param name="rowCount">The number of rows of a table without columns (print's row context); otherwise the columns' length.</param>
+    public DataTable(TableSchema schema, IReadOnlyList<Column> columns, int rowCount = 0)
     {
         if (schema.Columns.Count != columns.Count) throw new ArgumentException("one column per schema column is needed", nameof(columns));
-        var rows = columns.Count == 0 ? 0 : columns[0].Count;
+        var rows = columns.Count == 0 ? rowCount : columns[0].Count;
         for (var i = 0; i < columns.Count; i++)
         {
             if (columns[i].Count != rows) throw new ArgumentException($"column {schema.Columns[i].Name} has {columns[i].Count} rows, not {rows}", nameof(columns));
@@ -26,7 +27,7 @@ public sealed class DataTable
     public int RowCount { get; }
 
     /// <summary>A table of the same schema holding the given rows.</summary>
-    public DataTable Select(IReadOnlyList<int> rows) => new(Schema, [.. Columns.Select(c => c.Select(rows))]);
+    public DataTable Select(IReadOnlyList<int> rows) => new(Schema, [.. Columns.Select(c => c.Select(rows))], rows.Count);
 
     /// <summary>The rows whose datetime column <paramref name="column"/> lies in [start, end); a table without that column is returned whole.</summary>
     public DataTable WithinTime(string column, DateTime start, DateTime end)

@@ -23,9 +23,5 @@ public static class EvaluationDiagnostics
         "SC0804", "Query failed at run time", "{0}", DiagnosticSeverity.Error, Category,
         "The query is valid but could not be evaluated on this data: for example a regular expression that does not compile, or toscalar() over a table without rows. The message says what failed.");
 
-    public static readonly DiagnosticDescriptor InvalidQuery = new(
-        "SC0805", "Query has errors", "the query has errors and was not run: {0}", DiagnosticSeverity.Error, Category,
-        "The query must parse and bind without errors before it runs; the syntax (SC02xx) and semantic (SC03xx) diagnostics say what is wrong.");
-
-    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [Unsupported, RowLimit, TimeLimit, RuntimeError, InvalidQuery];
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [Unsupported, RowLimit, TimeLimit, RuntimeError];
 }

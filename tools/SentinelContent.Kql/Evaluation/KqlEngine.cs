@@ -1,6 +1,12 @@
+using System.Text.RegularExpressions;
+using SentinelContent.Core.Diagnostics;
+using SentinelContent.Core.Text;
 using SentinelContent.Kql.Binding;
 using SentinelContent.Kql.Data;
+using SentinelContent.Kql.Evaluation.Planning;
+using SentinelContent.Kql.Functions;
 using SentinelContent.Kql.Schema;
+using SentinelContent.Kql.Syntax;
 
 namespace SentinelContent.Kql.Evaluation;
 
@@ -11,11 +17,18 @@ namespace SentinelContent.Kql.Evaluation;
 /// </summary>
 public sealed class KqlEngine
 {
+    private readonly BindingContext _catalogContext;
+    private readonly Dictionary<string, WorkspaceFunction> _runnableFunctions;
+
     public KqlEngine(SchemaCatalog? schemas = null, EvaluationLimits? limits = null, IEnumerable<WorkspaceFunction>? functions = null)
     {
         Schemas = schemas ?? BuiltInSchemas.Default;
         Limits = limits ?? EvaluationLimits.Default;
         Functions = [.. SentinelFunctions.All, .. functions ?? []];
+        _catalogContext = new BindingContext(Schemas, FunctionCatalog.Default, Functions);
+        // What runs may differ from what binds: _GetWatchlist reads the Watchlist table's rows.
+        _runnableFunctions = Functions.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        _runnableFunctions[SentinelFunctions.GetWatchlistFromTable.Name] = SentinelFunctions.GetWatchlistFromTable;
     }
 
     public SchemaCatalog Schemas { get; }
@@ -25,6 +38,53 @@ public sealed class KqlEngine
     public IReadOnlyList<WorkspaceFunction> Functions { get; }
 
     /// <summary>Runs <paramref name="query"/> and returns its result table. Throws <see cref="KqlEvaluationException"/> when it cannot.</summary>
-    public DataTable Run(string query, IReadOnlyDictionary<string, DataTable> tables, DateTime now, CancellationToken cancellation = default) =>
-        throw new KqlEvaluationException([]);
+    public DataTable Run(string query, IReadOnlyDictionary<string, DataTable> tables, DateTime now, CancellationToken cancellation = default)
+    {
+        var named = tables.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var (plan, schemas) = Plan(query, named);
+        var context = new Runtime.QueryContext(now, named, schemas, Limits, cancellation);
+        Values.RegexCache.MatchTimeout = Limits.RegexTimeout;
+        try
+        {
+            return plan(context);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw Runtime.QueryContext.Failure(EvaluationDiagnostics.TimeLimit, new TextSpan(0, 0), Limits.RegexTimeout);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw Runtime.QueryContext.Failure(EvaluationDiagnostics.RuntimeError, new TextSpan(0, 0), "the query nests too deeply to run");
+        }
+    }
+
+    /// <summary>Parses, binds and plans the query without running it: the errors it would fail with before reading any row.</summary>
+    public IReadOnlyList<KqlDiagnostic> Check(string query, IReadOnlyDictionary<string, DataTable>? tables = null)
+    {
+        try
+        {
+            Plan(query, tables?.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal) ?? []);
+            return [];
+        }
+        catch (KqlEvaluationException e)
+        {
+            return e.Diagnostics;
+        }
+    }
+
+    private (TabularEval Plan, SchemaCatalog Schemas) Plan(string query, Dictionary<string, DataTable> tables)
+    {
+        // Tables outside the catalog take their schema from the rows supplied.
+        var extra = tables.Where(p => Schemas.Find(p.Key) is null).Select(p => new TableSchema(p.Key, p.Value.Schema.Columns)).ToList();
+        var schemas = extra.Count == 0 ? Schemas : Schemas.With(new SchemaCatalog(extra));
+        var context = extra.Count == 0 ? _catalogContext : new BindingContext(schemas, FunctionCatalog.Default, Functions);
+
+        var tree = KqlSyntaxTree.Parse(query);
+        var syntaxErrors = tree.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (syntaxErrors.Count > 0) throw new KqlEvaluationException(syntaxErrors);
+        var model = KqlBinder.Bind(tree, context);
+        var semanticErrors = model.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (semanticErrors.Count > 0) throw new KqlEvaluationException(semanticErrors);
+        return (new QueryPlanner(model, FunctionCatalog.Default, _runnableFunctions, context).PlanQuery(), schemas);
+    }
 }

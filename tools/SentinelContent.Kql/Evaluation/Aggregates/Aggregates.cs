@@ -1,0 +1,192 @@
+using System.Text.Json.Nodes;
+using SentinelContent.Kql.Data;
+using SentinelContent.Kql.Evaluation.Values;
+using SentinelContent.Kql.Schema;
+
+namespace SentinelContent.Kql.Evaluation.Aggregates;
+
+/// <summary>An aggregator keeping one state object per group, growing as groups appear.</summary>
+internal abstract class PerGroup<TState>(AggregateCall call) : Aggregator where TState : new()
+{
+    private readonly List<TState> _states = [];
+
+    protected AggregateCall Call { get; } = call;
+
+    protected object? Arg(int index, int row) => KqlValue.Unwrap(KqlValue.Get(Call.Arguments[index], row));
+
+    protected object? RawArg(int index, int row) => KqlValue.Get(Call.Arguments[index], row);
+
+    protected bool Condition(int index, int row) => Call.Arguments[index].IsTrue(row);
+
+    protected TState State(int group)
+    {
+        while (_states.Count <= group) _states.Add(new TState());
+        return _states[group];
+    }
+
+    public override IReadOnlyList<Column> Results(int groups)
+    {
+        var values = new object?[groups];
+        for (var g = 0; g < groups; g++) values[g] = Result(State(g));
+        return [ColumnFactory.FromValues(Call.ResultType, values)];
+    }
+
+    protected abstract object? Result(TState state);
+}
+
+internal sealed class Box<T>
+{
+    public T? Value { get; set; }
+
+    public bool Has { get; set; }
+
+    public long Count { get; set; }
+}
+
+/// <summary>count() and countif(p); count(x) counts rows where x is not null.</summary>
+internal sealed class CountAggregator(AggregateCall call, int? conditionArg, bool countNonNull) : PerGroup<Box<long>>(call)
+{
+    public override void Add(int group, int row)
+    {
+        if (conditionArg is { } c && !Condition(c, row)) return;
+        if (countNonNull && Arg(0, row) is null) return;
+        State(group).Count++;
+    }
+
+    protected override object? Result(Box<long> state) => state.Count;
+}
+
+/// <summary>dcount(x) and dcountif(x, p): exact distinct non-null values (the reference allows an estimate; exact is within it).</summary>
+internal sealed class DistinctCountAggregator(AggregateCall call, int? conditionArg) : PerGroup<HashSet<object?>>(call)
+{
+    public override void Add(int group, int row)
+    {
+        if (conditionArg is { } c && !Condition(c, row)) return;
+        if (Arg(0, row) is { } value) State(group).Add(value is JsonNode node ? node.ToJsonString() : value);
+    }
+
+    protected override object? Result(HashSet<object?> state) => (long)state.Count;
+}
+
+/// <summary>sum, sumif, avg, avgif over numbers and timespans; nulls are skipped.</summary>
+internal sealed class SumAggregator(AggregateCall call, int? conditionArg, bool average) : PerGroup<Box<object?>>(call)
+{
+    public override void Add(int group, int row)
+    {
+        if (conditionArg is { } c && !Condition(c, row)) return;
+        var value = Arg(0, row);
+        if (value is null) return;
+        var state = State(group);
+        state.Value = state.Has ? Arithmetic.Apply('+', state.Value, average ? KqlValue.ToReal(value) : value) : average ? KqlValue.ToReal(value) : value;
+        state.Has = true;
+        state.Count++;
+    }
+
+    protected override object? Result(Box<object?> state)
+    {
+        if (!state.Has) return average ? null : Call.ResultType is ScalarType.TimeSpan ? TimeSpan.Zero : 0L;
+        return average ? KqlValue.ToReal(state.Value) / state.Count : state.Value;
+    }
+}
+
+/// <summary>min, max, minif, maxif: nulls (and empty strings) are skipped.</summary>
+internal sealed class ExtremeAggregator(AggregateCall call, int? conditionArg, bool max) : PerGroup<Box<object?>>(call)
+{
+    public override void Add(int group, int row)
+    {
+        if (conditionArg is { } c && !Condition(c, row)) return;
+        var value = Arg(0, row);
+        if (value is null || value is string { Length: 0 }) return;
+        var state = State(group);
+        if (!state.Has || (ValueComparer.Instance.Compare(value, state.Value) is var r && (max ? r > 0 : r < 0)))
+        {
+            state.Value = value;
+            state.Has = true;
+        }
+    }
+
+    protected override object? Result(Box<object?> state) => state.Value;
+}
+
+/// <summary>make_set, make_set_if, make_list, make_list_if: values in order of appearance, capped at the size limit; nulls are skipped.</summary>
+internal sealed class CollectAggregator(AggregateCall call, int? conditionArg, bool distinct, int limit) : PerGroup<CollectAggregator.Items>(call)
+{
+    internal sealed class Items
+    {
+        public JsonArray Values { get; } = [];
+
+        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+    }
+
+    public override void Add(int group, int row)
+    {
+        if (conditionArg is { } c && !Condition(c, row)) return;
+        var value = RawArg(0, row);
+        if (KqlValue.Unwrap(value) is null) return;
+        var state = State(group);
+        if (state.Values.Count >= limit) return;
+        var node = KqlValue.ToDynamic(value);
+        if (distinct && !state.Seen.Add(node?.ToJsonString() ?? "null")) return;
+        state.Values.Add(node);
+    }
+
+    protected override object? Result(Items state) => state.Values;
+}
+
+/// <summary>make_bag(bag), make_bag_if: the union of the bags' properties (the first value of a key wins).</summary>
+internal sealed class BagAggregator(AggregateCall call, int? conditionArg) : PerGroup<BagAggregator.Bag>(call)
+{
+    internal sealed class Bag
+    {
+        public JsonObject Properties { get; } = [];
+    }
+
+    public override void Add(int group, int row)
+    {
+        if (conditionArg is { } c && !Condition(c, row)) return;
+        if (RawArg(0, row) is not JsonObject bag) return;
+        var state = State(group).Properties;
+        foreach (var (key, value) in bag)
+            if (!state.ContainsKey(key)) state[key] = value?.DeepClone();
+    }
+
+    protected override object? Result(Bag state) => state.Properties;
+}
+
+/// <summary>stdev, variance (sample, n-1) and their population forms.</summary>
+internal sealed class VarianceAggregator(AggregateCall call, int? conditionArg, bool root, bool population) : PerGroup<List<double>>(call)
+{
+    public override void Add(int group, int row)
+    {
+        if (conditionArg is { } c && !Condition(c, row)) return;
+        if (KqlValue.ToReal(Arg(0, row)) is { } value) State(group).Add(value);
+    }
+
+    protected override object? Result(List<double> state)
+    {
+        var n = state.Count;
+        if (n == 0) return null;
+        if (n == 1 && !population) return 0.0;
+        var mean = state.Average();
+        var sum = state.Sum(v => (v - mean) * (v - mean));
+        var variance = sum / (population ? n : n - 1);
+        return root ? Math.Sqrt(variance) : variance;
+    }
+}
+
+/// <summary>percentile(x, p): the nearest-rank value (Kusto estimates; on small samples the nearest rank is what it returns).</summary>
+internal sealed class PercentileAggregator(AggregateCall call, double percent) : PerGroup<List<object>>(call)
+{
+    public override void Add(int group, int row)
+    {
+        if (Arg(0, row) is { } value) State(group).Add(value);
+    }
+
+    protected override object? Result(List<object> state)
+    {
+        if (state.Count == 0) return null;
+        state.Sort(ValueComparer.Instance);
+        var rank = (int)Math.Ceiling(percent / 100.0 * state.Count);
+        return state[Math.Clamp(rank - 1, 0, state.Count - 1)];
+    }
+}

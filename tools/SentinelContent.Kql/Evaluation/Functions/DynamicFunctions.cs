@@ -1,0 +1,124 @@
+using System.Text.Json.Nodes;
+using SentinelContent.Kql.Evaluation.Values;
+using SentinelContent.Kql.Schema;
+
+namespace SentinelContent.Kql.Evaluation.Functions;
+
+/// <summary>Arrays and property bags: lengths, keys, packing, sorting, and the set functions (which keep first-seen order and drop duplicates).</summary>
+internal static class DynamicFunctions
+{
+    public static void Register(Dictionary<string, ScalarImplementation> f)
+    {
+        f["array_length"] = Implement.Values(ScalarType.Long, a => a.Arg(0) is JsonArray array ? array.Count : null);
+        f["bag_keys"] = Implement.Values(ScalarType.Dynamic, a => a.Arg(0) is JsonObject bag ? new JsonArray([.. bag.Select(p => (JsonNode?)JsonValue.Create(p.Key))]) : null);
+        f["bag_has_key"] = Implement.Values(ScalarType.Bool, a => a.Arg(0) is JsonObject bag && bag.ContainsKey(a.Text(1)));
+        f["bag_pack"] = Implement.Values(ScalarType.Dynamic, Pack);
+        f["bag_pack_columns"] = f["bag_pack"];
+        f["pack_all"] = Implement.Values(ScalarType.Dynamic, _ => new JsonObject());
+        f["pack_array"] = Implement.Values(ScalarType.Dynamic, a => new JsonArray([.. a.Select(Clone)]));
+        f["bag_merge"] = Implement.Values(ScalarType.Dynamic, Merge);
+        f["bag_remove_keys"] = Implement.Values(ScalarType.Dynamic, RemoveKeys);
+        f["array_concat"] = Implement.Values(ScalarType.Dynamic, a => new JsonArray([.. a.SelectMany(x => KqlValue.Unwrap(x) is JsonArray arr ? arr.Select(e => e?.DeepClone()) : [])]));
+        f["array_sort_asc"] = Implement.Values(ScalarType.Dynamic, a => Sort(a, descending: false));
+        f["array_sort_desc"] = Implement.Values(ScalarType.Dynamic, a => Sort(a, descending: true));
+        f["array_reverse"] = Implement.Values(ScalarType.Dynamic, a => a.Arg(0) is JsonArray arr ? new JsonArray([.. arr.Reverse().Select(e => e?.DeepClone())]) : null);
+        f["array_slice"] = Implement.Values(ScalarType.Dynamic, Slice);
+        f["array_index_of"] = Implement.Values(ScalarType.Long, IndexOf);
+        f["array_sum"] = Implement.Values(ScalarType.Real, a => a.Arg(0) is JsonArray arr ? arr.Sum(e => KqlValue.ToReal(KqlValue.Unwrap(e)) ?? 0) : null);
+        f["set_has_element"] = Implement.Values(ScalarType.Bool, a => a.Arg(0) is JsonArray arr ? arr.Any(e => ValueComparer.Instance.Equals(KqlValue.Unwrap(e), a.Arg(1))) : null);
+        f["set_union"] = Implement.Values(ScalarType.Dynamic, a => Distinct(a.SelectMany(Elements)));
+        f["set_intersect"] = Implement.Values(ScalarType.Dynamic, a => Distinct(Elements(a[0]).Where(e => a.Skip(1).All(other => Elements(other).Any(o => SameElement(o, e))))));
+        f["set_difference"] = Implement.Values(ScalarType.Dynamic, a => Distinct(Elements(a[0]).Where(e => a.Skip(1).All(other => !Elements(other).Any(o => SameElement(o, e))))));
+        f["zip"] = Implement.Values(ScalarType.Dynamic, Zip);
+        f["treepath"] = Implement.Values(ScalarType.Dynamic, a => a.Arg(0) is JsonObject bag ? new JsonArray([.. bag.Select(p => (JsonNode?)JsonValue.Create("$['" + p.Key + "']"))]) : null);
+    }
+
+    private static JsonNode? Clone(object? value) => value is JsonNode node ? node.DeepClone() : KqlValue.ToDynamic(value);
+
+    /// <summary>bag_pack("k1", v1, "k2", v2...): null values are kept (as JSON null), as Kusto does.</summary>
+    private static object? Pack(object?[] a)
+    {
+        var bag = new JsonObject();
+        for (var i = 0; i + 1 < a.Length; i += 2) bag[KqlValue.ToText(a[i])] = Clone(a[i + 1]);
+        return bag;
+    }
+
+    private static object? Merge(object?[] a)
+    {
+        var bag = new JsonObject();
+        foreach (var value in a)
+            if (KqlValue.Unwrap(value) is JsonObject obj)
+                foreach (var (key, node) in obj)
+                    if (!bag.ContainsKey(key)) bag[key] = node?.DeepClone();
+        return bag;
+    }
+
+    private static object? RemoveKeys(object?[] a)
+    {
+        if (a.Arg(0) is not JsonObject bag) return null;
+        var keys = Elements(a[1]).Select(KqlValue.ToText).ToHashSet(StringComparer.Ordinal);
+        var result = new JsonObject();
+        foreach (var (key, node) in bag)
+            if (!keys.Contains(key)) result[key] = node?.DeepClone();
+        return result;
+    }
+
+    private static IEnumerable<object?> Elements(object? value) => KqlValue.Unwrap(value) is JsonArray arr ? arr.Select(e => KqlValue.Unwrap(e) ?? (object?)e) : [];
+
+    private static bool SameElement(object? a, object? b) => ValueComparer.Instance.Equals(a, b);
+
+    private static JsonArray Distinct(IEnumerable<object?> values)
+    {
+        var seen = new HashSet<object?>(ValueComparer.Instance);
+        var result = new JsonArray();
+        foreach (var value in values)
+            if (seen.Add(value)) result.Add(Clone(value));
+        return result;
+    }
+
+    /// <summary>Sorting puts nulls last by default; mixed types sort by their comparison rules.</summary>
+    private static object? Sort(object?[] a, bool descending)
+    {
+        if (a.Arg(0) is not JsonArray arr) return null;
+        var nullsLast = a.Length < 2 || KqlValue.ToBool(a.Arg(1)) != false;
+        var values = arr.Select(e => KqlValue.Unwrap(e)).ToList();
+        var nonNull = values.Where(v => v is not null).ToList();
+        nonNull.Sort(ValueComparer.Instance);
+        if (descending) nonNull.Reverse();
+        var nulls = values.Count - nonNull.Count;
+        var ordered = nullsLast ? nonNull.Concat(Enumerable.Repeat<object?>(null, nulls)) : Enumerable.Repeat<object?>(null, nulls).Concat(nonNull);
+        return new JsonArray([.. ordered.Select(Clone)]);
+    }
+
+    private static object? Slice(object?[] a)
+    {
+        if (a.Arg(0) is not JsonArray arr) return null;
+        long start = KqlValue.ToLong(a.Arg(1)) ?? 0, end = KqlValue.ToLong(a.Arg(2)) ?? arr.Count - 1;
+        if (start < 0) start += arr.Count;
+        if (end < 0) end += arr.Count;
+        start = Math.Max(0, start);
+        end = Math.Min(arr.Count - 1, end);
+        var result = new JsonArray();
+        for (var i = start; i <= end; i++) result.Add(arr[(int)i]?.DeepClone());
+        return result;
+    }
+
+    private static object? IndexOf(object?[] a)
+    {
+        if (a.Arg(0) is not JsonArray arr) return null;
+        var target = a.Arg(1);
+        for (var i = 0; i < arr.Count; i++)
+            if (ValueComparer.Instance.Equals(KqlValue.Unwrap(arr[i]), target)) return (long)i;
+        return -1L;
+    }
+
+    private static object? Zip(object?[] a)
+    {
+        var arrays = a.Select(x => KqlValue.Unwrap(x) as JsonArray).ToArray();
+        if (arrays.Any(x => x is null)) return null;
+        var length = arrays.Max(x => x!.Count);
+        var result = new JsonArray();
+        for (var i = 0; i < length; i++) result.Add(new JsonArray([.. arrays.Select(x => i < x!.Count ? x[i]?.DeepClone() : null)]));
+        return result;
+    }
+}

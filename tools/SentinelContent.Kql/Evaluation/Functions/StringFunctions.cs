@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using SentinelContent.Kql.Evaluation.Values;
+using SentinelContent.Kql.Schema;
+
+namespace SentinelContent.Kql.Evaluation.Functions;
+
+/// <summary>String functions: length, substrings, concatenation, splitting, trimming, replacing, and the regex family (RE2 semantics).</summary>
+internal static class StringFunctions
+{
+    public static void Register(Dictionary<string, ScalarImplementation> f)
+    {
+        f["strlen"] = Implement.Values(ScalarType.Long, a => (long)new StringInfo(a.Text(0)).LengthInTextElements);
+        f["substring"] = Implement.Values(ScalarType.String, Substring);
+        f["strcat"] = Implement.Values(ScalarType.String, a => string.Concat(a.Select(KqlValue.ToText)));
+        f["strcat_delim"] = Implement.Values(ScalarType.String, a => string.Join(a.Text(0), a.Skip(1).Select(KqlValue.ToText)));
+        f["split"] = Implement.Values(ScalarType.Dynamic, Split);
+        f["replace_string"] = Implement.Values(ScalarType.String, a => a.Text(1).Length == 0 ? a.Text(0) : a.Text(0).Replace(a.Text(1), a.Text(2), StringComparison.Ordinal));
+        f["replace_regex"] = Implement.Values(ScalarType.String, a => RegexCache.Get(a.Text(1)).Replace(a.Text(0), DotNetReplacement(a.Text(2))));
+        f["replace"] = Implement.Values(ScalarType.String, a => RegexCache.Get(a.Text(0)).Replace(a.Text(2), DotNetReplacement(a.Text(1))));
+        f["trim"] = Implement.Values(ScalarType.String, a => Trim(a.Text(1), a.Text(0), start: true, end: true));
+        f["trim_start"] = Implement.Values(ScalarType.String, a => Trim(a.Text(1), a.Text(0), start: true, end: false));
+        f["trim_end"] = Implement.Values(ScalarType.String, a => Trim(a.Text(1), a.Text(0), start: false, end: true));
+        f["extract"] = Implement.Values(ScalarType.String, Extract);
+        f["extract_all"] = Implement.Values(ScalarType.Dynamic, ExtractAll);
+        f["indexof"] = Implement.Values(ScalarType.Long, IndexOf);
+        f["countof"] = Implement.Values(ScalarType.Long, CountOf);
+        f["reverse"] = Implement.Values(ScalarType.String, a => new string(a.Text(0).Reverse().ToArray()));
+        f["strrep"] = Implement.Values(ScalarType.String, a => string.Join(a.Length > 2 ? a.Text(2) : string.Empty, Enumerable.Repeat(a.Text(0), (int)Math.Clamp(KqlValue.ToLong(a[1]) ?? 0, 0, 10_000))));
+        f["array_strcat"] = Implement.Values(ScalarType.String, a => a.Arg(0) is JsonArray array ? string.Join(a.Text(1), array.Select(e => KqlValue.ToText(KqlValue.Unwrap(e)))) : null);
+        f["url_decode"] = Implement.Values(ScalarType.String, a => Uri.UnescapeDataString(a.Text(0).Replace('+', ' ')));
+        f["url_encode"] = Implement.Values(ScalarType.String, a => Uri.EscapeDataString(a.Text(0)));
+        f["base64_decode_tostring"] = Implement.Values(ScalarType.String, a => TryBase64(a.Text(0)));
+        f["base64_encode_tostring"] = Implement.Values(ScalarType.String, a => Convert.ToBase64String(Encoding.UTF8.GetBytes(a.Text(0))));
+        f["hash_sha256"] = Implement.Values(ScalarType.String, a => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(a.Text(0)))));
+        f["hash_md5"] = Implement.Values(ScalarType.String, a => Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(a.Text(0)))));
+        f["isascii"] = Implement.Values(ScalarType.Bool, a => a.Text(0).All(char.IsAscii));
+        f["parse_url"] = Implement.Values(ScalarType.Dynamic, a => ParseUrl(a.Text(0)));
+        f["parse_path"] = Implement.Values(ScalarType.Dynamic, a => ParsePath(a.Text(0)));
+        f["parse_command_line"] = Implement.Values(ScalarType.Dynamic, a => new JsonArray([.. a.Text(0).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => (JsonNode?)JsonValue.Create(p))]));
+    }
+
+    private static object? Substring(object?[] a)
+    {
+        var text = a.Text(0);
+        var info = new StringInfo(text);
+        var length = info.LengthInTextElements;
+        var start = KqlValue.ToLong(a.Arg(1)) ?? 0;
+        if (start < 0) start = Math.Max(0, length + start);
+        if (start >= length) return string.Empty;
+        var count = a.Length > 2 && KqlValue.ToLong(a.Arg(2)) is { } n ? Math.Max(0, Math.Min(n, length - start)) : length - start;
+        return info.SubstringByTextElements((int)start, (int)count);
+    }
+
+    private static object? Split(object?[] a)
+    {
+        var text = a.Text(0);
+        var delimiter = a.Text(1);
+        var parts = delimiter.Length == 0 ? [text] : text.Split(delimiter);
+        if (a.Length > 2 && KqlValue.ToLong(a.Arg(2)) is { } index)
+        {
+            if (index < 0 || index >= parts.Length) return new JsonArray();
+            return new JsonArray(JsonValue.Create(parts[index]));
+        }
+
+        return new JsonArray([.. parts.Select(p => (JsonNode?)JsonValue.Create(p))]);
+    }
+
+    /// <summary>trim(regex, text): removes leading/trailing matches of the regex, as the reference says.</summary>
+    private static string Trim(string text, string pattern, bool start, bool end)
+    {
+        if (pattern.Length == 0) return text;
+        var result = text;
+        if (start) result = RegexCache.Get($"^(?:{pattern})+").Replace(result, string.Empty, 1);
+        if (end) result = RegexCache.Get($"(?:{pattern})+$").Replace(result, string.Empty, 1);
+        return result;
+    }
+
+    /// <summary>Kusto's replacement text refers to groups as \1; .NET writes $1.</summary>
+    private static string DotNetReplacement(string replacement)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < replacement.Length; i++)
+        {
+            var c = replacement[i];
+            if (c == '\\' && i + 1 < replacement.Length && char.IsDigit(replacement[i + 1])) { builder.Append('$').Append(replacement[++i]); }
+            else if (c == '$') builder.Append("$$");
+            else builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>extract(regex, group, text[, typeof(T)]): the group's text of the first match, or "" (null when converting).</summary>
+    private static object? Extract(object?[] a)
+    {
+        var match = RegexCache.Get(a.Text(0)).Match(a.Text(2));
+        var group = (int)(KqlValue.ToLong(a.Arg(1)) ?? 0);
+        if (!match.Success || group >= match.Groups.Count || !match.Groups[group].Success) return string.Empty;
+        return match.Groups[group].Value;
+    }
+
+    /// <summary>extract_all(regex, [groups,] text): every match; one group gives an array of strings, several an array of arrays.</summary>
+    private static object? ExtractAll(object?[] a)
+    {
+        var pattern = a.Text(0);
+        var text = a.Length > 2 ? a.Text(2) : a.Text(1);
+        var regex = RegexCache.Get(pattern);
+        var matches = regex.Matches(text);
+        if (matches.Count == 0) return null;
+        var result = new JsonArray();
+        var groups = a.Length > 2 && a.Arg(1) is JsonArray selected ? selected.Select(g => (int)(KqlValue.ToLong(KqlValue.Unwrap(g)) ?? 0)).ToArray() : null;
+        foreach (Match match in matches)
+        {
+            var indexes = groups ?? (match.Groups.Count > 1 ? Enumerable.Range(1, match.Groups.Count - 1).ToArray() : [0]);
+            if (indexes.Length == 1) result.Add(JsonValue.Create(match.Groups[indexes[0]].Value));
+            else result.Add(new JsonArray([.. indexes.Select(i => (JsonNode?)JsonValue.Create(match.Groups[i].Value))]));
+        }
+
+        return result;
+    }
+
+    private static object? IndexOf(object?[] a)
+    {
+        var text = a.Text(0);
+        var lookup = a.Text(1);
+        var start = a.Length > 2 ? (int)(KqlValue.ToLong(a.Arg(2)) ?? 0) : 0;
+        if (start < 0) start = Math.Max(0, text.Length + start);
+        if (start > text.Length) return -1L;
+        var length = a.Length > 3 && KqlValue.ToLong(a.Arg(3)) is { } l && l >= 0 ? (int)Math.Min(l, text.Length - start) : text.Length - start;
+        var found = text.IndexOf(lookup, start, length, StringComparison.Ordinal);
+        return (long)found;
+    }
+
+    private static object? CountOf(object?[] a)
+    {
+        var text = a.Text(0);
+        var search = a.Text(1);
+        if (search.Length == 0) return 0L;
+        if (a.Length > 2 && a.Text(2) == "regex") return (long)RegexCache.Get(search).Count(text);
+        long count = 0;
+        for (var at = text.IndexOf(search, StringComparison.Ordinal); at >= 0; at = text.IndexOf(search, at + search.Length, StringComparison.Ordinal)) count++;
+        return count;
+    }
+
+    private static object? TryBase64(string text)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(text));
+        }
+        catch (FormatException)
+        {
+            return string.Empty;
+        }
+    }
+
+    private static object? ParseUrl(string text)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)) return new JsonObject();
+        var query = new JsonObject();
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = pair.Split('=', 2);
+            query[Uri.UnescapeDataString(parts[0])] = parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : string.Empty;
+        }
+
+        var user = uri.UserInfo.Split(':', 2);
+        return new JsonObject
+        {
+            ["Scheme"] = uri.Scheme,
+            ["Host"] = uri.Host,
+            ["Port"] = uri.IsDefaultPort ? string.Empty : uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Path"] = uri.AbsolutePath,
+            ["Username"] = user[0],
+            ["Password"] = user.Length > 1 ? user[1] : string.Empty,
+            ["Query Parameters"] = query,
+            ["Fragment"] = uri.Fragment.TrimStart('#'),
+        };
+    }
+
+    private static object? ParsePath(string text)
+    {
+        var separator = text.Contains('\\', StringComparison.Ordinal) ? '\\' : '/';
+        var last = text.LastIndexOf(separator);
+        var file = last >= 0 ? text[(last + 1)..] : text;
+        var dot = file.LastIndexOf('.');
+        return new JsonObject
+        {
+            ["Scheme"] = string.Empty,
+            ["RootPath"] = text.Length > 2 && text[1] == ':' ? text[..2] : string.Empty,
+            ["DirectoryPath"] = last >= 0 ? text[..last] : string.Empty,
+            ["DirectoryName"] = last >= 0 ? Path.GetFileName(text[..last]) : string.Empty,
+            ["Filename"] = file,
+            ["Extension"] = dot >= 0 ? file[(dot + 1)..] : string.Empty,
+            ["AlternateDataStreamName"] = string.Empty,
+        };
+    }
+}

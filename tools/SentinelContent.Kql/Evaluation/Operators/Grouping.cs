@@ -1,0 +1,94 @@
+using SentinelContent.Kql.Data;
+using SentinelContent.Kql.Evaluation.Values;
+
+namespace SentinelContent.Kql.Evaluation.Operators;
+
+/// <summary>Hash grouping of rows by key columns (summarize by, distinct, join keys). Nulls group together.</summary>
+public static class Grouping
+{
+    /// <summary>Each row's group number, and the first row of each group (groups numbered in order of first appearance).</summary>
+    public static (int[] GroupOfRow, List<int> FirstRows) Group(IReadOnlyList<Column> keys, int rowCount)
+    {
+        var groupOfRow = new int[rowCount];
+        var firstRows = new List<int>();
+        if (keys.Count == 0)
+        {
+            if (rowCount > 0) firstRows.Add(0);
+            return (groupOfRow, firstRows);
+        }
+
+        if (keys is [StringColumn strings])
+        {
+            // The usual case (by a user or an IP): a typed dictionary, no boxing.
+            var byText = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var row = 0; row < rowCount; row++)
+            {
+                if (!byText.TryGetValue(strings.Values[row], out var group))
+                {
+                    byText[strings.Values[row]] = group = firstRows.Count;
+                    firstRows.Add(row);
+                }
+
+                groupOfRow[row] = group;
+            }
+
+            return (groupOfRow, firstRows);
+        }
+
+        var byKey = new Dictionary<RowKey, int>();
+        for (var row = 0; row < rowCount; row++)
+        {
+            var key = RowKey.Of(keys, row);
+            if (!byKey.TryGetValue(key, out var group))
+            {
+                byKey[key] = group = firstRows.Count;
+                firstRows.Add(row);
+            }
+
+            groupOfRow[row] = group;
+        }
+
+        return (groupOfRow, firstRows);
+    }
+
+    /// <summary>distinct *: the first row of each distinct combination of all columns.</summary>
+    public static DataTable Distinct(DataTable table)
+    {
+        var (_, firstRows) = Group(table.Columns, table.RowCount);
+        return firstRows.Count == table.RowCount ? table : table.Select(firstRows);
+    }
+}
+
+/// <summary>The values of several key columns in one row, compared with KQL's value equality.</summary>
+public readonly struct RowKey : IEquatable<RowKey>
+{
+    private readonly object?[] _values;
+    private readonly int _hash;
+
+    private RowKey(object?[] values)
+    {
+        _values = values;
+        var hash = new HashCode();
+        foreach (var value in values) hash.Add(ValueComparer.Instance.GetHashCode(value));
+        _hash = hash.ToHashCode();
+    }
+
+    public static RowKey Of(IReadOnlyList<Column> columns, int row)
+    {
+        var values = new object?[columns.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = KqlValue.Unwrap(KqlValue.Get(columns[i], row));
+        return new RowKey(values);
+    }
+
+    public bool Equals(RowKey other)
+    {
+        if (_values.Length != other._values.Length) return false;
+        for (var i = 0; i < _values.Length; i++)
+            if (!ValueComparer.Instance.Equals(_values[i], other._values[i])) return false;
+        return true;
+    }
+
+    public override bool Equals(object? obj) => obj is RowKey other && Equals(other);
+
+    public override int GetHashCode() => _hash;
+}

@@ -1,0 +1,132 @@
+using SentinelContent.Kql.Data;
+using SentinelContent.Kql.Evaluation.Runtime;
+using SentinelContent.Kql.Evaluation.Values;
+
+namespace SentinelContent.Kql.Evaluation.Operators;
+
+/// <summary>
+/// join and lookup with a hash table on the right side's keys. The default kind, innerunique, first keeps one
+/// left row per key (the first), as the reference documents. Null keys never match.
+/// </summary>
+public static class Joiner
+{
+    public static DataTable Join(DataTable left, DataTable right, IReadOnlyList<string> leftKeys, IReadOnlyList<string> rightKeys, string kind, Action<long> checkRows, bool lookup = false)
+    {
+        var leftKeyColumns = leftKeys.Select(k => left.Find(k) ?? throw new KqlRuntimeException($"the left side of the join has no column '{k}'")).ToArray();
+        var rightKeyColumns = rightKeys.Select(k => right.Find(k) ?? throw new KqlRuntimeException($"the right side of the join has no column '{k}'")).ToArray();
+
+        var rightIndex = new Dictionary<RowKey, List<int>>();
+        for (var r = 0; r < right.RowCount; r++)
+        {
+            if (HasNullKey(rightKeyColumns, r)) continue;
+            var key = RowKey.Of(rightKeyColumns, r);
+            if (!rightIndex.TryGetValue(key, out var rows)) rightIndex[key] = rows = [];
+            rows.Add(r);
+        }
+
+        var leftRows = Enumerable.Range(0, left.RowCount).ToList();
+        if (kind == "innerunique")
+        {
+            var seen = new HashSet<RowKey>();
+            leftRows = leftRows.Where(l => HasNullKey(leftKeyColumns, l) || seen.Add(RowKey.Of(leftKeyColumns, l))).ToList();
+        }
+
+        var pairsLeft = new List<int>();
+        var pairsRight = new List<int>();
+        var rightMatched = new bool[right.RowCount];
+        foreach (var l in leftRows)
+        {
+            var matches = HasNullKey(leftKeyColumns, l) ? null : rightIndex.GetValueOrDefault(RowKey.Of(leftKeyColumns, l));
+            switch (kind)
+            {
+                case "leftsemi":
+                    if (matches is not null) { pairsLeft.Add(l); }
+                    continue;
+                case "leftanti" or "leftantisemi" or "anti":
+                    if (matches is null) { pairsLeft.Add(l); }
+                    continue;
+            }
+
+            if (matches is null)
+            {
+                if (kind is "leftouter" or "fullouter") { pairsLeft.Add(l); pairsRight.Add(-1); }
+                continue;
+            }
+
+            foreach (var r in matches)
+            {
+                rightMatched[r] = true;
+                if (kind is "rightsemi" or "rightanti" or "rightantisemi") continue;
+                pairsLeft.Add(l);
+                pairsRight.Add(r);
+            }
+
+            checkRows(pairsLeft.Count);
+        }
+
+        switch (kind)
+        {
+            case "leftsemi" or "leftanti" or "leftantisemi" or "anti":
+                return left.Select(pairsLeft);
+            case "rightsemi":
+                return right.Select(Enumerable.Range(0, right.RowCount).Where(r => rightMatched[r]).ToArray());
+            case "rightanti" or "rightantisemi":
+                return right.Select(Enumerable.Range(0, right.RowCount).Where(r => !rightMatched[r]).ToArray());
+            case "rightouter" or "fullouter":
+                for (var r = 0; r < right.RowCount; r++)
+                    if (!rightMatched[r]) { pairsLeft.Add(-1); pairsRight.Add(r); }
+                if (kind == "rightouter")
+                {
+                    // rightouter keeps matched pairs and unmatched right rows, not unmatched left rows.
+                    var keep = Enumerable.Range(0, pairsLeft.Count).Where(i => pairsRight[i] >= 0).ToArray();
+                    pairsLeft = keep.Select(i => pairsLeft[i]).ToList();
+                    pairsRight = keep.Select(i => pairsRight[i]).ToList();
+                }
+
+                break;
+        }
+
+        return Combine(left, right, pairsLeft, pairsRight, lookup ? rightKeys.ToHashSet(StringComparer.Ordinal) : null);
+    }
+
+    private static bool HasNullKey(Column[] keys, int row)
+    {
+        foreach (var key in keys)
+            if (key is not StringColumn && key.IsNull(row)) return true;
+        return false;
+    }
+
+    /// <summary>Left columns then right columns; a right name already used gets a number (Key → Key1). Lookup drops the right keys.</summary>
+    private static DataTable Combine(DataTable left, DataTable right, List<int> leftRows, List<int> rightRows, HashSet<string>? dropRight)
+    {
+        var columns = new List<(string, Column)>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, column) in left.Named())
+        {
+            columns.Add((name, Pick(column, leftRows)));
+            names.Add(name);
+        }
+
+        foreach (var (name, column) in right.Named())
+        {
+            if (dropRight?.Contains(name) == true) continue;
+            var unique = name;
+            for (var i = 1; names.Contains(unique); i++) unique = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            names.Add(unique);
+            columns.Add((unique, Pick(column, rightRows)));
+        }
+
+        return Tables.From(columns, rowCount: leftRows.Count);
+    }
+
+    /// <summary>The column's values at the given rows; -1 gives null (the missing side of an outer join).</summary>
+    private static Column Pick(Column column, List<int> rows)
+    {
+        if (!rows.Contains(-1)) return column.Select(rows);
+        var values = rows.Select(r => r < 0 ? null : KqlValue.Get(column, r)).ToArray();
+        return ColumnFactory.FromValues(column.Type, values);
+    }
+}
+
+/// <summary>A failure of an operator on its data, turned into a located diagnostic by the planner.</summary>
+public sealed class KqlRuntimeException(string message) : Exception(message);

@@ -1,0 +1,23 @@
+using SentinelContent.Kql.Data;
+using SentinelContent.Kql.Evaluation.Values;
+
+namespace SentinelContent.Kql.Evaluation.Operators;
+
+/// <summary>where and take: which rows go on.</summary>
+public static class RowSelection
+{
+    /// <summary>The rows whose predicate is true (null and false drop the row); a table is returned as is when every row passes.</summary>
+    public static DataTable Where(DataTable table, Column predicate)
+    {
+        var rows = new List<int>();
+        for (var i = 0; i < table.RowCount; i++)
+            if (predicate.IsTrue(i)) rows.Add(i);
+        return rows.Count == table.RowCount ? table : table.Select(rows);
+    }
+
+    public static DataTable Take(DataTable table, long count)
+    {
+        if (count >= table.RowCount) return table;
+        return table.Select(Enumerable.Range(0, (int)Math.Max(0, count)).ToArray());
+    }
+}

@@ -1,0 +1,108 @@
+using SentinelContent.Kql.Binding;
+using SentinelContent.Kql.Evaluation.Functions;
+using SentinelContent.Kql.Functions;
+using SentinelContent.Kql.Syntax;
+
+namespace SentinelContent.Kql.Evaluation.Planning;
+
+// Calls: let-declared functions and workspace functions are expanded at each call (their parameters bound to
+// the arguments' plans); built-in scalar functions come from the implementation registry.
+internal sealed partial class QueryPlanner
+{
+    /// <summary>A planned user-function call: a scalar or a table, depending on the body.</summary>
+    private readonly record struct PlannedValue(ScalarPlan? Scalar, TabularEval? Table);
+
+    private static IReadOnlyList<SyntaxNode> Arguments(SyntaxNode call)
+    {
+        var list = Child(call, SyntaxKind.ExpressionList);
+        return list is null ? [] : SyntaxHelpers.Items(SyntaxHelpers.FirstList(list)).ToArray();
+    }
+
+    private static string CallName(SyntaxNode call) =>
+        SyntaxHelpers.NameText(call.ChildNodes().FirstOrDefault(n => n.Kind == SyntaxKind.NameReference)) ?? string.Empty;
+
+    private ScalarPlan PlanScalarCall(SyntaxNode call)
+    {
+        if (_aggregateColumns.TryGetValue(call, out var hidden)) return ColumnReference(call, hidden, TypeOf(call));
+        var name = CallName(call);
+        var arguments = Arguments(call);
+        if (_scope.Lookup(name) is FunctionEntry function)
+            return PlanUserCall(function, name, arguments, call).Scalar ?? throw Invalid(call, $"{name}() returns a table, not a scalar");
+        if (_workspaceFunctions.ContainsKey(name))
+            return PlanWorkspaceCall(name, arguments, call).Scalar ?? throw Invalid(call, $"{name}() returns a table, not a scalar");
+
+        var info = _catalog.Find(name) ?? throw Invalid(call, $"unknown function '{name}'");
+        if (info.Kind == FunctionKind.Aggregate) throw Invalid(call, $"the aggregate {name}() can only be used in summarize (or make-series)");
+        var implementation = ScalarFunctions.Find(info.Name) ?? throw Unsupported(call, $"the function {info.Name}()");
+        var planned = arguments.Select(a => a.Kind == SyntaxKind.TypeOfLiteralExpression ? ScalarPlan.Constant(Schema.ScalarType.String, a.ToFullString().Trim()) : PlanScalar(a)).ToArray();
+        return ScalarPlan.Of(TypeOf(call), implementation(new CallSite(call, planned, TypeOf(call))));
+    }
+
+    private PlannedValue PlanUserCall(FunctionEntry function, string name, IReadOnlyList<SyntaxNode> arguments, SyntaxNode call)
+    {
+        if (_callDepth >= MaxCallDepth) throw Invalid(call, $"{name}() calls itself too deeply");
+        var declaration = function.Declaration;
+        var parameters = Child(declaration, SyntaxKind.FunctionParameters) is { } list ? SyntaxHelpers.Items(SyntaxHelpers.FirstList(list)).Where(p => p.Kind == SyntaxKind.FunctionParameter).ToArray() : [];
+        var scope = new PlanScope(function.Scope);
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var nameAndType = Child(parameters[i], SyntaxKind.NameAndTypeDeclaration);
+            var parameterName = SyntaxHelpers.NameText(nameAndType is null ? null : Child(nameAndType, SyntaxKind.NameDeclaration));
+            if (parameterName is null) continue;
+            var tabular = nameAndType is not null && Child(nameAndType, SyntaxKind.SchemaTypeExpression) is not null;
+            var source = i < arguments.Count ? arguments[i] : Child(parameters[i], SyntaxKind.DefaultValueDeclaration)?.ChildNodes().LastOrDefault();
+            if (source is null) throw Invalid(call, $"{name}() needs a value for '{parameterName}'");
+            scope.Declare(parameterName, tabular ? new TabularEntry(PlanTabular(source)) : new ScalarEntry(PlanScalar(source)));
+        }
+
+        var body = Child(declaration, SyntaxKind.FunctionBody) ?? throw Invalid(call, $"{name}() has no body");
+        _callDepth++;
+        try
+        {
+            return InScope(scope, () => PlanBody(body));
+        }
+        finally
+        {
+            _callDepth--;
+        }
+    }
+
+    private PlannedValue PlanBody(SyntaxNode body)
+    {
+        foreach (var statementList in body.ChildNodes().Where(n => n.Kind == SyntaxKind.List))
+            foreach (var item in statementList.ChildNodes())
+                foreach (var statement in item.Kind == SyntaxKind.List ? item.ChildNodes() : [item])
+                    if (statement.Kind == SyntaxKind.LetStatement) PlanLet(statement);
+
+        var expression = body.ChildNodes().LastOrDefault(n => n.Kind != SyntaxKind.List) ?? throw Invalid(body, "the function body is empty");
+        return IsTabular(expression) ? new PlannedValue(null, PlanTabular(expression)) : new PlannedValue(PlanScalar(expression), null);
+    }
+
+    /// <summary>
+    /// A workspace function (from a functions file, or Sentinel's own like _GetWatchlist) is a query of its own:
+    /// its constant arguments become let statements before its body, and the result is bound and planned apart.
+    /// </summary>
+    private PlannedValue PlanWorkspaceCall(string name, IReadOnlyList<SyntaxNode> arguments, SyntaxNode call)
+    {
+        var function = _workspaceFunctions[name];
+        var parameters = KqlSyntaxTree.Parse($"let f = {function.Parameters} {{ 1 }};").Root.DescendantNodesAndSelf()
+            .Where(n => n.Kind == SyntaxKind.NameAndTypeDeclaration).Select(n => SyntaxHelpers.NameText(Child(n, SyntaxKind.NameDeclaration))).ToArray();
+        var lets = new System.Text.StringBuilder();
+        for (var i = 0; i < arguments.Count && i < parameters.Length; i++)
+        {
+            var argument = PlanScalar(arguments[i], row: false);
+            if (!argument.IsConstant) throw Unsupported(arguments[i], $"a non-constant argument to the workspace function {name}()");
+            lets.Append("let ").Append(parameters[i]).Append(" = ").Append(Values.LiteralText.Of(argument.Value)).Append(";\n");
+        }
+
+        var body = function.Body.Trim();
+        if (body.StartsWith('{') && body.EndsWith('}')) body = body[1..^1];
+        var model = KqlBinder.Bind(lets + body, _bindingContext);
+        if (model.Tree.Diagnostics.Any(d => d.Severity == Core.Diagnostics.DiagnosticSeverity.Error) || model.Diagnostics.Any(d => d.Severity == Core.Diagnostics.DiagnosticSeverity.Error))
+            throw Invalid(call, $"the workspace function {name}() does not compile");
+        var planner = new QueryPlanner(model, _catalog, _workspaceFunctions, _bindingContext) { _callDepth = _callDepth + 1 };
+        if (_callDepth >= MaxCallDepth) throw Invalid(call, $"{name}() calls itself too deeply");
+        var plan = planner.PlanQuery();
+        return new PlannedValue(null, plan);
+    }
+}

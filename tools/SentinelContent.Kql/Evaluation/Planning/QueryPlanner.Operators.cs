@@ -1,0 +1,282 @@
+using SentinelContent.Kql.Binding;
+using SentinelContent.Kql.Data;
+using SentinelContent.Kql.Evaluation.Operators;
+using SentinelContent.Kql.Evaluation.Runtime;
+using SentinelContent.Kql.Evaluation.Values;
+using SentinelContent.Kql.Schema;
+using SentinelContent.Kql.Syntax;
+
+namespace SentinelContent.Kql.Evaluation.Planning;
+
+// Row-wise and column-wise operators: where, take, sort, top, extend, project*, distinct, count, print, range, datatable.
+internal sealed partial class QueryPlanner
+{
+    private TabularEval PlanFilter(SyntaxNode op, TabularEval input)
+    {
+        var predicate = PlanScalar(op.ChildNodes().Last(n => n.Kind != SyntaxKind.List));
+        return context =>
+        {
+            var table = input(context);
+            return RowSelection.Where(table, predicate.Eval(table, context));
+        };
+    }
+
+    private TabularEval PlanTake(SyntaxNode op, TabularEval input)
+    {
+        var count = PlanScalar(op.ChildNodes().Last(n => n.Kind != SyntaxKind.List), row: false);
+        return context => RowSelection.Take(input(context), KqlValue.ToLong(count.Single(context)) ?? 0);
+    }
+
+    private SortKeyPlan PlanSortKey(SyntaxNode item, bool defaultDescending)
+    {
+        var expression = item.Kind == SyntaxKind.OrderedExpression ? item.ChildNodes().First() : item;
+        var words = item.Kind == SyntaxKind.OrderedExpression
+            ? item.ChildNodes().Skip(1).SelectMany(n => n.DescendantTokens()).Select(t => t.Text.ToLowerInvariant()).ToList()
+            : [];
+        var descending = words.Contains("asc") || words.Contains("granny-asc") ? false : words.Contains("desc") || words.Contains("granny-desc") || defaultDescending;
+        // Kusto puts nulls first in ascending order and last in descending order unless told.
+        var nullsFirst = words.Contains("first") || (!words.Contains("last") && !descending);
+        return new SortKeyPlan(PlanScalar(expression), descending, nullsFirst);
+    }
+
+    private readonly record struct SortKeyPlan(ScalarPlan Value, bool Descending, bool NullsFirst);
+
+    private static Func<DataTable, QueryContext, int[]> Ordering(IReadOnlyList<SortKeyPlan> keys) => (table, context) =>
+        Sorting.Order(table.RowCount, [.. keys.Select(k => new SortKey(k.Value.Eval(table, context), k.Descending, k.NullsFirst))]);
+
+    private TabularEval PlanSort(SyntaxNode op, TabularEval input)
+    {
+        var order = Ordering([.. OperatorItems(op).Select(i => PlanSortKey(i, defaultDescending: true))]);
+        return context =>
+        {
+            var table = input(context);
+            return table.Select(order(table, context));
+        };
+    }
+
+    private TabularEval PlanTop(SyntaxNode op, TabularEval input)
+    {
+        var nodes = op.ChildNodes().Where(n => n.Kind != SyntaxKind.List).ToArray();
+        var count = PlanScalar(nodes[0], row: false);
+        var order = Ordering([PlanSortKey(nodes[^1], defaultDescending: true)]);
+        return context =>
+        {
+            var table = input(context);
+            var n = (int)Math.Clamp(KqlValue.ToLong(count.Single(context)) ?? 0, 0, int.MaxValue);
+            return table.Select(order(table, context).Take(n).ToArray());
+        };
+    }
+
+    /// <summary>The output names the binder gave an item, or a fallback when it gave none (an open input).</summary>
+    private IReadOnlyList<string> OutputNames(SyntaxNode item, ref int counter)
+    {
+        var names = _model.NamesOf(item);
+        if (names.Count > 0) return names;
+        var name = item.Kind switch
+        {
+            SyntaxKind.SimpleNamedExpression => SyntaxHelpers.NameText(Child(item, SyntaxKind.NameDeclaration)),
+            SyntaxKind.NameReference => SyntaxHelpers.NameText(item),
+            _ => null,
+        };
+        return [name ?? "Column" + (++counter).ToString(System.Globalization.CultureInfo.InvariantCulture)];
+    }
+
+    private List<(string Name, ScalarPlan Plan)> PlanItems(SyntaxNode op)
+    {
+        var counter = 0;
+        var items = new List<(string, ScalarPlan)>();
+        foreach (var item in OperatorItems(op))
+        {
+            var names = OutputNames(item, ref counter);
+            if (item.Kind == SyntaxKind.CompoundNamedExpression || names.Count > 1) throw Unsupported(item, "an expression giving several columns here");
+            items.Add((names[0], PlanScalar(item)));
+        }
+
+        return items;
+    }
+
+    private TabularEval PlanExtend(SyntaxNode op, TabularEval input)
+    {
+        var items = PlanItems(op);
+        return context =>
+        {
+            var table = input(context);
+            foreach (var (name, plan) in items) table = Projection.AddOrReplace(table, name, plan.Eval(table, context));
+            return table;
+        };
+    }
+
+    private TabularEval PlanProject(SyntaxNode op, TabularEval input)
+    {
+        var counter = 0;
+        var steps = new List<Func<DataTable, QueryContext, IEnumerable<(string, Column)>>>();
+        foreach (var item in OperatorItems(op))
+        {
+            if (IsWildcard(item))
+            {
+                var pattern = WildcardPattern(item);
+                steps.Add((table, _) => table.Named().Where(c => Binder.WildcardMatches(pattern, c.Name)));
+                continue;
+            }
+
+            var names = OutputNames(item, ref counter);
+            var plan = PlanScalar(item);
+            var name = names[0];
+            steps.Add((table, context) => [(name, plan.Eval(table, context))]);
+        }
+
+        return context =>
+        {
+            var table = input(context);
+            var columns = new List<(string, Column)>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var step in steps)
+                foreach (var column in step(table, context))
+                    if (seen.Add(column.Item1)) columns.Add(column);
+            return Tables.From(columns, rowCount: table.RowCount);
+        };
+    }
+
+    private static bool IsWildcard(SyntaxNode node) => node.DescendantNodesAndSelf().Any(n => n.Kind is SyntaxKind.WildcardedName or SyntaxKind.BracketedWildcardedName);
+
+    private static string WildcardPattern(SyntaxNode item) =>
+        string.Concat(item.DescendantTokens().Where(t => t.Kind != SyntaxKind.OpenBracketToken && t.Kind != SyntaxKind.CloseBracketToken)
+            .Select(t => t.Kind == SyntaxKind.StringLiteralToken ? SyntaxHelpers.StringValue(t.Text) : t.Text));
+
+    /// <summary>The names of a project-away/keep/reorder item: a plain name, or every column a wildcard matches.</summary>
+    private static Func<DataTable, IEnumerable<string>> Matcher(SyntaxNode item)
+    {
+        if (IsWildcard(item))
+        {
+            var pattern = WildcardPattern(item);
+            return table => table.Schema.Columns.Select(c => c.Name).Where(n => Binder.WildcardMatches(pattern, n));
+        }
+
+        var name = SyntaxHelpers.NameText(item) ?? string.Empty;
+        return table => table.Find(name) is null ? [] : [name];
+    }
+
+    private TabularEval PlanProjectAway(SyntaxNode op, TabularEval input)
+    {
+        var matchers = OperatorItems(op).Select(Matcher).ToArray();
+        return context =>
+        {
+            var table = input(context);
+            var away = matchers.SelectMany(m => m(table)).ToHashSet(StringComparer.Ordinal);
+            return Tables.From([.. table.Named().Where(c => !away.Contains(c.Name))], rowCount: table.RowCount);
+        };
+    }
+
+    private TabularEval PlanProjectKeep(SyntaxNode op, TabularEval input)
+    {
+        var matchers = OperatorItems(op).Select(Matcher).ToArray();
+        return context =>
+        {
+            var table = input(context);
+            var keep = matchers.SelectMany(m => m(table)).ToHashSet(StringComparer.Ordinal);
+            return Tables.From([.. table.Named().Where(c => keep.Contains(c.Name))], rowCount: table.RowCount);
+        };
+    }
+
+    private TabularEval PlanProjectReorder(SyntaxNode op, TabularEval input)
+    {
+        var matchers = OperatorItems(op).Select(i => Matcher(i.Kind == SyntaxKind.OrderedExpression ? i.ChildNodes().First() : i)).ToArray();
+        return context =>
+        {
+            var table = input(context);
+            var first = matchers.SelectMany(m => m(table)).Distinct(StringComparer.Ordinal).ToList();
+            var rest = table.Schema.Columns.Select(c => c.Name).Where(n => !first.Contains(n));
+            return Tables.From([.. first.Concat(rest).Select(n => (n, table.Find(n)!))], rowCount: table.RowCount);
+        };
+    }
+
+    private TabularEval PlanProjectRename(SyntaxNode op, TabularEval input)
+    {
+        var renames = OperatorItems(op).Where(i => i.Kind == SyntaxKind.SimpleNamedExpression)
+            .Select(i => (To: SyntaxHelpers.NameText(Child(i, SyntaxKind.NameDeclaration))!, From: SyntaxHelpers.NameText(i.ChildNodes().Last())!)).ToArray();
+        return context =>
+        {
+            var table = input(context);
+            var map = renames.ToDictionary(r => r.From, r => r.To, StringComparer.Ordinal);
+            return Tables.From([.. table.Named().Select(c => (map.GetValueOrDefault(c.Name, c.Name), c.Column))], rowCount: table.RowCount);
+        };
+    }
+
+    private TabularEval PlanDistinct(SyntaxNode op, TabularEval input)
+    {
+        var items = OperatorItems(op).ToList();
+        if (items.Any(i => i.Kind == SyntaxKind.StarExpression))
+            return context => Grouping.Distinct(input(context));
+        var planned = PlanItems(op);
+        return context =>
+        {
+            var table = input(context);
+            var projected = Tables.From([.. planned.Select(p => (p.Name, p.Plan.Eval(table, context)))], rowCount: table.RowCount);
+            return Grouping.Distinct(projected);
+        };
+    }
+
+    private TabularEval PlanCount(SyntaxNode op, TabularEval input)
+    {
+        var name = _model.TypeOf(op)?.Table?.Columns.FirstOrDefault()?.Name ?? "Count";
+        return context => Tables.From([(name, ColumnFactory.FromValues(ScalarType.Long, [(long)input(context).RowCount]))]);
+    }
+
+    private TabularEval PlanPrint(SyntaxNode op)
+    {
+        var counter = 0;
+        var items = OperatorItems(op).Select(i => (Names: OutputNames(i, ref counter), Plan: PlanScalar(i, row: false))).ToList();
+        return context => Tables.From([.. items.Select(i => (i.Names[0], i.Plan.Eval(Tables.SingleRow, context)))]);
+    }
+
+    private TabularEval PlanRange(SyntaxNode op)
+    {
+        var name = SyntaxHelpers.NameText(Child(op, SyntaxKind.NameDeclaration)) ?? "Column1";
+        var values = op.ChildNodes().Where(n => n.Kind != SyntaxKind.NameDeclaration).Select(n => PlanScalar(n, row: false)).ToArray();
+        if (values.Length != 3) throw Invalid(op, "range needs from, to and step");
+        var type = TypeOf(op.ChildNodes().First(n => n.Kind != SyntaxKind.NameDeclaration));
+        return context =>
+        {
+            var column = RangeGenerator.Generate(values[0].Single(context), values[1].Single(context), values[2].Single(context), type, context.Limits.MaxRows)
+                ?? throw QueryContext.Failure(EvaluationDiagnostics.RowLimit, op.Span, context.Limits.MaxRows);
+            return Tables.From([(name, column)]);
+        };
+    }
+
+    private TabularEval PlanDataTable(SyntaxNode node)
+    {
+        var schema = Child(node, SyntaxKind.RowSchema) ?? throw Invalid(node, "datatable needs a schema");
+        var columns = schema.DescendantNodesAndSelf().Where(n => n.Kind == SyntaxKind.NameAndTypeDeclaration)
+            .Select(n => (Name: SyntaxHelpers.NameText(Child(n, SyntaxKind.NameDeclaration))!, Type: SyntaxHelpers.TypeOf(Child(n, SyntaxKind.PrimitiveTypeExpression)))).ToArray();
+        var values = node.ChildNodes().Where(n => n.Kind == SyntaxKind.List).SelectMany(l => l.ChildNodes()).Select(v => PlanScalar(v, row: false)).ToArray();
+        if (columns.Length == 0) throw Invalid(node, "datatable needs at least one column");
+        if (values.Length % columns.Length != 0) throw Invalid(node, $"datatable has {values.Length} values, not a multiple of its {columns.Length} columns");
+        return context =>
+        {
+            var rows = values.Length / columns.Length;
+            var result = new List<(string, Column)>();
+            for (var c = 0; c < columns.Length; c++)
+            {
+                var cells = new object?[rows];
+                for (var r = 0; r < rows; r++) cells[r] = values[r * columns.Length + c].Single(context);
+                result.Add((columns[c].Name, ColumnFactory.FromValues(columns[c].Type, cells)));
+            }
+
+            return Tables.From(result);
+        };
+    }
+
+    private TabularEval PlanInvoke(SyntaxNode op, TabularEval input)
+    {
+        var call = op.ChildNodes().First(n => n.Kind == SyntaxKind.FunctionCallExpression);
+        var name = CallName(call);
+        if (_scope.Lookup(name) is not FunctionEntry function) throw Unsupported(op, $"invoke of {name}()");
+        // invoke passes the input as the function's first argument: bind it under a fresh name the body cannot see otherwise.
+        var scope = new PlanScope(_scope);
+        const string inputName = "$invoke_input";
+        scope.Declare(inputName, new TabularEntry(input));
+        var arguments = Arguments(call);
+        var first = KqlSyntaxTree.Parse($"['{inputName}']").Root.DescendantNodesAndSelf().First(n => n.Kind == SyntaxKind.NameReference);
+        return InScope(scope, () => PlanUserCall(function, name, [first, .. arguments], call).Table) ?? throw Invalid(op, $"{name}() does not return a table");
+    }
+}

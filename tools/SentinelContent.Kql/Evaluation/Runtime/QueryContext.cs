@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using SentinelContent.Core.Text;
+using SentinelContent.Kql.Data;
+using SentinelContent.Kql.Schema;
+using SentinelContent.Kql.Syntax;
+
+namespace SentinelContent.Kql.Evaluation.Runtime;
+
+/// <summary>
+/// What one run of a query shares: the pinned clock, the tables, the limits and their budget, the values of
+/// let statements once computed, and the input of the subquery being run (mv-apply).
+/// </summary>
+public sealed class QueryContext
+{
+    private readonly IReadOnlyDictionary<string, DataTable> _tables;
+    private readonly SchemaCatalog _schemas;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly CancellationToken _cancellation;
+    private readonly Dictionary<object, object?> _cache = new(ReferenceEqualityComparer.Instance);
+
+    public QueryContext(DateTime now, IReadOnlyDictionary<string, DataTable> tables, SchemaCatalog schemas, EvaluationLimits limits, CancellationToken cancellation)
+    {
+        Now = DateTime.SpecifyKind(now, DateTimeKind.Utc);
+        _tables = tables;
+        _schemas = schemas;
+        Limits = limits;
+        _cancellation = cancellation;
+    }
+
+    public DateTime Now { get; }
+
+    public EvaluationLimits Limits { get; }
+
+    /// <summary>The input of the subquery being evaluated (mv-apply runs its subquery once per input row).</summary>
+    public DataTable? ImplicitInput { get; set; }
+
+    /// <summary>A table by name: the caller's rows, or an empty table of the catalog's schema.</summary>
+    public DataTable Table(string name, TextSpan span)
+    {
+        if (_tables.TryGetValue(name, out var table)) return table;
+        if (_schemas.Find(name) is { } schema) return Tables.Empty(schema);
+        throw Failure(EvaluationDiagnostics.RuntimeError, span, $"no table named '{name}'");
+    }
+
+    /// <summary>Every table the query can name: the caller's and the catalog's (union *, union Security*).</summary>
+    public IEnumerable<string> TableNames() => _tables.Keys.Union(_schemas.TableNames, StringComparer.Ordinal);
+
+    /// <summary>A value computed once per run (let statements, materialize) and shared after.</summary>
+    public T Once<T>(object key, Func<T> compute)
+    {
+        if (_cache.TryGetValue(key, out var cached)) return (T)cached!;
+        var value = compute();
+        _cache[key] = value;
+        return value;
+    }
+
+    /// <summary>Stops the run when it is cancelled or over its time budget; operators call it between steps and inside long loops.</summary>
+    public void CheckBudget(TextSpan span)
+    {
+        if (_cancellation.IsCancellationRequested || _clock.Elapsed > Limits.Timeout)
+            throw Failure(EvaluationDiagnostics.TimeLimit, span, Limits.Timeout);
+    }
+
+    public void CheckRows(long rows, TextSpan span)
+    {
+        if (rows > Limits.MaxRows) throw Failure(EvaluationDiagnostics.RowLimit, span, Limits.MaxRows);
+    }
+
+    public static KqlEvaluationException Failure(Core.Diagnostics.DiagnosticDescriptor descriptor, TextSpan span, params object?[] args) =>
+        new([new KqlDiagnostic(descriptor, descriptor.FormatMessage(args), span)]);
+}

@@ -1,0 +1,45 @@
+using SentinelContent.Kql.Data;
+using SentinelContent.Kql.Schema;
+
+namespace SentinelContent.Kql.Evaluation.Values;
+
+/// <summary>
+/// Applying a function of single values to every row of whole columns. This is the general path for the long
+/// tail of functions; the hot predicates (==, has, in over strings) have typed loops of their own.
+/// </summary>
+public static class RowWise
+{
+    public static Column Map(Column a, ScalarType type, Func<object?, object?> f)
+    {
+        var result = new object?[a.Count];
+        for (var i = 0; i < result.Length; i++) result[i] = f(KqlValue.Get(a, i));
+        return ColumnFactory.FromValues(type, result);
+    }
+
+    public static Column Map2(Column a, Column b, ScalarType type, Func<object?, object?, object?> f)
+    {
+        var result = new object?[a.Count];
+        for (var i = 0; i < result.Length; i++) result[i] = f(KqlValue.Get(a, i), KqlValue.Get(b, i));
+        return ColumnFactory.FromValues(type, result);
+    }
+
+    public static Column Map3(Column a, Column b, Column c, ScalarType type, Func<object?, object?, object?, object?> f)
+    {
+        var result = new object?[a.Count];
+        for (var i = 0; i < result.Length; i++) result[i] = f(KqlValue.Get(a, i), KqlValue.Get(b, i), KqlValue.Get(c, i));
+        return ColumnFactory.FromValues(type, result);
+    }
+
+    public static Column MapN(IReadOnlyList<Column> columns, int rows, ScalarType type, Func<object?[], object?> f)
+    {
+        var result = new object?[rows];
+        var args = new object?[columns.Count];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var c = 0; c < args.Length; c++) args[c] = KqlValue.Get(columns[c], i);
+            result[i] = f(args);
+        }
+
+        return ColumnFactory.FromValues(type, result);
+    }
+}
