@@ -43,8 +43,18 @@ internal static class DateTimeFunctions
         f["unixtime_milliseconds_todatetime"] = Implement.Strict(ScalarType.DateTime, a => FromUnix(a.Arg(0), TimeSpan.TicksPerMillisecond));
         f["unixtime_microseconds_todatetime"] = Implement.Strict(ScalarType.DateTime, a => FromUnix(a.Arg(0), 10));
         f["unixtime_nanoseconds_todatetime"] = Implement.Strict(ScalarType.DateTime, a => FromUnix(a.Arg(0), 0.01));
+        f["ingestion_time"] = IngestionTime;
         f["datetime_utc_to_local"] = Implement.Strict(ScalarType.DateTime, a => KqlValue.ToDateTime(a.Arg(0)) is { } d ? TimeZoneInfo.ConvertTimeFromUtc(d, TimeZoneInfo.FindSystemTimeZoneById(a.Text(1))) : null);
     }
+
+    /// <summary>
+    /// ingestion_time(): sample rows carry no hidden ingestion time, so the row's _TimeReceived (Log Analytics'
+    /// column for when the pipeline received the record) stands for it, else its TimeGenerated, else null.
+    /// </summary>
+    private static Planning.ScalarEval IngestionTime(CallSite site) => (input, _) =>
+        (input.Find("_TimeReceived") ?? input.Find("TimeGenerated")) is { Type: ScalarType.DateTime } column
+            ? column
+            : ColumnFactory.Nulls(ScalarType.DateTime, input.RowCount);
 
     /// <summary>bin(value, size): rounds down to a multiple of size; datetimes count from 0001-01-01 as Kusto's ticks do.</summary>
     private static object? Bin(object? value, object? size)

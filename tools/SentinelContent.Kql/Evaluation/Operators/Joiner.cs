@@ -12,8 +12,8 @@ public static class Joiner
 {
     public static DataTable Join(DataTable left, DataTable right, IReadOnlyList<string> leftKeys, IReadOnlyList<string> rightKeys, string kind, Action<long> checkRows, bool lookup = false)
     {
-        var leftKeyColumns = leftKeys.Select(k => left.Find(k) ?? throw new KqlRuntimeException($"the left side of the join has no column '{k}'")).ToArray();
-        var rightKeyColumns = rightKeys.Select(k => right.Find(k) ?? throw new KqlRuntimeException($"the right side of the join has no column '{k}'")).ToArray();
+        var leftKeyColumns = leftKeys.Select(k => KeyColumn(left, k, "left")).ToArray();
+        var rightKeyColumns = rightKeys.Select(k => KeyColumn(right, k, "right")).ToArray();
 
         var rightIndex = new Dictionary<RowKey, List<int>>();
         for (var r = 0; r < right.RowCount; r++)
@@ -88,6 +88,10 @@ public static class Joiner
 
         return Combine(left, right, pairsLeft, pairsRight, lookup ? rightKeys.ToHashSet(StringComparer.Ordinal) : null);
     }
+
+    /// <summary>A key column; a side without rows may lack it (an open schema with no data), then nothing matches.</summary>
+    private static Column KeyColumn(DataTable table, string name, string side) =>
+        table.Find(name) ?? (table.RowCount == 0 ? ColumnFactory.Empty(Schema.ScalarType.Dynamic) : throw new KqlRuntimeException($"the {side} side of the join has no column '{name}'"));
 
     private static bool HasNullKey(Column[] keys, int row)
     {

@@ -180,14 +180,17 @@ internal sealed partial class QueryPlanner
             var saved = context.ImplicitInput;
             try
             {
-                for (var row = 0; row < table.RowCount; row++)
+                // With no rows the subquery still runs once on an empty expansion, so the result has its columns.
+                var rows = table.RowCount == 0 ? [Array.Empty<int>()] : Enumerable.Range(0, table.RowCount).Select(r => new[] { r });
+                foreach (var selection in rows)
                 {
                     context.CheckBudget(op.Span);
-                    var single = table.Select([row]);
-                    var perRow = columns.Select(c => c with { Values = c.Values.Select([row]) }).ToList();
-                    var expandedRow = MvExpander.Expand(single, perRow, bagsAsArrays, index, RowLimit(op, context), rows => context.CheckRows(rows, op.Span));
+                    var single = table.Select(selection);
+                    var perRow = columns.Select(c => c with { Values = c.Values.Select(selection) }).ToList();
+                    var expandedRow = MvExpander.Expand(single, perRow, bagsAsArrays, index, RowLimit(op, context), count => context.CheckRows(count, op.Span));
                     context.ImplicitInput = expandedRow;
                     var output = plan is null ? expandedRow : plan(context);
+                    if (selection.Length == 0) output = output.Select(Array.Empty<int>());
                     // The row's columns that were not expanded come first, then the subquery's own columns.
                     var outer = single.Named().Where(c => !names.Contains(c.Name) && output.Find(c.Name) is null).ToList();
                     var repeated = outer.Select(c => (c.Name, c.Column.Select(new int[output.RowCount]))).ToList();
@@ -199,11 +202,7 @@ internal sealed partial class QueryPlanner
                 context.ImplicitInput = saved;
             }
 
-            if (results.Count == 0) return EmptyMvApplyResult(table, names);
             return Unioner.Union([.. results.Select(r => ("", r))], inner: false, sourceColumn: null);
         };
     }
-
-    private static DataTable EmptyMvApplyResult(DataTable table, HashSet<string> expanded) =>
-        Tables.From([.. table.Named().Where(c => !expanded.Contains(c.Name)).Select(c => (c.Name, c.Column.Select(Array.Empty<int>())))]);
 }

@@ -79,8 +79,14 @@ internal sealed partial class QueryPlanner
         return ColumnReference(node, name, TypeOf(node));
     }
 
+    /// <summary>
+    /// A column of the input, found by name when the batch arrives. A name the input lacks is an error, except on a
+    /// batch without rows: there is nothing to read, and an open schema (bag_unpack over an empty watchlist) may
+    /// legitimately lack columns it would have with data.
+    /// </summary>
     private static ScalarPlan ColumnReference(SyntaxNode node, string name, ScalarType type) =>
-        ScalarPlan.Of(type, (input, _) => input.Find(name) ?? throw Invalid(node, $"the input has no column '{name}'"));
+        ScalarPlan.Of(type, (input, _) => input.Find(name)
+            ?? (input.RowCount == 0 ? ColumnFactory.Empty(type) : throw Invalid(node, $"the input has no column '{name}'")));
 
     private ScalarPlan PlanPath(SyntaxNode node)
     {
