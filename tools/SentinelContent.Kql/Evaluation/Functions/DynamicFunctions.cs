@@ -13,8 +13,7 @@ internal static class DynamicFunctions
         f["bag_keys"] = Implement.Values(ScalarType.Dynamic, a => a.Arg(0) is JsonObject bag ? new JsonArray([.. bag.Select(p => (JsonNode?)JsonValue.Create(p.Key))]) : null);
         f["bag_has_key"] = Implement.Values(ScalarType.Bool, a => a.Arg(0) is JsonObject bag && bag.ContainsKey(a.Text(1)));
         f["bag_pack"] = Implement.Values(ScalarType.Dynamic, Pack);
-        f["bag_pack_columns"] = f["bag_pack"];
-        f["pack_all"] = Implement.Values(ScalarType.Dynamic, _ => new JsonObject());
+        f["pack_all"] = PackAll;
         f["pack_array"] = Implement.Values(ScalarType.Dynamic, a => new JsonArray([.. a.Select(Clone)]));
         f["bag_merge"] = Implement.Values(ScalarType.Dynamic, Merge);
         f["bag_remove_keys"] = Implement.Values(ScalarType.Dynamic, RemoveKeys);
@@ -32,6 +31,27 @@ internal static class DynamicFunctions
         f["zip"] = Implement.Values(ScalarType.Dynamic, Zip);
         f["treepath"] = Implement.Values(ScalarType.Dynamic, a => a.Arg(0) is JsonObject bag ? new JsonArray([.. bag.Select(p => (JsonNode?)JsonValue.Create("$['" + p.Key + "']"))]) : null);
     }
+
+    /// <summary>pack_all([ignore_null_empty]): a bag of every column of the row.</summary>
+    private static Planning.ScalarEval PackAll(CallSite site) => (input, context) =>
+    {
+        var skipEmpty = site.Arguments.Count > 0 && KqlValue.ToBool(site.Arguments[0].Single(context)) == true;
+        var bags = new JsonNode?[input.RowCount];
+        for (var row = 0; row < bags.Length; row++)
+        {
+            var bag = new JsonObject();
+            for (var c = 0; c < input.Columns.Count; c++)
+            {
+                var value = KqlValue.Get(input.Columns[c], row);
+                if (skipEmpty && KqlValue.IsEmpty(value)) continue;
+                bag[input.Schema.Columns[c].Name] = Clone(value);
+            }
+
+            bags[row] = bag;
+        }
+
+        return new Data.DynamicColumn(bags);
+    };
 
     private static JsonNode? Clone(object? value) => value is JsonNode node ? node.DeepClone() : KqlValue.ToDynamic(value);
 
