@@ -43,29 +43,49 @@ internal sealed class Box<T>
     public long Count { get; set; }
 }
 
-/// <summary>count() and countif(p); count(x) counts rows where x is not null.</summary>
-internal sealed class CountAggregator(AggregateCall call, int? conditionArg, bool countNonNull) : PerGroup<Box<long>>(call)
+/// <summary>count() and countif(p); count(x) counts rows where x is not null. One counter per group in a flat array.</summary>
+internal sealed class CountAggregator(AggregateCall call, int? conditionArg, bool countNonNull) : Aggregator
 {
+    private long[] _counts = new long[16];
+
     public override void Add(int group, int row)
     {
-        if (conditionArg is { } c && !Condition(c, row)) return;
-        if (countNonNull && Arg(0, row) is null) return;
-        State(group).Count++;
+        if (conditionArg is { } c && !call.Arguments[c].IsTrue(row)) return;
+        if (countNonNull && KqlValue.Unwrap(KqlValue.Get(call.Arguments[0], row)) is null) return;
+        if (group >= _counts.Length) Array.Resize(ref _counts, Math.Max(group + 1, _counts.Length * 2));
+        _counts[group]++;
     }
 
-    protected override object? Result(Box<long> state) => state.Count;
+    public override IReadOnlyList<Column> Results(int groups)
+    {
+        if (groups > _counts.Length) Array.Resize(ref _counts, groups);
+        return [new ValueColumn<long>(ScalarType.Long, _counts[..groups], new System.Collections.BitArray(groups))];
+    }
 }
 
-/// <summary>dcount(x) and dcountif(x, p): exact distinct non-null values (the reference allows an estimate; exact is within it).</summary>
-internal sealed class DistinctCountAggregator(AggregateCall call, int? conditionArg) : PerGroup<HashSet<object?>>(call)
+/// <summary>
+/// dcount(x) and dcountif(x, p): exact distinct non-null values (the reference allows an estimate; exact is within
+/// it). Values are encoded to integers once, so one set of (group, value) pairs serves every group.
+/// </summary>
+internal sealed class DistinctCountAggregator(AggregateCall call, int? conditionArg) : Aggregator
 {
+    private readonly int[] _codes = new Operators.KeyEncoder().Encode(call.Arguments[0]);
+    private readonly HashSet<long> _seen = [];
+    private long[] _counts = new long[16];
+
     public override void Add(int group, int row)
     {
-        if (conditionArg is { } c && !Condition(c, row)) return;
-        if (Arg(0, row) is { } value) State(group).Add(value is JsonNode node ? node.ToJsonString() : value);
+        if (conditionArg is { } c && !call.Arguments[c].IsTrue(row)) return;
+        if (_codes[row] == Operators.KeyEncoder.Null) return;
+        if (group >= _counts.Length) Array.Resize(ref _counts, Math.Max(group + 1, _counts.Length * 2));
+        if (_seen.Add((long)group << 32 | (uint)_codes[row])) _counts[group]++;
     }
 
-    protected override object? Result(HashSet<object?> state) => (long)state.Count;
+    public override IReadOnlyList<Column> Results(int groups)
+    {
+        if (groups > _counts.Length) Array.Resize(ref _counts, groups);
+        return [new ValueColumn<long>(ScalarType.Long, _counts[..groups], new System.Collections.BitArray(groups))];
+    }
 }
 
 /// <summary>sum, sumif, avg, avgif over numbers and timespans; nulls are skipped.</summary>

@@ -13,7 +13,15 @@ internal static class DateTimeFunctions
     {
         f["now"] = Implement.WithContext(ScalarType.DateTime, (c, a) => a.Length > 0 && KqlValue.ToTimeSpan(a.Arg(0)) is { } offset ? c.Now + offset : c.Now);
         f["ago"] = Implement.WithContext(ScalarType.DateTime, (c, a) => KqlValue.ToTimeSpan(a.Arg(0)) is { } span ? c.Now - span : null);
-        f["bin"] = Implement.Strict(ScalarType.Unknown, a => Bin(a.Arg(0), a.Arg(1)));
+        var binRowWise = Implement.Strict(ScalarType.Unknown, a => Bin(a.Arg(0), a.Arg(1)));
+        f["bin"] = site =>
+        {
+            var general = binRowWise(site);
+            // bin(TimeGenerated, 1h), the common case, as a typed loop.
+            return site.Arguments is [_, { IsConstant: true } size]
+                ? (input, context) => TypedKernels.Bin(site.Arguments[0].Eval(input, context), size.Value) ?? general(input, context)
+                : general;
+        };
         f["floor"] = f["bin"];
         f["bin_at"] = Implement.Strict(ScalarType.Unknown, a => BinAt(a.Arg(0), a.Arg(1), a.Arg(2)));
         f["startofday"] = Implement.Values(ScalarType.DateTime, a => Shift(a, d => d.Date, (d, n) => d.AddDays(n)));

@@ -17,31 +17,29 @@ public static class Grouping
             return (groupOfRow, firstRows);
         }
 
-        if (keys is [StringColumn strings])
+        // Null keys group together (summarize by a null value gives one group for it): give null its own code.
+        var codes = new KeyEncoder().EncodeRows(keys, rowCount);
+        if (Array.IndexOf(codes, KeyEncoder.Null) < 0)
         {
-            // The usual case (by a user or an IP): a typed dictionary, no boxing.
-            var byText = new Dictionary<string, int>(StringComparer.Ordinal);
+            // Codes are dense in order of first appearance: they are the group numbers.
             for (var row = 0; row < rowCount; row++)
-            {
-                if (!byText.TryGetValue(strings.Values[row], out var group))
-                {
-                    byText[strings.Values[row]] = group = firstRows.Count;
-                    firstRows.Add(row);
-                }
-
-                groupOfRow[row] = group;
-            }
-
-            return (groupOfRow, firstRows);
+                if (codes[row] == firstRows.Count) firstRows.Add(row);
+            return (codes, firstRows);
         }
 
-        var byKey = new Dictionary<RowKey, int>();
+        var groupOfCode = new Dictionary<int, int>();
+        Dictionary<RowKey, int>? groupOfNullKey = null; // rows with a null in some key, grouped by their full key
         for (var row = 0; row < rowCount; row++)
         {
-            var key = RowKey.Of(keys, row);
-            if (!byKey.TryGetValue(key, out var group))
+            int group;
+            var found = codes[row] == KeyEncoder.Null
+                ? (groupOfNullKey ??= []).TryGetValue(RowKey.Of(keys, row), out group)
+                : groupOfCode.TryGetValue(codes[row], out group);
+            if (!found)
             {
-                byKey[key] = group = firstRows.Count;
+                group = firstRows.Count;
+                if (codes[row] == KeyEncoder.Null) groupOfNullKey![RowKey.Of(keys, row)] = group;
+                else groupOfCode[codes[row]] = group;
                 firstRows.Add(row);
             }
 

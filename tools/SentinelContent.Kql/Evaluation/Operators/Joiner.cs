@@ -15,20 +15,23 @@ public static class Joiner
         var leftKeyColumns = leftKeys.Select(k => KeyColumn(left, k, "left")).ToArray();
         var rightKeyColumns = rightKeys.Select(k => KeyColumn(right, k, "right")).ToArray();
 
-        var rightIndex = new Dictionary<RowKey, List<int>>();
+        // One encoder for both sides, so equal keys get equal codes; a null key (code -1) never matches.
+        var encoder = new KeyEncoder();
+        var rightCodes = encoder.EncodeRows(rightKeyColumns, right.RowCount);
+        var leftCodes = encoder.EncodeRows(leftKeyColumns, left.RowCount);
+        var rightIndex = new Dictionary<int, List<int>>();
         for (var r = 0; r < right.RowCount; r++)
         {
-            if (HasNullKey(rightKeyColumns, r)) continue;
-            var key = RowKey.Of(rightKeyColumns, r);
-            if (!rightIndex.TryGetValue(key, out var rows)) rightIndex[key] = rows = [];
+            if (rightCodes[r] == KeyEncoder.Null) continue;
+            if (!rightIndex.TryGetValue(rightCodes[r], out var rows)) rightIndex[rightCodes[r]] = rows = [];
             rows.Add(r);
         }
 
         var leftRows = Enumerable.Range(0, left.RowCount).ToList();
         if (kind == "innerunique")
         {
-            var seen = new HashSet<RowKey>();
-            leftRows = leftRows.Where(l => HasNullKey(leftKeyColumns, l) || seen.Add(RowKey.Of(leftKeyColumns, l))).ToList();
+            var seen = new HashSet<int>();
+            leftRows = leftRows.Where(l => leftCodes[l] == KeyEncoder.Null || seen.Add(leftCodes[l])).ToList();
         }
 
         var pairsLeft = new List<int>();
@@ -36,7 +39,7 @@ public static class Joiner
         var rightMatched = new bool[right.RowCount];
         foreach (var l in leftRows)
         {
-            var matches = HasNullKey(leftKeyColumns, l) ? null : rightIndex.GetValueOrDefault(RowKey.Of(leftKeyColumns, l));
+            var matches = leftCodes[l] == KeyEncoder.Null ? null : rightIndex.GetValueOrDefault(leftCodes[l]);
             switch (kind)
             {
                 case "leftsemi":
@@ -92,13 +95,6 @@ public static class Joiner
     /// <summary>A key column; a side without rows may lack it (an open schema with no data), then nothing matches.</summary>
     private static Column KeyColumn(DataTable table, string name, string side) =>
         table.Find(name) ?? (table.RowCount == 0 ? ColumnFactory.Empty(Schema.ScalarType.Dynamic) : throw new KqlRuntimeException($"the {side} side of the join has no column '{name}'"));
-
-    private static bool HasNullKey(Column[] keys, int row)
-    {
-        foreach (var key in keys)
-            if (key is not StringColumn && key.IsNull(row)) return true;
-        return false;
-    }
 
     /// <summary>Left columns then right columns; a right name already used gets a number (Key → Key1). Lookup drops the right keys.</summary>
     private static DataTable Combine(DataTable left, DataTable right, List<int> leftRows, List<int> rightRows, HashSet<string>? dropRight)

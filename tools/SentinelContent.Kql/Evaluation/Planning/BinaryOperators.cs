@@ -39,7 +39,12 @@ internal static class BinaryOperators
             case "+" or "-" or "*" or "/" or "%":
                 var c = op[0];
                 if (left.IsConstant && right.IsConstant) return ScalarPlan.Constant(type, Arithmetic.Apply(c, left.Value, right.Value));
-                return ScalarPlan.Of(type, (input, context) => RowWise.Map2(left.Eval(input, context), right.Eval(input, context), type, (a, b) => Arithmetic.Apply(c, a, b)));
+                return ScalarPlan.Of(type, (input, context) =>
+                {
+                    var a = left.Eval(input, context);
+                    if (right.IsConstant && TypedKernels.Shift(a, right.Value, c) is { } shifted) return shifted;
+                    return RowWise.Map2(a, right.Eval(input, context), type, (x, y) => Arithmetic.Apply(c, x, y));
+                });
             case "and" or "or":
                 return Logical(op == "and", left, right);
             case "==" or "!=" or "<>" or "<" or "<=" or ">" or ">=":
@@ -118,6 +123,7 @@ internal static class BinaryOperators
             }
 
             var b = right.Eval(input, context);
+            if (TypedKernels.Compare(a, b, test) is { } typed) return typed;
             return RowWise.Map2(a, b, ScalarType.Bool, (x, y) =>
             {
                 if (KqlValue.Unwrap(x) is null || KqlValue.Unwrap(y) is null) return null;

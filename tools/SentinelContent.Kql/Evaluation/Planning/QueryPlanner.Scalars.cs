@@ -150,6 +150,7 @@ internal sealed partial class QueryPlanner
             var v = value.Eval(input, context);
             var lo = low.Eval(input, context);
             var hi = high.Eval(input, context);
+            if (TypedKernels.Between(v, lo, hi, negated) is { } typed) return typed;
             return RowWise.Map3(v, lo, hi, ScalarType.Bool, (x, a, b) =>
             {
                 if (x is null || a is null || b is null) return null;
