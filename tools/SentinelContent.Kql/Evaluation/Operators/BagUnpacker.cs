@@ -25,10 +25,7 @@ public static class BagUnpacker
             for (var row = 0; row < values.Length; row++)
                 values[row] = KqlValue.Get(bags, row) is JsonObject bag && bag.TryGetPropertyValue(key, out var value) ? value : null;
             var name = prefix + key;
-            var at = columns.FindIndex(c => c.Name == name);
-            var column = ColumnFactory.FromValues(ScalarType.Dynamic, values);
-            if (at >= 0) columns[at] = (name, column);
-            else columns.Add((name, column));
+            columns.AddOrReplace(name, ColumnFactory.FromValues(ScalarType.Dynamic, values));
         }
 
         return Tables.From(columns, rowCount: table.RowCount);

@@ -41,9 +41,7 @@ public static class MvExpander
         {
             var values = elementValues[c].Select(v => Cast(v, expanded[c].Type)).ToArray();
             var column = ColumnFactory.FromValues(expanded[c].Type, values);
-            var at = columns.FindIndex(x => x.Name == expanded[c].Name);
-            if (at >= 0) columns[at] = (expanded[c].Name, column);
-            else columns.Add((expanded[c].Name, column));
+            columns.AddOrReplace(expanded[c].Name, column);
         }
 
         if (indexColumn is not null) columns.Add((indexColumn, ColumnFactory.FromValues(ScalarType.Long, indexes)));

@@ -63,9 +63,7 @@ public static class ParsePattern
         for (var c = 0; c < captures.Count; c++)
         {
             var column = ColumnFactory.FromValues(captures[c].Type == ScalarType.Unknown ? ScalarType.String : captures[c].Type, values[c]);
-            var at = columns.FindIndex(x => x.Name == captures[c].Column);
-            if (at >= 0) columns[at] = (captures[c].Column!, column);
-            else columns.Add((captures[c].Column!, column));
+            columns.AddOrReplace(captures[c].Column!, column);
         }
 
         return Tables.From(columns, rowCount: keep.Count);

@@ -9,9 +9,7 @@ public static class Projection
     public static DataTable AddOrReplace(DataTable table, string name, Column column)
     {
         var columns = table.Named().ToList();
-        var at = columns.FindIndex(c => c.Name == name);
-        if (at >= 0) columns[at] = (name, column);
-        else columns.Add((name, column));
+        columns.AddOrReplace(name, column);
         return Tables.From(columns, table.Schema.Name, table.RowCount);
     }
 }

@@ -38,6 +38,14 @@ public static class Tables
         return From(columns);
     }
 
+    /// <summary>extend's rule on a column list: a new name appends, an existing one is replaced where it stands.</summary>
+    public static void AddOrReplace(this List<(string Name, Column Column)> columns, string name, Column column)
+    {
+        var at = columns.FindIndex(c => c.Name == name);
+        if (at >= 0) columns[at] = (name, column);
+        else columns.Add((name, column));
+    }
+
     /// <summary>A table of one row and no columns: the row context of print and of scalars outside any table.</summary>
     public static DataTable SingleRow { get; } = new(new TableSchema("", []), [], rowCount: 1);
 }
