@@ -21,6 +21,8 @@ public sealed class TabularSemanticsTests
         { Left + Right + "L | join kind=inner (R | project-rename kk = k) on $left.k == $right.kk | count", "Count", ["5"] },
         { Left + Right + "L | lookup R on k | order by a asc, b asc", "k,a,b", ["x|1|10", "x|1|20", "x|2|10", "x|2|20", "y|3|30", "z|4|null"] },
         { Left + "L | summarize count(), sum(a), dcount(k) by k | order by k asc", "k,count_,sum_a,dcount_k", ["x|2|3|1", "y|1|3|1", "z|1|4|1"] },
+        // Three keys: every combination is its own group (regression: codes of the later key positions collided).
+        { "datatable(a:string, b:string, c:string)['x', 'p', '1', 'x', 'q', '1', 'y', 'p', '2', 'x', 'p', '2', 'x', 'p', '1'] | summarize n = count() by a, b, c | order by a asc, b asc, c asc", "a,b,c,n", ["x|p|1|2", "x|p|2|1", "x|q|1|1", "y|p|2|1"] },
         { Left + "L | summarize arg_max(a, *) by k | order by k asc", "k,a", ["x|2", "y|3", "z|4"] },
         { Left + "L | summarize make_set(k), make_list(a)", "set_k,list_a", ["[\"x\",\"y\",\"z\"]|[1,2,3,4]"] },
         { Left + "L | summarize n = countif(a > 1), total = count() * 10", "n,total", ["3|40"] },

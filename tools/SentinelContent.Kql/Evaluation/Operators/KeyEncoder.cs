@@ -14,7 +14,9 @@ public sealed class KeyEncoder
     private readonly Dictionary<long, int> _longs = [];
     private readonly Dictionary<DateTime, int> _times = [];
     private readonly Dictionary<object, int> _others = new(ValueComparer.Instance!);
-    private readonly Dictionary<(int, int), int> _pairs = [];
+    // One table per key position: codes of position k must be dense among themselves, since the last position's
+    // codes are used as group numbers; a table shared across positions would leave gaps and lose groups.
+    private readonly List<Dictionary<(int, int), int>> _pairsByPosition = [];
 
     public const int Null = -1;
 
@@ -68,8 +70,10 @@ public sealed class KeyEncoder
         for (var k = 1; k < keys.Count; k++)
         {
             var next = Encode(keys[k]);
+            if (_pairsByPosition.Count < k) _pairsByPosition.Add([]);
+            var pairs = _pairsByPosition[k - 1];
             for (var i = 0; i < combined.Length; i++)
-                combined[i] = combined[i] == Null || next[i] == Null ? Null : Code(_pairs, (combined[i], next[i]));
+                combined[i] = combined[i] == Null || next[i] == Null ? Null : Code(pairs, (combined[i], next[i]));
         }
 
         return combined;
