@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Core.Pipeline;
 
 namespace SentinelContent.Deploy.Arm;
 
@@ -16,39 +15,13 @@ public sealed record ArmConnectionSettings
     public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(100);
 }
 
-/// <summary>
-/// Builds the Azure.Core pipeline to one ARM endpoint: Azure.Core's retry policy (exponential back-off that
-/// honours Retry-After, retry-after-ms and x-ms-retry-after-ms on 408/429/5xx and on network failures), its
-/// logging policy (which redacts the Authorization header) and authentication.
-/// </summary>
+/// <summary>Connects to one ARM endpoint over the shared Azure.Core pipeline (<see cref="AzurePipeline"/>), counting requests.</summary>
 public static class ArmConnection
 {
     public static ArmClient Create(Uri endpoint, TokenCredential credential, ArmConnectionSettings? settings = null)
     {
-        settings ??= new ArmConnectionSettings();
-        var loopback = ArmEndpoint.IsLoopback(endpoint);
-        if (credential is DevelopmentCredential && !loopback)
-            throw new InvalidOperationException($"The development credential is for the local emulator only; {endpoint} is not a loopback address.");
-        if (!loopback && endpoint.Scheme != Uri.UriSchemeHttps)
-            throw new InvalidOperationException($"ARM endpoints must use https: {endpoint}");
-
-        var options = new ArmClientOptions();
-        options.Retry.Mode = RetryMode.Exponential;
-        options.Retry.MaxRetries = settings.MaxRetries;
-        options.Retry.Delay = settings.Delay;
-        options.Retry.MaxDelay = settings.MaxDelay;
-        options.Retry.NetworkTimeout = settings.NetworkTimeout;
-        options.Diagnostics.IsLoggingContentEnabled = false; // bodies may hold watchlist data; never log them
-        options.Diagnostics.ApplicationId = "sentinelctl";
-
-        var scope = ArmEndpoint.ScopeFor(endpoint);
-        HttpPipelinePolicy auth = endpoint.Scheme == Uri.UriSchemeHttps
-            ? new BearerTokenAuthenticationPolicy(credential, scope)
-            : new LoopbackBearerPolicy(credential, scope);
         var statistics = new RequestStatistics();
-        var pipeline = HttpPipelineBuilder.Build(options, perCallPolicies: [], perRetryPolicies: [auth, statistics], new ResponseClassifier());
+        var pipeline = AzurePipeline.Build(endpoint, credential, ArmEndpoint.ScopeFor(endpoint), settings ?? new ArmConnectionSettings(), statistics);
         return new ArmClient(pipeline, endpoint, statistics);
     }
-
-    private sealed class ArmClientOptions : ClientOptions;
 }
