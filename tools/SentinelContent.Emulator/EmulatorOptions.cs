@@ -19,6 +19,15 @@ public sealed record EmulatorOptions
 
     public FaultOptions Faults { get; init; } = new();
 
+    /// <summary>Logs served by the query API: a folder with one file per table (AuditLogs.jsonl, MyApp_CL.csv...). None: empty tables.</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>Workspace functions (JSON {"Name":{"parameters","body"}}), served as saved searches and usable in queries.</summary>
+    public string? FunctionsFile { get; init; }
+
+    /// <summary>Rows the query API returns at most; more makes a partial result, as the service's limit (500,000 records) does.</summary>
+    public int MaxResultRows { get; init; } = 500_000;
+
     /// <summary>The api-versions accepted (the deployer pins one; anything else is refused as ARM does).</summary>
     public IReadOnlyList<string> ApiVersions { get; init; } = ["2024-09-01"];
 }

@@ -6,12 +6,13 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SentinelContent.Emulator.Logs;
 
 namespace SentinelContent.Emulator;
 
 /// <summary>
 /// A local Microsoft Sentinel workspace: a real Kestrel server on a loopback port serving the ARM endpoints
-/// the deployer uses, over a SQLite file. Start it in-process (tests, benchmark) or with `sentinelctl emulator`.
+/// the deployer uses, over a SQLite file, and the Log Analytics query API over logs loaded from files. Start it in-process (tests, benchmark) or with `sentinelctl emulator`.
 /// </summary>
 public sealed class EmulatorServer : IAsyncDisposable
 {
@@ -42,10 +43,14 @@ public sealed class EmulatorServer : IAsyncDisposable
         });
         var app = builder.Build();
 
+        // Logs first: a bad data file stops the start before anything is opened.
+        var logs = LogStore.Load(options.DataDirectory, options.FunctionsFile);
         var store = new ResourceStore(options.DatabasePath);
         var statistics = new EmulatorStatistics();
         var faults = new FaultInjector(options.Faults, statistics);
         var endpoints = new ArmEndpoints(store, options, statistics);
+        var query = new QueryEndpoint(logs, options);
+        var workspace = new WorkspaceEndpoints(logs);
 
         app.Use(async (context, next) =>
         {
@@ -63,7 +68,10 @@ public sealed class EmulatorServer : IAsyncDisposable
             }
             await next(context);
         });
-        app.Run(endpoints.Handle);
+        app.Run(context =>
+            QueryEndpoint.Matches(context) ? query.Handle(context)
+            : WorkspaceEndpoints.Matches(context) ? workspace.Handle(context)
+            : endpoints.Handle(context));
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
