@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SentinelContent.Deploy;
 using SentinelContent.Deploy.Arm;
 using SentinelContent.Deploy.Targets;
 using SentinelContent.Live.Query;
@@ -20,14 +19,6 @@ public sealed class LiveWorkspace(TargetEnvironment environment, ArmClient arm, 
     public ArmClient Arm { get; } = arm;
 
     public LogsQueryClient Logs { get; } = logs;
-
-    public static LiveWorkspace Connect(TargetEnvironment environment, CredentialKind? credential, Uri? logsEndpoint = null)
-    {
-        var arm = DeploymentSession.Connect(environment, credential);
-        var endpoint = logsEndpoint ?? LogsEndpoint.For(environment.EffectiveEndpoint);
-        var kind = credential ?? environment.Credential ?? (ArmEndpoint.IsLoopback(endpoint) ? CredentialKind.Development : CredentialKind.Default);
-        return new LiveWorkspace(environment, arm, new LogsQueryClient(endpoint, Credentials.Create(kind)));
-    }
 
     /// <summary>The workspace id (GUID) the query API needs: properties.customerId of the workspace resource.</summary>
     public async Task<string> WorkspaceIdAsync(CancellationToken cancellationToken)

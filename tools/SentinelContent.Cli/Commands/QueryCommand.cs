@@ -39,7 +39,12 @@ public static class QueryCommand
         var maxRows = new Option<int?>("--max-rows") { Description = $"The most rows any step of the query may produce (default {EvaluationLimits.Default.MaxRows:N0}); more is an error, not a truncated result." };
         var timeout = new Option<string?>("--timeout") { Description = $"The time one query may run: 30s, 2m, 500ms or hh:mm:ss (default {EvaluationLimits.Default.Timeout.TotalSeconds:0}s)." };
         var jsonl = new Option<bool>("--jsonl") { Description = "Read {\"id\",\"query\"} JSON lines on standard input; write one {\"id\",\"columns\",\"rows\",\"error\"} line per query." };
-        var color = new Option<ColorMode>("--color") { Description = "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.", DefaultValueFactory = _ => ColorMode.Auto };
+        // --env and the options of the connection are the deployer's (one sentinel.yaml, one way to sign in).
+        var connection = new DeployOptions();
+        var color = connection.Color;
+        var timespan = new Option<string?>("--timespan") { Description = "With --env: the API's time range, an ISO 8601 duration ending now (P1D, PT6H) or an interval (2026-11-01T00:00:00Z/2026-11-02T00:00:00Z), applied on TimeGenerated on top of the query's own filters." };
+        var allowPartial = new Option<bool>("--allow-partial") { Description = "With --env: accept a partial result (the service stopped early, for example at its 500,000-row limit) with exit code 0; it is still reported on standard error." };
+        var wait = new Option<string?>("--wait") { Description = "With --env: how long the service may run the query (Prefer: wait=N; 30s, 5m; at most 10m, the service's default is 3m)." };
 
         var command = new Command("query", """
             Run a KQL query on local sample logs, with no workspace: the local evaluator runs it with KQL's
@@ -50,16 +55,23 @@ public static class QueryCommand
             --schema); a table the catalog does not know takes its schema from its rows. Bad KQL is reported
             compiler-style with line, column and a caret; a bad data file by file and line.
 
+            With --env NAME the query runs in that environment's workspace (sentinel.yaml, as deploy) through
+            the Log Analytics query API instead: --timespan, --wait and --allow-partial apply; a partial result
+            is reported on standard error and exits 1 unless --allow-partial.
+
             Examples:
               sentinelctl query "SigninLogs | where ResultType != '0' | summarize count() by UserPrincipalName" --data samples/
+              sentinelctl query --env local "AuditLogs | summarize count() by OperationName" --timespan P7D
               sentinelctl query --file hunt.kql --data samples/ --now 2026-11-20T12:00:00Z --format json
               sentinelctl query "print x = 1, y = now()" --format csv
               echo '{"id":"1","query":"range x from 1 to 3 step 1"}' | sentinelctl query --jsonl
             Exit codes: 0 the query ran (with --jsonl: every query ran), 1 the query or the data has errors
-            (or a limit was exceeded), 2 usage or internal error.
+            (or a limit was exceeded, or --env gave a partial result), 2 usage or internal error, 4 the
+            workspace could not be reached or refused the query.
             """);
         command.Arguments.Add(query);
-        foreach (var option in new Option[] { file, data, schema, functions, now, format, maxRows, timeout, jsonl, color }) command.Options.Add(option);
+        foreach (var option in new Option[] { file, data, schema, functions, now, format, maxRows, timeout, jsonl, color, timespan, allowPartial, wait }) command.Options.Add(option);
+        foreach (var option in new Option[] { connection.Environment, connection.Targets, connection.Credential, connection.Endpoint, connection.Verbose }) command.Options.Add(option);
 
         command.SetAction(parse =>
         {
@@ -68,6 +80,14 @@ public static class QueryCommand
             var lines = parse.GetValue(jsonl);
             if (lines ? text is not null || queryFile is not null : (text is null) == (queryFile is null))
                 return Usage(context, lines ? "--jsonl reads its queries from standard input; give no query or --file" : "give a query, or --file FILE (not both)");
+            if (parse.GetValue(connection.Environment) is not null)
+            {
+                if (lines || parse.GetValue(data) is { Length: > 0 } || parse.GetValue(now) is not null || parse.GetValue(maxRows) is not null || parse.GetValue(timeout) is not null)
+                    return Usage(context, "--env runs the query in the workspace; --data, --now, --jsonl, --max-rows and --timeout are for local runs");
+                return LiveQuery.Run(context, parse, connection, new LiveQuery.Request(text, queryFile, parse.GetValue(timespan), parse.GetValue(wait), parse.GetValue(allowPartial), parse.GetValue(format)));
+            }
+            if (parse.GetValue(timespan) is not null || parse.GetValue(wait) is not null || parse.GetValue(allowPartial))
+                return Usage(context, "--timespan, --wait and --allow-partial apply to a workspace query (--env NAME)");
             if (!TryLimits(parse.GetValue(maxRows), parse.GetValue(timeout), out var limits, out var limitError)) return Usage(context, limitError);
             if (!TryNow(parse.GetValue(now), out var pinned)) return Usage(context, $"--now: '{parse.GetValue(now)}' is not an ISO 8601 time such as 2026-11-20T12:00:00Z");
 
@@ -128,7 +148,7 @@ public static class QueryCommand
         return command;
     }
 
-    private static int Usage(CliContext context, string message)
+    internal static int Usage(CliContext context, string message)
     {
         context.Error.WriteLine($"error: {message}");
         context.Error.WriteLine("Run 'sentinelctl query --help' for usage.");

@@ -2,7 +2,7 @@ using SentinelContent.Core.Diagnostics;
 using SentinelContent.Kql.Binding;
 using SentinelContent.Kql.Data;
 using SentinelContent.Kql.Schema;
-using SentinelContent.Live.Data;
+using SentinelContent.Kql.Data.Loading;
 
 namespace SentinelContent.Emulator.Logs;
 
@@ -34,7 +34,8 @@ public sealed class LogStore
         {
             if (!Directory.Exists(directory)) throw new InvalidDataException($"the data folder {directory} does not exist");
             var diagnostics = new List<Diagnostic>();
-            tables = LogDirectory.Load(directory, BuiltInSchemas.Default, diagnostics)
+            var files = SampleDataSet.FindFiles([directory], out _) ?? [];
+            tables = SampleDataSet.Load(files, BuiltInSchemas.Default, diagnostics)
                 ?? throw new InvalidDataException(string.Join(Environment.NewLine, diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         }
         return new LogStore(tables, functionsFile is null ? [] : LoadFunctions(functionsFile));

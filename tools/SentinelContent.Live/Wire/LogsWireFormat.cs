@@ -9,8 +9,10 @@ namespace SentinelContent.Live.Wire;
 /// <summary>
 /// The query API's table format, both ways: what the emulator writes and what the client reads, so a table
 /// crosses the wire unchanged. Values as the service writes them: datetimes ISO 8601 UTC (7 fractional
-/// digits at most), timespans [d.]hh:mm:ss[.fffffff], dynamic objects and arrays as JSON text, decimals as
-/// text (no precision lost), reals that JSON cannot hold as "NaN"/"Infinity", nulls as null.
+/// digits), timespans [d.]hh:mm:ss[.fffffff], dynamic objects and arrays as JSON text, decimals as
+/// text (no precision lost), reals that JSON cannot hold as "NaN"/"Infinity", nulls as null. Unlike
+/// `sentinelctl query --format json` (which writes a dynamic value as JSON), the service sends dynamic
+/// objects and arrays as JSON text, and so does the emulator; the reader accepts both.
 /// </summary>
 public static class LogsWireFormat
 {
@@ -66,7 +68,7 @@ public static class LogsWireFormat
         return column switch
         {
             StringColumn s => JsonValue.Create(s.Values[row]),
-            ValueColumn<DateTime> d => JsonValue.Create(ValueText.DateTimeText(d.Values[row])),
+            ValueColumn<DateTime> d => JsonValue.Create(d.Values[row].ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture)),
             ValueColumn<TimeSpan> t => JsonValue.Create(t.Values[row].ToString("c", CultureInfo.InvariantCulture)),
             ValueColumn<bool> b => JsonValue.Create(b.Values[row]),
             ValueColumn<int> i => JsonValue.Create(i.Values[row]),
