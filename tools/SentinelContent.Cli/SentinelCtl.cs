@@ -26,6 +26,8 @@ public static class SentinelCtl
         root.Subcommands.Add(DeployCommand.Create(context));
         root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(EmulatorCommand.Create(context));
+        root.Subcommands.Add(BacktestCommand.Create(context));
+        root.Subcommands.Add(SchemaCommand.Create(context));
         return root;
     }
 

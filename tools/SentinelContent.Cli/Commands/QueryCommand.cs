@@ -94,6 +94,16 @@ public static class QueryCommand
             if (!SchemaFiles.TryLoad(context, parse.GetValue(schema) ?? [], out var loaded)) return ExitCodes.UsageOrInternalError;
             var catalog = loaded is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(loaded);
             if (!TryFunctions(context, parse.GetValue(functions), out var workspaceFunctions)) return ExitCodes.UsageOrInternalError;
+            // A schema file from `schema pull` also carries the workspace's functions.
+            try
+            {
+                workspaceFunctions = [.. workspaceFunctions, .. (parse.GetValue(schema) ?? []).SelectMany(f => Live.Schema.SchemaFileFunctions.Read(context.Resolve(f)))];
+            }
+            catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException or InvalidDataException)
+            {
+                context.Error.WriteLine($"error: the functions of a --schema file cannot be read: {ex.Message}");
+                return ExitCodes.UsageOrInternalError;
+            }
 
             var useColor = context.UseColor(parse.GetValue(color));
             var dataPaths = (parse.GetValue(data) ?? []).Select(context.Resolve).ToList();

@@ -61,7 +61,7 @@ public sealed record WorkspaceSchema(IReadOnlyList<TableSchema> Tables, IReadOnl
         }
         var functions = new JsonObject();
         foreach (var function in Functions) functions[function.Name] = new JsonObject { ["parameters"] = function.Parameters, ["body"] = function.Body };
-        return new JsonObject { ["tables"] = tables, ["functions"] = functions }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return new JsonObject { ["tables"] = tables, ["functions"] = functions }.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 
     /// <summary>Column types as ARM writes them (string, int, long, real, boolean, dateTime, guid, dynamic); an unknown one is kept as dynamic.</summary>
