@@ -48,7 +48,11 @@ public static class QueryClock
     {
         var inner = new StringBuilder();
         foreach (var child in call.Children) Emit(child, query, literal, inner);
-        var text = inner.ToString().Trim();
+        // The call's own leading and trailing trivia (a comment after the closing parenthesis) stay outside.
+        var full = inner.ToString();
+        var lead = call.Span.Start - call.FullSpan.Start;
+        var trail = call.FullSpan.End - call.Span.End;
+        var text = full[lead..(full.Length - trail)].Trim();
         var open = text.IndexOf('(');
         if (open < 0 || !text.EndsWith(')')) return null;
         var name = text[..open].Trim();
