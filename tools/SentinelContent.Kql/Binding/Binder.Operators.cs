@@ -152,11 +152,12 @@ internal sealed partial class Binder
     {
         var builder = new ColumnListBuilder(row.Table.Columns);
         var declared = new HashSet<string>(StringComparer.Ordinal);
+        var added = new List<ColumnSymbol>();
         var counter = 0;
         foreach (var item in OperatorItems(op))
         {
-            // Later items see the columns earlier ones added.
-            var current = row with { Table = row.Table.WithColumns(builder.Columns.ToArray()) };
+            // Later items see the columns earlier ones added (a view over the input, not a copy of a wide table per item).
+            var current = added.Count == 0 ? row : row with { Table = row.Table.WithAdded([.. added]) };
             var names = NamesOf(item);
             foreach (var column in ItemColumns(item, current))
             {
@@ -167,7 +168,9 @@ internal sealed partial class Binder
                     continue;
                 }
 
-                builder.AddOrReplace(new ColumnSymbol(name, column.Type.Scalar));
+                var symbol = new ColumnSymbol(name, column.Type.Scalar);
+                builder.AddOrReplace(symbol);
+                added.Add(symbol);
                 names.Add(name);
             }
         }

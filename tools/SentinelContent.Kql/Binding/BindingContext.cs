@@ -37,4 +37,18 @@ public sealed class BindingContext
     /// `union *`, which names them all) shares it instead of rebuilding its columns. Symbols are immutable.
     /// </summary>
     public TableSymbol TableFor(TableSchema schema) => _tables.GetOrAdd(schema, TableSymbol.From);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TableSymbol[]> _wildcardTables = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TableSymbol> _wildcardUnions = new(StringComparer.Ordinal);
+
+    /// <summary>The catalog tables a wildcarded name (Security*, *) selects, in name order; found once per context and pattern.</summary>
+    public IReadOnlyList<TableSymbol> TablesMatching(string pattern) => _wildcardTables.GetOrAdd(pattern, p =>
+        [.. Schemas.Tables.Where(t => Binder.WildcardMatches(p, t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal).Select(TableFor)]);
+
+    /// <summary>
+    /// `union` over the tables <paramref name="pattern"/> selects (`union *` merges hundreds), merged once per context;
+    /// open, since a wildcard may reach tables the catalog does not know.
+    /// </summary>
+    public TableSymbol OuterUnionOf(string pattern) =>
+        _wildcardUnions.GetOrAdd(pattern, p => new TableSymbol(UnionColumns.Outer(TablesMatching(p)).ToArray(), isOpen: true));
 }
