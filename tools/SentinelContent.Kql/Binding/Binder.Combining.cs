@@ -103,7 +103,7 @@ internal sealed partial class Binder
         // `union *` (or one pattern) alone: the merge of hundreds of tables is the same for every query of this context.
         var onePatternAlone = input is null && patterns.Count == 1 && OperatorItems(op).Count() == 1;
         var source = ParameterText(op, "withsource");
-        if (onePatternAlone && kind != "inner" && string.IsNullOrEmpty(source)) return _context.OuterUnionOf(patterns[0]);
+        if (onePatternAlone && kind != "inner") return _context.OuterUnionOf(patterns[0], source);
         var columns = kind == "inner" ? UnionColumns.Inner(tables) : UnionColumns.Outer(tables);
         // A column of unknown type may or may not clash with a same-named one: its final name is unknowable.
         open |= columns.Any(c => c.Type == ScalarType.Unknown);
@@ -145,7 +145,7 @@ internal sealed partial class Binder
     {
         var predicate = op.ChildNodes().LastOrDefault(n => n.Kind is not (SyntaxKind.List or SyntaxKind.FindInClause or SyntaxKind.DataScopeClause));
         if (predicate is not null) Bind(predicate, new RowContext(source.Opened()));
-        return new TableSymbol([new ColumnSymbol("$table", ScalarType.String), .. source.Columns.Where(c => c.Name != "$table")], source.IsOpen);
+        return _context.SearchResultOf(source);
     }
 
     /// <summary>The columns mv-expand and mv-apply expand: name (declared or from the expression) and type (typeof(...) or dynamic).</summary>

@@ -46,9 +46,20 @@ public sealed class BindingContext
         [.. Schemas.Tables.Where(t => Binder.WildcardMatches(p, t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal).Select(TableFor)]);
 
     /// <summary>
-    /// `union` over the tables <paramref name="pattern"/> selects (`union *` merges hundreds), merged once per context;
-    /// open, since a wildcard may reach tables the catalog does not know.
+    /// `union` over the tables <paramref name="pattern"/> selects (`union *` merges hundreds), merged once per context
+    /// and `withsource` name; open, since a wildcard may reach tables the catalog does not know.
     /// </summary>
-    public TableSymbol OuterUnionOf(string pattern) =>
-        _wildcardUnions.GetOrAdd(pattern, p => new TableSymbol(UnionColumns.Outer(TablesMatching(p)).ToArray(), isOpen: true));
+    public TableSymbol OuterUnionOf(string pattern, string? withSource = null) =>
+        _wildcardUnions.GetOrAdd(pattern + "\0" + withSource, _ =>
+        {
+            var columns = UnionColumns.Outer(TablesMatching(pattern));
+            if (!string.IsNullOrEmpty(withSource)) columns.Insert(0, new ColumnSymbol(withSource, ScalarType.String));
+            return new TableSymbol(columns.ToArray(), isOpen: true);
+        });
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TableSymbol, TableSymbol> _searchResults = new();
+
+    /// <summary>search's result over <paramref name="source"/>: $table first, then the source's columns; made once per source table.</summary>
+    public TableSymbol SearchResultOf(TableSymbol source) => _searchResults.GetValue(source, s =>
+        new TableSymbol([new ColumnSymbol("$table", ScalarType.String), .. s.Columns.Where(c => c.Name != "$table")], s.IsOpen));
 }
