@@ -97,7 +97,16 @@ internal sealed partial class QueryPlanner
         {
             var source = left.Eval(input, context);
             var result = new JsonNode?[source.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = DynamicAccess.Property(KqlValue.Get(source, i), member);
+            if (source is DynamicColumn dynamics)
+            {
+                var values = dynamics.Values;
+                for (var i = 0; i < result.Length; i++) result[i] = values[i] is JsonObject obj && obj.TryGetPropertyValue(member, out var node) ? node : null;
+            }
+            else
+            {
+                for (var i = 0; i < result.Length; i++) result[i] = DynamicAccess.Property(KqlValue.Get(source, i), member);
+            }
+
             return new DynamicColumn(result);
         });
     }
@@ -110,8 +119,16 @@ internal sealed partial class QueryPlanner
         return ScalarPlan.Of(ScalarType.Dynamic, (input, context) =>
         {
             var source = left.Eval(input, context);
-            var keys = index.Eval(input, context);
             var result = new JsonNode?[source.Count];
+            if (index.IsConstant)
+            {
+                // x[0], x['name']: one key for every row.
+                var key = index.Value;
+                for (var i = 0; i < result.Length; i++) result[i] = DynamicAccess.Element(KqlValue.Get(source, i), key);
+                return new DynamicColumn(result);
+            }
+
+            var keys = index.Eval(input, context);
             for (var i = 0; i < result.Length; i++) result[i] = DynamicAccess.Element(KqlValue.Get(source, i), KqlValue.Get(keys, i));
             return new DynamicColumn(result);
         });
