@@ -58,7 +58,7 @@ public sealed class RuleTestRunner(IQueryEngine engine, SchemaCatalog catalog)
         new(rule.Source.Path, test, ExpectationMatcher.Compare(test.Expect, alerts, incidents, rows), alerts, incidents, rows);
 
     private static TestOutcome Failed(AnalyticsRule rule, RuleTestCase test, string reason) =>
-        new(rule.Source.Path, test, [reason], [], [], null);
+        new(rule.Source.Path, test, [new TestFailure(reason)], [], [], null) { Ran = false };
 
     private static Dictionary<string, DataTable> Within(IReadOnlyDictionary<string, DataTable> tables, QueryWindow window) =>
         tables.ToDictionary(p => p.Key, p => QueryScope.IsScoped(p.Key) ? p.Value.WithinTime(TimeColumn, window.Start, window.End) : p.Value, StringComparer.Ordinal);

@@ -75,7 +75,7 @@ public sealed class RuleTestSuite(IQueryEngine engine, SchemaCatalog catalog)
             outcomes[i] = new TimedOutcome(outcome, rule.DisplayName, clock.Elapsed);
         });
         // The same sample problem reported by several tests is one problem.
-        diagnostics.AddRange(found.SelectMany(f => f).Distinct());
+        diagnostics.AddRange(found.SelectMany(f => f).DistinctBy(d => d.ToString()));
         return new RuleTestRun(outcomes, diagnostics);
     }
 
