@@ -11,6 +11,14 @@ public interface IQueryEngine
 {
     /// <summary>The query's result. Throws <see cref="QueryFailedException"/> when the query cannot run.</summary>
     DataTable Run(string query, IReadOnlyDictionary<string, DataTable> tables, DateTime now);
+
+    /// <summary>
+    /// The query ready to run many times over tables of the same schemas as <paramref name="tables"/> (a replay runs
+    /// it once per scheduled run). Engines that can plan ahead do the work once here; the default runs each time.
+    /// Throws <see cref="QueryFailedException"/> when the query cannot run.
+    /// </summary>
+    Func<IReadOnlyDictionary<string, DataTable>, DateTime, DataTable> Prepare(string query, IReadOnlyDictionary<string, DataTable> tables) =>
+        (runTables, now) => Run(query, runTables, now);
 }
 
 /// <summary>

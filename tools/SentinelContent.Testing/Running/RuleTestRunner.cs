@@ -29,16 +29,18 @@ public sealed class RuleTestRunner(IQueryEngine engine, SchemaCatalog catalog)
 
         try
         {
+            // Planned once per test: a replay runs the same plan on every scheduled run.
+            var run = engine.Prepare(query, tables);
             if (test.Replay is { } replay)
             {
-                var runs = Replay.Run(rule, replay.From.Value, replay.To.Value, window => engine.Run(query, Within(tables, window), window.End));
+                var runs = Replay.Run(rule, replay.From.Value, replay.To.Value, window => run(Within(tables, window), window.End));
                 var alerts = runs.SelectMany(r => r.Outcome?.Alerts ?? []).ToList();
                 var incidents = IncidentGrouper.Group(rule, alerts);
                 return Outcome(rule, test, alerts, incidents, rows: null);
             }
 
             var now = test.Now.Value;
-            var result = engine.Run(query, Within(tables, RuleSchedule.Window(rule, now)), now);
+            var result = run(Within(tables, RuleSchedule.Window(rule, now)), now);
             var outcome = AlertSimulator.Run(rule, result, now);
             return Outcome(rule, test, outcome.Alerts, IncidentGrouper.Group(rule, outcome.Alerts), result.RowCount);
         }
