@@ -167,6 +167,9 @@ internal sealed partial class QueryPlanner
             var v = value.Eval(input, context);
             var lo = low.Eval(input, context);
             var hi = high.Eval(input, context);
+            // x between (datetime .. timespan): the upper end is the start plus the span.
+            if (lo.Type == ScalarType.DateTime && hi.Type == ScalarType.TimeSpan)
+                hi = RowWise.Map2(lo, hi, ScalarType.DateTime, (a, b) => a is DateTime start && b is TimeSpan span ? start + span : null);
             if (TypedKernels.Between(v, lo, hi, negated) is { } typed) return typed;
             return RowWise.Map3(v, lo, hi, ScalarType.Bool, (x, a, b) =>
             {
