@@ -20,7 +20,7 @@ public class KqlInRulesTests
     {
         using var repo = new TempRepository();
         repo.Write("analytics-rules/a.yaml", Rule);
-        var run = repo.Run("validate", "--color", "never");
+        var run = repo.Run("validate", "--allow-untested", "--color", "never");
         Assert.Equal(1, run.ExitCode);
         var first = run.Out.Split('\n')[0];
         Assert.StartsWith($"analytics-rules{Path.DirectorySeparatorChar}a.yaml:12:", first);
@@ -33,7 +33,7 @@ public class KqlInRulesTests
     {
         using var repo = new TempRepository();
         repo.Write("analytics-rules/a.yaml", Rule.Replace("userPrincipalName\n", "userPrincipalName)\n"));
-        Assert.Equal(0, repo.Run("validate").ExitCode);
+        Assert.Equal(0, repo.Run("validate", "--allow-untested").ExitCode);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class RuleTestFilesInValidateTests
                     - { TimeGenerated: 2026-11-20T11:40:00Z, Result: 5 }
                 expect: { alerts: 1 }
             """);
-        var run = repo.Run("validate", "--format", "json");
+        var run = repo.Run("validate", "--allow-untested", "--format", "json");
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("\"code\": \"SC0703\"", run.Out);
         Assert.Contains("did you mean 'OperationName'?", run.Out);

@@ -11,7 +11,7 @@ public class ValidateCommandTests
     {
         using var repo = new TempRepository();
         repo.Write("analytics-rules/a.yaml", ValidRule);
-        var run = repo.Run("validate");
+        var run = repo.Run("validate", "--allow-untested");
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("validate: 1 file checked, 0 errors, 0 warnings", run.Out);
     }
@@ -21,7 +21,7 @@ public class ValidateCommandTests
     {
         using var repo = new TempRepository();
         repo.Write("analytics-rules/a.yaml", ValidRule.Replace("severity: Low", "severity: Lo"));
-        var run = repo.Run("validate");
+        var run = repo.Run("validate", "--allow-untested");
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"analytics-rules{Path.DirectorySeparatorChar}a.yaml:4:11: error SC0104:", run.Out);
         Assert.Contains(" 4 | severity: Lo", run.Out);
@@ -32,12 +32,12 @@ public class ValidateCommandTests
     {
         using var repo = new TempRepository();
         repo.Write("analytics-rules/a.yaml", ValidRule.Replace("AuditLogs\n", "Custom_CL\n").Replace("| take 1", "| where Severity_s == 'High'"));
-        var without = repo.Run("validate", "--format", "json");
+        var without = repo.Run("validate", "--allow-untested", "--format", "json");
         Assert.Equal(0, without.ExitCode);
         Assert.Contains("\"SC0308\"", without.Out);
 
         repo.Write("schemas/custom.json", """{"Custom_CL": {"TimeGenerated": "datetime", "Level_s": "string"}}""");
-        var with = repo.Run("validate", "--schema", "schemas/custom.json", "--color", "never");
+        var with = repo.Run("validate", "--allow-untested", "--schema", "schemas/custom.json", "--color", "never");
         Assert.Equal(1, with.ExitCode);
         Assert.Contains("error SC0302: The name 'Severity_s' does not refer to any column", with.Out);
     }
@@ -47,8 +47,8 @@ public class ValidateCommandTests
     {
         using var repo = new TempRepository();
         repo.Write("analytics-rules/a.yaml", ValidRule + "\nsevrity: High\n");
-        Assert.Equal(0, repo.Run("validate").ExitCode);
-        Assert.Equal(1, repo.Run("validate", "--warnings-as-errors").ExitCode);
+        Assert.Equal(0, repo.Run("validate", "--allow-untested").ExitCode);
+        Assert.Equal(1, repo.Run("validate", "--allow-untested", "--warnings-as-errors").ExitCode);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public class ValidateCommandTests
     {
         using var repo = new TempRepository();
         repo.Write("analytics-rules/a.yaml", ValidRule.Replace("triggerThreshold: 0", "triggerThreshold: -1"));
-        var run = repo.Run("validate", "--format", "json", "--output", "out/report.json");
+        var run = repo.Run("validate", "--allow-untested", "--format", "json", "--output", "out/report.json");
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(string.Empty, run.Out);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(repo.Root, "out", "report.json")));
@@ -72,7 +72,7 @@ public class ValidateCommandTests
     {
         using var repo = new TempRepository();
         repo.Write("analytics-rules/a.yaml", ValidRule);
-        var run = repo.Run("validate", "--format", format);
+        var run = repo.Run("validate", "--allow-untested", "--format", format);
         Assert.Equal(0, run.ExitCode);
         Assert.Contains(marker, run.Out);
     }
@@ -113,7 +113,7 @@ public class ValidateCommandTests
         repo.Write("analytics-rules/types.yaml", "- a\n- b\n");
         repo.Write("analytics-rules/bomb.yaml", "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + string.Join('\n', Enumerable.Range(0, 9).Select(i => $"{(char)('b' + i)}: &{(char)('b' + i)} [{string.Join(',', Enumerable.Repeat($"*{(char)('a' + i)}", 10))}]")));
         using (var huge = File.Create(Path.Combine(repo.Root, "analytics-rules", "huge.yaml"))) huge.SetLength(50L * 1024 * 1024);
-        var run = repo.Run("validate", "--format", "json");
+        var run = repo.Run("validate", "--allow-untested", "--format", "json");
         Assert.Equal(1, run.ExitCode);
         using var json = JsonDocument.Parse(run.Out);
         var codes = json.RootElement.GetProperty("diagnostics").EnumerateArray()
@@ -131,9 +131,26 @@ public class ValidateCommandTests
     {
         using var repo = new TempRepository();
         repo.Write("analytics-rules/nested/a.yaml", ValidRule);
-        var run = CliRun.In(Path.Combine(repo.Root, "analytics-rules", "nested"), "check");
+        var run = CliRun.In(Path.Combine(repo.Root, "analytics-rules", "nested"), "check", "--allow-untested");
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("1 file checked", run.Out);
+        Assert.Contains("rule tests: 0 passed, 0 failed", run.Error);
+    }
+
+    [Fact]
+    public void A_rule_without_a_positive_and_a_negative_test_is_an_error_unless_allowed()
+    {
+        using var repo = new TempRepository();
+        repo.Write("analytics-rules/a.yaml", ValidRule);
+        var untested = repo.Run("validate", "--color", "never");
+        Assert.Equal(1, untested.ExitCode);
+        Assert.Contains("analytics-rules/a.yaml:2:7: error SC0409: the rule has no test expecting alerts and none expecting no alert; add one to a.tests.yaml", untested.Out);
+        Assert.Equal(0, repo.Run("validate", "--allow-untested").ExitCode);
+
+        repo.Write("analytics-rules/a.tests.yaml", "tests:\n  - name: fires\n    now: 2026-11-20T12:00:00Z\n    expect: { alerts: 1 }\n");
+        var halfTested = repo.Run("validate", "--color", "never");
+        Assert.Equal(1, halfTested.ExitCode);
+        Assert.Contains("error SC0409: the rule has no test expecting no alert (expect: { alerts: 0 })", halfTested.Out);
     }
 
     [Fact]

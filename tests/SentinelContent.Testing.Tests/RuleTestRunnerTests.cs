@@ -150,13 +150,14 @@ public sealed class RuleTestRunnerTests : IDisposable
                         - { type: Account, FullName: bob@contoso.com }
                       customDetails: { Method: [ Email ] }
             """);
-        var failures = outcomes[0].Failures;
+        var failures = outcomes[0].Failures.Select(f => f.Message).ToList();
         Assert.False(outcomes[0].Passed);
         Assert.Contains("expected 2 alerts, got 1 ('Security info deleted for alice@contoso.com')", failures);
         Assert.Contains("alert 1: displayName: expected 'Something else', got 'Security info deleted for alice@contoso.com'", failures);
         Assert.Contains("alert 1: severity: expected 'High', got 'Medium'", failures);
         Assert.Contains("alert 1: no Account entity with FullName=bob@contoso.com; entities: Account FullName=alice@contoso.com", failures);
         Assert.Contains("alert 1: customDetails.Method: expected [Email], got [Phone]", failures);
+        Assert.Contains(outcomes[0].Failures, f => f is { Expected: "Something else", Actual: "Security info deleted for alice@contoso.com" });
     }
 
     [Fact]

@@ -13,12 +13,14 @@ public static class SentinelCtl
             sentinelctl: Microsoft Sentinel content as code.
 
             Validate analytics rules written in Sentinel's YAML format, with compiler-style diagnostics
-            (path:line:col: error SC0101: message) and reports for CI (json, junit, sarif), and deploy
+            (path:line:col: error SC0101: message) and reports for CI (json, junit, sarif), test them offline
+            against sample logs (test: the alerts and incidents Sentinel would raise), and deploy
             them to Sentinel workspaces (deploy plan, deploy apply, export; emulator for local runs).
             Run `sentinelctl COMMAND --help` for the options and examples of each command.
             """);
         root.Subcommands.Add(CheckCommand.Create(context));
         root.Subcommands.Add(ValidateCommand.Create(context));
+        root.Subcommands.Add(TestCommand.Create(context));
         root.Subcommands.Add(KqlCommand.Create(context));
         root.Subcommands.Add(QueryCommand.Create(context));
         root.Subcommands.Add(PlaybookCommand.Create(context));

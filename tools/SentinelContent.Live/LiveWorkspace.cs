@@ -24,7 +24,7 @@ public sealed class LiveWorkspace(TargetEnvironment environment, ArmClient arm, 
     public async Task<string> WorkspaceIdAsync(CancellationToken cancellationToken)
     {
         if (_workspaceId is not null) return _workspaceId;
-        var workspace = await Arm.GetAsync(Environment.Scope.WorkspacePath, cancellationToken, ArmApiVersions.OperationalInsights).ConfigureAwait(false)
+        var workspace = await Arm.GetAsync(Environment.Scope.WorkspacePath, cancellationToken).ConfigureAwait(false)
             ?? throw new ArmRequestException(404, "ResourceNotFound", $"the workspace {Environment.Scope.Workspace} does not exist", "GET", Environment.Scope.WorkspacePath);
         return _workspaceId = (workspace.Properties["customerId"] as JsonValue)?.GetValue<string>()
             ?? throw new ArmRequestException(200, "NoCustomerId", "the workspace resource has no properties.customerId", "GET", Environment.Scope.WorkspacePath);

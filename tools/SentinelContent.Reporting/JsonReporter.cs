@@ -17,19 +17,7 @@ public sealed class JsonReporter : IDiagnosticReporter
         {
             json.WriteStartObject();
             json.WriteStartArray("diagnostics");
-            foreach (var d in report.Diagnostics)
-            {
-                json.WriteStartObject();
-                json.WriteString("file", d.Location.Path);
-                json.WriteNumber("line", d.Location.Start.Line);
-                json.WriteNumber("column", d.Location.Start.Column);
-                json.WriteNumber("endLine", d.Location.End.Line);
-                json.WriteNumber("endColumn", d.Location.End.Column);
-                json.WriteString("severity", d.Severity.ToDisplayName());
-                json.WriteString("code", d.Code);
-                json.WriteString("message", d.Message);
-                json.WriteEndObject();
-            }
+            foreach (var d in report.Diagnostics) WriteDiagnostic(json, d);
             json.WriteEndArray();
             json.WriteStartObject("summary");
             json.WriteNumber("files", report.FileCount);
@@ -40,4 +28,21 @@ public sealed class JsonReporter : IDiagnosticReporter
         }
         writer.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
+
+    /// <summary>One diagnostic in the contract's shape; the test report uses the same.</summary>
+    internal static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic d)
+    {
+        json.WriteStartObject();
+        json.WriteString("file", d.Location.Path);
+        json.WriteNumber("line", d.Location.Start.Line);
+        json.WriteNumber("column", d.Location.Start.Column);
+        json.WriteNumber("endLine", d.Location.End.Line);
+        json.WriteNumber("endColumn", d.Location.End.Column);
+        json.WriteString("severity", d.Severity.ToDisplayName());
+        json.WriteString("code", d.Code);
+        json.WriteString("message", d.Message);
+        json.WriteEndObject();
+    }
+
+    internal static JsonWriterOptions Options => new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

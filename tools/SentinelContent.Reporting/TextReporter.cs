@@ -18,11 +18,14 @@ public sealed class TextReporter(bool color) : IDiagnosticReporter
 
     public void Write(DiagnosticReport report, TextWriter writer)
     {
-        foreach (var diagnostic in report.Diagnostics)
-        {
-            WriteDiagnostic(diagnostic, writer);
-        }
+        WriteDiagnostics(report.Diagnostics, writer);
         WriteSummary(report, writer);
+    }
+
+    /// <summary>The diagnostics alone, each with its source line and caret (test reports add their own summary).</summary>
+    public void WriteDiagnostics(IEnumerable<Diagnostic> diagnostics, TextWriter writer)
+    {
+        foreach (var diagnostic in diagnostics) WriteDiagnostic(diagnostic, writer);
     }
 
     private void WriteDiagnostic(Diagnostic d, TextWriter writer)

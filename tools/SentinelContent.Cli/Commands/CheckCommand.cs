@@ -4,25 +4,30 @@ using SentinelContent.Cli.Infrastructure;
 namespace SentinelContent.Cli.Commands;
 
 /// <summary>
-/// `sentinelctl check`: the main job on a repository (what CI and a newcomer run): validate all content and run
-/// the playbooks' offline tests. Rule tests join it once `sentinelctl test` exists, so the one command stays the one to run.
+/// `sentinelctl check`: the main job on a repository (what CI and a newcomer run): validate all content, then run
+/// the rule tests and the playbooks' offline tests, all in one report.
 /// </summary>
 public static class CheckCommand
 {
     public static Command Create(CliContext context)
     {
         var report = new ReportOptions();
+        var allowUntested = ValidateCommand.AllowUntestedOption();
         var command = new Command("check", """
             Run the repository's main job: validate every analytics rule under analytics-rules/ and every playbook,
-            automation rule and playbook test under playbooks/, then run the playbooks' offline tests.
+            automation rule and playbook test under playbooks/, then run every rule test (X.tests.yaml, through the
+            local KQL engine and alert simulator) and every playbook test (in the playbook simulator).
             No Azure access is needed. Use it locally before a pull request and in CI.
+            `sentinelctl test` runs the tests alone, with a diff of expected and actual alerts.
 
-            Example:
+            Examples:
               sentinelctl check
+              sentinelctl check --format junit --output check.xml
             Exit codes: 0 clean, 1 content errors or failed tests, 2 usage or internal error.
             """);
+        command.Options.Add(allowUntested);
         report.AddTo(command);
-        command.SetAction(parse => ValidateCommand.Run(context, [], parse, report, runPlaybookTests: true));
+        command.SetAction(parse => ValidateCommand.Run(context, [], parse, report, new ValidateSettings { RunTests = true, AllowUntested = parse.GetValue(allowUntested) }));
         return command;
     }
 }

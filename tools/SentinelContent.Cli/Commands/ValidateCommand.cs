@@ -8,6 +8,8 @@ using SentinelContent.Playbooks.Testing;
 using SentinelContent.Playbooks.Validation;
 using SentinelContent.Reporting;
 using SentinelContent.Testing.Loading;
+using SentinelContent.Testing.Model;
+using SentinelContent.Testing.Running;
 
 namespace SentinelContent.Cli.Commands;
 
@@ -22,6 +24,7 @@ public static class ValidateCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var report = new ReportOptions();
+        var allowUntested = AllowUntestedOption();
         var schema = new Option<string[]>("--schema")
         {
             Description = "Table schemas for tables outside the built-in catalog (a workspace CSV export or JSON {\"Table\":{\"Column\":\"type\"}}); repeatable. " +
@@ -34,7 +37,8 @@ public static class ValidateCommand
             Checks required fields, types, enums, ISO 8601 durations and Sentinel's ranges, ATT&CK techniques
             and tactics, entity mappings, custom details, alert details override and incident grouping; the
             query's syntax and semantics (tables, columns, functions, types) and that every mapped column is in
-            the query's result; and rule test files (X.tests.yaml): times, sample files and sample rows.
+            the query's result; and rule test files (X.tests.yaml): times, sample files and sample rows. Every rule
+            needs a test expecting alerts and one expecting none (SC0409; --allow-untested relaxes it).
             Playbooks (playbooks/*.yaml): structure, @ expressions, references, runAfter graph, Logic Apps limits,
             inline secrets; automation rules (*.automation.yaml) and playbook tests (*.tests.yaml) are checked too.
             Every finding has a stable code documented in docs/diagnostics.md.
@@ -43,29 +47,43 @@ public static class ValidateCommand
               sentinelctl validate
               sentinelctl validate analytics-rules/identity --format sarif --output validate.sarif
               sentinelctl validate rule.yaml --warnings-as-errors
+              sentinelctl validate analytics-rules/new-rule.yaml --allow-untested
             Exit codes: 0 clean, 1 content errors, 2 usage or internal error.
             """);
         command.Arguments.Add(paths);
         command.Options.Add(schema);
+        command.Options.Add(allowUntested);
         report.AddTo(command);
         command.SetAction(parse =>
         {
             if (!SchemaFiles.TryLoad(context, parse.GetValue(schema) ?? [], out var schemas)) return ExitCodes.UsageOrInternalError;
-            return Run(context, parse.GetValue(paths) ?? [], parse, report, schemas: schemas);
+            return Run(context, parse.GetValue(paths) ?? [], parse, report, new ValidateSettings { Schemas = schemas, AllowUntested = parse.GetValue(allowUntested) });
         });
         return command;
     }
 
-    public static int Run(CliContext context, IReadOnlyList<string> paths, ParseResult parse, ReportOptions report, bool runPlaybookTests = false, SchemaCatalog? schemas = null)
+    /// <summary>--allow-untested, shared by validate and check.</summary>
+    internal static Option<bool> AllowUntestedOption() => new("--allow-untested")
+    {
+        Description = "Do not require each rule to have a test expecting alerts and one expecting none (SC0409); for work in progress.",
+    };
+
+    public static int Run(CliContext context, IReadOnlyList<string> paths, ParseResult parse, ReportOptions report, ValidateSettings settings)
     {
         if (!ContentPaths.TryResolve(context, paths, out var files, out var displayPaths)) return ExitCodes.UsageOrInternalError;
-        var findings = Validate(files, schemas);
+        var findings = Validate(files, settings);
         var command = "validate";
-        if (runPlaybookTests)
+        if (settings.RunTests)
         {
-            // check also runs the playbooks' offline tests; their failures join the same report.
+            // check also runs the rule tests and the playbooks' offline tests; their failures join the same report.
+            var catalog = settings.Schemas is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(settings.Schemas);
+            var ruleTests = new RuleTestSuite(catalog).Run(files.Where(f => f.Kind == ContentFileKind.RuleTests).Select(f => f.Path));
             var tests = PlaybookTestRunner.Run(files.Where(f => f.Kind == ContentFileKind.PlaybookTests).Select(f => f.Path));
-            findings = [.. findings, .. tests.Diagnostics, .. tests.Outcomes.SelectMany(o => o.Failures)];
+            // Sample problems are found by validate and again by the runner: report each once.
+            var known = findings.Select(d => d.ToString()).ToHashSet(StringComparer.Ordinal);
+            findings = [.. findings, .. ruleTests.Diagnostics.Where(d => !known.Contains(d.ToString())), .. ruleTests.Outcomes.SelectMany(o => TestResults.FailureDiagnostics(o.Outcome)),
+                .. tests.Diagnostics, .. tests.Outcomes.SelectMany(o => o.Failures)];
+            context.Error.WriteLine($"rule tests: {ruleTests.Passed} passed, {ruleTests.Failed} failed");
             context.Error.WriteLine($"playbook tests: {tests.Passed} passed, {tests.Failed} failed");
             command = "check";
         }
@@ -80,18 +98,35 @@ public static class ValidateCommand
     /// Validates rules, their test files and samples, then playbook content (automation rules are checked
     /// against the rules loaded in the same run).
     /// </summary>
-    private static List<Diagnostic> Validate(IReadOnlyList<ContentFile> files, SchemaCatalog? schemas)
+    private static List<Diagnostic> Validate(IReadOnlyList<ContentFile> files, ValidateSettings settings)
     {
+        var schemas = settings.Schemas;
         var validator = schemas is null ? new ContentValidator() : new ContentValidator(ContentValidator.RuleValidatorsFor(schemas), ContentValidator.DefaultSetValidators);
         var result = validator.Validate(files);
         var catalog = schemas is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(schemas);
         var ruleTests = new List<Diagnostic>();
+        var testFiles = new Dictionary<string, RuleTestFile?>(StringComparer.Ordinal);
         foreach (var tests in files.Where(f => f.Kind == ContentFileKind.RuleTests))
-            RuleTestFileValidator.Validate(tests.Path, catalog, ruleTests);
+            testFiles[Path.GetFullPath(tests.Path)] = RuleTestFileValidator.Validate(tests.Path, catalog, ruleTests);
+        if (!settings.AllowUntested)
+        {
+            foreach (var rule in result.Rules)
+                RuleTestCoverage.Check(rule, testFiles.GetValueOrDefault(Path.GetFullPath(RuleTestCoverage.TestPathFor(rule.Source.Path))), ruleTests);
+        }
         var anyRules = files.Any(f => f.Kind == ContentFileKind.AnalyticsRule);
         var playbooks = PlaybookContentValidator.Validate(files, anyRules ? [.. result.Rules.Where(r => r.Id is not null).Select(r => r.Id!.Value.Value)] : null);
         return [.. result.Diagnostics, .. ruleTests, .. playbooks.Diagnostics];
     }
+}
+
+/// <summary>What a validate run does besides validating: the schemas it knows, whether untested rules pass, and whether tests run (check).</summary>
+public sealed record ValidateSettings
+{
+    public SchemaCatalog? Schemas { get; init; }
+
+    public bool AllowUntested { get; init; }
+
+    public bool RunTests { get; init; }
 }
 
 /// <summary>Turns the paths a user named (or the repository default) into content files, reporting paths that do not exist.</summary>

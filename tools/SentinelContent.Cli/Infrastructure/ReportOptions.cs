@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SentinelContent.Reporting;
+using SentinelContent.Reporting.Tests;
 
 namespace SentinelContent.Cli.Infrastructure;
 
@@ -40,20 +41,37 @@ public sealed class ReportOptions
     public int Emit(ParseResult parse, CliContext context, DiagnosticReport report)
     {
         var format = parse.GetValue(Format);
+        var reporter = Reporters.For(format, UseColor(parse, context));
+        Write(parse, context, writer => reporter.Write(report, writer), $"{report.Command}: {report.Errors} error(s), {report.Warnings} warning(s)");
+        return ExitCode(parse, report, anyFailed: false);
+    }
+
+    /// <summary>Writes a test report where the user asked; failed tests exit 1 like errors do.</summary>
+    public int Emit(ParseResult parse, CliContext context, TestReport report)
+    {
+        var reporter = TestReporters.For(parse.GetValue(Format), UseColor(parse, context));
+        Write(parse, context, writer => reporter.Write(report, writer), $"{report.Command}: {report.Passed} passed, {report.Failed} failed, {report.Problems.Errors} error(s)");
+        return ExitCode(parse, report.Problems, anyFailed: report.Failed > 0);
+    }
+
+    private bool UseColor(ParseResult parse, CliContext context) =>
+        parse.GetValue(Output) is null && parse.GetValue(Format) == ReportFormat.Text && context.UseColor(parse.GetValue(Color));
+
+    private void Write(ParseResult parse, CliContext context, Action<TextWriter> write, string summary)
+    {
         var output = parse.GetValue(Output);
-        var color = output is null && format == ReportFormat.Text && context.UseColor(parse.GetValue(Color));
-        var reporter = Reporters.For(format, color);
         if (output is null)
         {
-            reporter.Write(report, context.Out);
+            write(context.Out);
+            return;
         }
-        else
-        {
-            AtomicFile.Write(context.Resolve(output), writer => reporter.Write(report, writer));
-            context.Error.WriteLine($"{report.Command}: {report.Errors} error(s), {report.Warnings} warning(s); report written to {output}");
-        }
+        AtomicFile.Write(context.Resolve(output), write);
+        context.Error.WriteLine($"{summary}; report written to {output}");
+    }
 
-        var failed = report.Errors > 0 || (parse.GetValue(WarningsAsErrors) && report.Warnings > 0);
+    private int ExitCode(ParseResult parse, DiagnosticReport report, bool anyFailed)
+    {
+        var failed = anyFailed || report.Errors > 0 || (parse.GetValue(WarningsAsErrors) && report.Warnings > 0);
         return failed ? ExitCodes.ContentErrors : ExitCodes.Success;
     }
 }

@@ -19,20 +19,19 @@ public sealed class ArmClient(HttpPipeline pipeline, Uri endpoint, RequestStatis
 
     public RequestStatistics Statistics { get; } = statistics;
 
-    /// <param name="apiVersion">The api-version (SecurityInsights' by default); always one of <see cref="ArmApiVersions"/>.</param>
-    public async Task<ArmResource?> GetAsync(string path, CancellationToken cancellationToken, string apiVersion = ArmApiVersions.SecurityInsights)
+    public async Task<ArmResource?> GetAsync(string path, CancellationToken cancellationToken)
     {
-        using var message = Create(RequestMethod.Get, UriFor(path, apiVersion));
+        using var message = Create(RequestMethod.Get, UriFor(path));
         await SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (message.Response.Status == 404) return null;
         EnsureSuccess(message, path);
         return ArmResource.FromJson(ParseObject(message));
     }
 
-    public async Task<IReadOnlyList<ArmResource>> ListAsync(string collectionPath, CancellationToken cancellationToken, string apiVersion = ArmApiVersions.SecurityInsights)
+    public async Task<IReadOnlyList<ArmResource>> ListAsync(string collectionPath, CancellationToken cancellationToken)
     {
         var items = new List<ArmResource>();
-        Uri? next = UriFor(collectionPath, apiVersion);
+        Uri? next = UriFor(collectionPath);
         for (var page = 0; next is not null; page++)
         {
             if (page == MaxPages) throw new InvalidOperationException($"GET {collectionPath}: more than {MaxPages} pages; giving up.");
@@ -97,7 +96,7 @@ public sealed class ArmClient(HttpPipeline pipeline, Uri endpoint, RequestStatis
         }
     }
 
-    private Uri UriFor(string path, string apiVersion = ArmApiVersions.SecurityInsights) => new(Endpoint, $"{path}?api-version={apiVersion}");
+    private Uri UriFor(string path) => new(Endpoint, $"{path}?api-version={ArmApiVersions.For(path)}");
 
     /// <summary>ARM's nextLink is absolute; it must point back at the same endpoint, or our token would go elsewhere.</summary>
     private Uri? NextLink(JsonObject body, string path)

@@ -38,10 +38,41 @@ public sealed class KqlEngine
     public IReadOnlyList<WorkspaceFunction> Functions { get; }
 
     /// <summary>Runs <paramref name="query"/> and returns its result table. Throws <see cref="KqlEvaluationException"/> when it cannot.</summary>
-    public DataTable Run(string query, IReadOnlyDictionary<string, DataTable> tables, DateTime now, CancellationToken cancellation = default)
+    public DataTable Run(string query, IReadOnlyDictionary<string, DataTable> tables, DateTime now, CancellationToken cancellation = default) =>
+        Prepare(query, tables).Run(tables, now, cancellation);
+
+    /// <summary>
+    /// Parses, binds and plans <paramref name="query"/> once, for running it many times (a rule test's replay runs it on
+    /// every scheduled run). <paramref name="tables"/> give the schemas of tables outside the catalog; later runs must
+    /// supply tables of the same schemas. Throws <see cref="KqlEvaluationException"/> when the query cannot run.
+    /// </summary>
+    public PreparedQuery Prepare(string query, IReadOnlyDictionary<string, DataTable>? tables = null)
+    {
+        var (plan, schemas) = Plan(query, tables?.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal) ?? []);
+        return new PreparedQuery(this, plan, schemas);
+    }
+
+    /// <summary>A planned query; each run gets its own context (clock, tables, let-value cache), so runs do not share state.</summary>
+    public sealed class PreparedQuery
+    {
+        private readonly KqlEngine _engine;
+        private readonly TabularEval _plan;
+        private readonly SchemaCatalog _schemas;
+
+        internal PreparedQuery(KqlEngine engine, TabularEval plan, SchemaCatalog schemas)
+        {
+            _engine = engine;
+            _plan = plan;
+            _schemas = schemas;
+        }
+
+        public DataTable Run(IReadOnlyDictionary<string, DataTable> tables, DateTime now, CancellationToken cancellation = default) =>
+            _engine.Execute(_plan, _schemas, tables, now, cancellation);
+    }
+
+    private DataTable Execute(TabularEval plan, SchemaCatalog schemas, IReadOnlyDictionary<string, DataTable> tables, DateTime now, CancellationToken cancellation)
     {
         var named = tables.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var (plan, schemas) = Plan(query, named);
         var context = new Runtime.QueryContext(now, named, schemas, Limits, cancellation);
         Values.RegexCache.MatchTimeout = Limits.RegexTimeout;
         try

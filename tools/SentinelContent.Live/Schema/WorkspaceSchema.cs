@@ -17,7 +17,7 @@ public sealed record WorkspaceSchema(IReadOnlyList<TableSchema> Tables, IReadOnl
     public static async Task<WorkspaceSchema> PullAsync(ArmClient client, WorkspaceScope scope, IReadOnlyCollection<string>? onlyTables, CancellationToken cancellationToken)
     {
         var tables = new List<TableSchema>();
-        foreach (var resource in await client.ListAsync(scope.WorkspacePath + "/tables", cancellationToken, ArmApiVersions.OperationalInsights).ConfigureAwait(false))
+        foreach (var resource in await client.ListAsync(scope.WorkspacePath + "/tables", cancellationToken).ConfigureAwait(false))
         {
             var schema = resource.Properties["schema"] as JsonObject;
             var name = (schema?["name"] as JsonValue)?.GetValue<string>() ?? resource.Name;
@@ -33,7 +33,7 @@ public sealed record WorkspaceSchema(IReadOnlyList<TableSchema> Tables, IReadOnl
         }
 
         var functions = new List<WorkspaceFunction>();
-        foreach (var search in await client.ListAsync(scope.WorkspacePath + "/savedSearches", cancellationToken, ArmApiVersions.OperationalInsights).ConfigureAwait(false))
+        foreach (var search in await client.ListAsync(scope.WorkspacePath + "/savedSearches", cancellationToken).ConfigureAwait(false))
         {
             var p = search.Properties;
             if (Text(p, "functionAlias") is not { Length: > 0 } alias || Text(p, "query") is not { } body) continue;

@@ -35,6 +35,17 @@ public static class RuleTestDiagnostics
         "SC0407", "Test name used twice", "another test in this file is already named '{0}'", DiagnosticSeverity.Error, Category,
         "Test names identify failures in reports and --filter; keep them unique within a file.");
 
+    public static readonly DiagnosticDescriptor TestFailed = new(
+        "SC0408", "Rule test failed", "test '{0}' failed: {1}", DiagnosticSeverity.Error, Category,
+        "The rule, run on the test's data at its time (or over its replay), did not produce what the test expects. " +
+        "`sentinelctl test` shows the expected and actual alerts side by side; fix the rule, or the expectation if the rule is right.");
+
+    public static readonly DiagnosticDescriptor Untested = new(
+        "SC0409", "Rule not tested both ways", "the rule has no test {0}; add one to {1}", DiagnosticSeverity.Error, Category,
+        "Every rule needs at least one test expecting alerts (expect: { alerts: N } with N > 0) and one expecting none " +
+        "(expect: { alerts: 0 }) in X.tests.yaml beside it, so it is known to fire on the attack and to stay quiet on look-alikes. " +
+        "validate --allow-untested relaxes this while a rule is being written.");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [InvalidTime, SampleFileMissing, RuleMissing, UnknownTable, InvalidDataEntry, ReplayOrder, DuplicateTestName];
+        [InvalidTime, SampleFileMissing, RuleMissing, UnknownTable, InvalidDataEntry, ReplayOrder, DuplicateTestName, TestFailed, Untested];
 }

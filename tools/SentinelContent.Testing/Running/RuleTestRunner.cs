@@ -1,4 +1,5 @@
 using SentinelContent.Core.Diagnostics;
+using SentinelContent.Core.Text;
 using SentinelContent.Content.Model;
 using SentinelContent.Kql.Data;
 using SentinelContent.Kql.Data.Loading;
@@ -28,22 +29,29 @@ public sealed class RuleTestRunner(IQueryEngine engine, SchemaCatalog catalog)
 
         try
         {
+            // Planned once per test: a replay runs the same plan on every scheduled run.
+            var run = engine.Prepare(query, tables);
             if (test.Replay is { } replay)
             {
-                var runs = Replay.Run(rule, replay.From.Value, replay.To.Value, window => engine.Run(query, Within(tables, window), window.End));
+                var runs = Replay.Run(rule, replay.From.Value, replay.To.Value, window => run(Within(tables, window), window.End));
                 var alerts = runs.SelectMany(r => r.Outcome?.Alerts ?? []).ToList();
                 var incidents = IncidentGrouper.Group(rule, alerts);
                 return Outcome(rule, test, alerts, incidents, rows: null);
             }
 
             var now = test.Now.Value;
-            var result = engine.Run(query, Within(tables, RuleSchedule.Window(rule, now)), now);
+            var result = run(Within(tables, RuleSchedule.Window(rule, now)), now);
             var outcome = AlertSimulator.Run(rule, result, now);
             return Outcome(rule, test, outcome.Alerts, IncidentGrouper.Group(rule, outcome.Alerts), result.RowCount);
         }
         catch (QueryFailedException e)
         {
-            foreach (var d in e.Diagnostics) diagnostics.Add(d);
+            // The engine locates problems in the query text; the rule's block scalar maps them to the file's line and column.
+            foreach (var d in e.Diagnostics)
+            {
+                var location = rule.Query?.LocationOf(d.Span) ?? SourceLocation.FileOnly(rule.Source.Path);
+                diagnostics.Add(new Diagnostic(d.Descriptor, d.Severity, d.Message, location));
+            }
             return Failed(rule, test, $"the query failed: {e.Message}");
         }
     }
@@ -52,7 +60,7 @@ public sealed class RuleTestRunner(IQueryEngine engine, SchemaCatalog catalog)
         new(rule.Source.Path, test, ExpectationMatcher.Compare(test.Expect, alerts, incidents, rows), alerts, incidents, rows);
 
     private static TestOutcome Failed(AnalyticsRule rule, RuleTestCase test, string reason) =>
-        new(rule.Source.Path, test, [reason], [], [], null);
+        new(rule.Source.Path, test, [new TestFailure(reason)], [], [], null) { Ran = false };
 
     private static Dictionary<string, DataTable> Within(IReadOnlyDictionary<string, DataTable> tables, QueryWindow window) =>
         tables.ToDictionary(p => p.Key, p => QueryScope.IsScoped(p.Key) ? p.Value.WithinTime(TimeColumn, window.Start, window.End) : p.Value, StringComparer.Ordinal);
