@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Http;
 using SentinelContent.Kql.Diagnostics;
 using SentinelContent.Kql.Evaluation;
 using SentinelContent.Kql.Schema;
-using SentinelContent.Live.Data;
 using SentinelContent.Live.Query;
 using SentinelContent.Live.Wire;
+using SentinelContent.Simulation.Schedule;
 
 namespace SentinelContent.Emulator.Logs;
 
@@ -120,7 +120,7 @@ public sealed class QueryEndpoint(LogStore store, EmulatorOptions options)
     private Dictionary<string, Kql.Data.DataTable> Restrict(QueryTimeRange range, DateTime now)
     {
         var (start, end) = range.Resolve(now);
-        return TimeWindow.Restrict(store.Tables, start, end);
+        return QueryScope.Restrict(store.Tables, start, end);
     }
 
     /// <summary>Prefer: wait=N (seconds), capped at 10 minutes as the service does; absent means 3 minutes.</summary>

@@ -1,7 +1,6 @@
 using SentinelContent.Kql.Data;
 using SentinelContent.Kql.Evaluation;
 using SentinelContent.Live.Clock;
-using SentinelContent.Live.Data;
 using SentinelContent.Live.Query;
 using SentinelContent.Simulation.Schedule;
 
@@ -58,7 +57,7 @@ public sealed class LocalBacktestSource(KqlEngine engine, IReadOnlyDictionary<st
     {
         try
         {
-            return Task.FromResult(engine.Run(query, TimeWindow.Restrict(tables, window.Start, window.End), window.End, cancellationToken));
+            return Task.FromResult(engine.Run(query, QueryScope.Restrict(tables, window.Start, window.End), window.End, cancellationToken));
         }
         catch (KqlEvaluationException e)
         {

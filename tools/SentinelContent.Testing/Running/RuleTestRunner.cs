@@ -19,7 +19,6 @@ namespace SentinelContent.Testing.Running;
 /// </summary>
 public sealed class RuleTestRunner(IQueryEngine engine, SchemaCatalog catalog)
 {
-    private const string TimeColumn = "TimeGenerated";
 
     public TestOutcome Run(AnalyticsRule rule, RuleTestCase test, IList<Diagnostic> diagnostics)
     {
@@ -63,7 +62,7 @@ public sealed class RuleTestRunner(IQueryEngine engine, SchemaCatalog catalog)
         new(rule.Source.Path, test, [new TestFailure(reason)], [], [], null) { Ran = false };
 
     private static Dictionary<string, DataTable> Within(IReadOnlyDictionary<string, DataTable> tables, QueryWindow window) =>
-        tables.ToDictionary(p => p.Key, p => QueryScope.IsScoped(p.Key) ? p.Value.WithinTime(TimeColumn, window.Start, window.End) : p.Value, StringComparer.Ordinal);
+        QueryScope.Restrict(tables, window.Start, window.End);
 
     private Dictionary<string, DataTable>? LoadTables(RuleTestCase test, IList<Diagnostic> diagnostics)
     {
