@@ -102,7 +102,7 @@ public static class BacktestCommand
                 context.Out.Write(output.ToString());
                 return ExitCodes.Success;
             }
-            catch (BacktestQueryException e) when (e.InnerException is Live.Query.LogsQueryException { Status: 0 or 401 or 403 or >= 500 })
+            catch (BacktestQueryException e) when (e.InnerException is Live.Query.LogsQueryException { Status: 0 or 401 or 403 or 429 or >= 500 })
             {
                 return LiveSetup.Failed(context, e.InnerException);
             }
