@@ -122,6 +122,15 @@ public sealed class QueryApiTests
         Assert.False(full.IsPartial);
     }
 
+    [Fact]
+    public async Task A_bad_log_file_stops_the_emulator_with_its_file_and_line()
+    {
+        var e = await Assert.ThrowsAsync<InvalidDataException>(() => LiveFixture.StartAsync(dir =>
+            File.WriteAllLines(Path.Combine(dir, "AuditLogs.jsonl"), ["""{"TimeGenerated":"2026-11-20T10:00:00Z"}""", "{not json"])));
+        Assert.Contains("AuditLogs.jsonl:2:", e.Message);
+        Assert.Contains("SC0701", e.Message);
+    }
+
     internal static Dictionary<string, DataTable> LoadLocal(string directory)
     {
         var diagnostics = new List<Core.Diagnostics.Diagnostic>();

@@ -13,6 +13,7 @@ public sealed record ArmPath(string Scope, string Provider, string Collection, s
     public const string SecurityInsights = "Microsoft.SecurityInsights";
     public const string Logic = "Microsoft.Logic";
     public const string Web = "Microsoft.Web";
+    public const string OperationalInsights = "Microsoft.OperationalInsights";
 
     /// <summary>The SecurityInsights collections the emulator serves (what the deployer's content kinds use).</summary>
     public static readonly IReadOnlySet<string> Collections = new HashSet<string>(StringComparer.OrdinalIgnoreCase)

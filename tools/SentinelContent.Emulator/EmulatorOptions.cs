@@ -34,6 +34,7 @@ public sealed record EmulatorOptions
         [ArmPath.SecurityInsights] = ["2024-09-01"],
         [ArmPath.Logic] = ["2019-05-01"],
         [ArmPath.Web] = ["2016-06-01"],
+        [ArmPath.OperationalInsights] = ["2025-02-01"],
     };
 }
 

@@ -50,7 +50,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         var faults = new FaultInjector(options.Faults, statistics);
         var endpoints = new ArmEndpoints(store, options, statistics);
         var query = new QueryEndpoint(logs, options);
-        var workspace = new WorkspaceEndpoints(logs);
+        var workspace = new WorkspaceEndpoints(logs, options);
 
         app.Use(async (context, next) =>
         {

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using SentinelContent.Deploy.Arm;
 using SentinelContent.Kql.Schema;
 
 namespace SentinelContent.Emulator.Logs;
@@ -13,7 +12,7 @@ namespace SentinelContent.Emulator.Logs;
 /// (properties.schema with standardColumns, and columns for custom _CL tables) and its saved searches
 /// (functions carry properties.functionAlias and functionParameters), at the pinned api-version.
 /// </summary>
-public sealed class WorkspaceEndpoints(LogStore store)
+public sealed class WorkspaceEndpoints(LogStore store, EmulatorOptions options)
 {
     /// <summary>The workspace path (8 segments) optionally followed by tables[/name] or savedSearches.</summary>
     public static bool Matches(HttpContext context) => Parse(context.Request.Path.Value ?? string.Empty) is not null;
@@ -27,9 +26,10 @@ public sealed class WorkspaceEndpoints(LogStore store)
             await ArmErrors.Write(context, 400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.");
             return;
         }
-        if (apiVersion != ArmApiVersions.OperationalInsights)
+        var supported = options.ApiVersions.GetValueOrDefault(ArmPath.OperationalInsights) ?? [];
+        if (!supported.Contains(apiVersion))
         {
-            await ArmErrors.Write(context, 400, "InvalidApiVersionParameter", $"The api-version '{apiVersion}' is invalid. The supported versions are '{ArmApiVersions.OperationalInsights}'.");
+            await ArmErrors.Write(context, 400, "InvalidApiVersionParameter", $"The api-version '{apiVersion}' is invalid. The supported versions are '{string.Join("', '", supported)}'.");
             return;
         }
         if (!HttpMethods.IsGet(context.Request.Method))
