@@ -146,8 +146,17 @@ internal sealed class CollectAggregator(AggregateCall call, int? conditionArg, b
         var state = State(group);
         if (state.Values.Count >= limit) return;
         var node = KqlValue.ToDynamic(value);
-        if (distinct && !state.Seen.Add(node?.ToJsonString() ?? "null")) return;
-        state.Values.Add(node);
+        if (!distinct)
+        {
+            state.Values.Add(node);
+            return;
+        }
+        // make_set of an array adds the array's elements (the reference's make_set over a dynamic array column).
+        foreach (var element in node is JsonArray array ? [.. array] : new[] { node })
+        {
+            if (state.Values.Count >= limit) return;
+            if (state.Seen.Add(element?.ToJsonString() ?? "null")) state.Values.Add(element?.DeepClone());
+        }
     }
 
     protected override object? Result(Items state) => state.Values;
