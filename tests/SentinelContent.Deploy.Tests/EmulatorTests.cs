@@ -32,8 +32,12 @@ public sealed class EmulatorTests
         Assert.Equal(EmulatorOptions.DefaultDevToken, DevelopmentCredential.Token);
 
     [Fact]
-    public void The_emulator_accepts_exactly_the_pinned_api_version() =>
-        Assert.Equal([ArmApiVersions.SecurityInsights], new EmulatorOptions { DatabasePath = "unused" }.ApiVersions);
+    public void The_emulator_accepts_exactly_the_pinned_api_versions()
+    {
+        var accepted = new EmulatorOptions { DatabasePath = "unused" }.ApiVersions;
+        Assert.Equal(ArmApiVersions.ByProvider.Keys.Order(StringComparer.OrdinalIgnoreCase), accepted.Keys.Order(StringComparer.OrdinalIgnoreCase));
+        foreach (var (provider, version) in ArmApiVersions.ByProvider) Assert.Equal([version], accepted[provider]);
+    }
 
     [Fact]
     public async Task Requests_without_a_bearer_token_are_refused_with_401()

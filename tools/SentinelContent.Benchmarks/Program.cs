@@ -6,15 +6,35 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.NoEmit;
 using SentinelContent.Benchmarks;
+using SentinelContent.Benchmarks.Evaluator;
 
 // Runs the .NET benchmarks (BenchmarkDotNet, with allocations): parse, then parse + bind of the whole corpus;
 // after each, the official language service's rate for the same work measured inside node on the same
 // queries (and, for binding, the same schema), and prints both rates and their ratio.
-// With --tests, instead: `sentinelctl test` on the repository in-process (BenchmarkDotNet), then the wall clock of the
+// With --tests: `sentinelctl test` on the repository in-process (BenchmarkDotNet), then the wall clock of the
 // `sentinelctl test` process on the warm build (start-up and JIT included), the figure the 2-second goal is about.
 // --tests-breakdown runs the command in-process a few times and lists the slowest tests of the last (warm) run.
 //   dotnet run -c Release --project tools/SentinelContent.Benchmarks [-- --quick] [-- --bind-only] [-- --tests] [-- --tests-breakdown]
+//   dotnet run -c Release --project tools/SentinelContent.Benchmarks -- --evaluator [--rows N] [--quick]
+//     the KQL evaluator on three detections over generated logs, against a hand loop and DuckDB, then peak memory
+if (args.Length == 4 && args[0] == PeakMemory.ChildFlag)
+{
+    PeakMemory.Child(args[1], Enum.Parse<Detection>(args[2]), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 var quick = args.Contains("--quick");
+if (args.Contains("--evaluator"))
+{
+    var rowsIndex = Array.IndexOf(args, "--rows");
+    var rows = rowsIndex >= 0 && rowsIndex + 1 < args.Length ? int.Parse(args[rowsIndex + 1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
+    Environment.SetEnvironmentVariable(EvaluatorBenchmark.RowsVariable, rows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    var evaluatorJob = quick ? Job.ShortRun : Job.Default.WithWarmupCount(2).WithIterationCount(8).WithLaunchCount(1);
+    BenchmarkRunner.Run<EvaluatorBenchmark>(DefaultConfig.Instance.AddJob(evaluatorJob).WithOptions(ConfigOptions.DisableOptimizationsValidator));
+    PeakMemory.PrintTable(rows);
+    return;
+}
+
 var config = DefaultConfig.Instance.AddJob(quick ? Job.ShortRun : Job.Default).WithOptions(ConfigOptions.DisableOptimizationsValidator);
 if (args.Contains("--tests-breakdown"))
 {

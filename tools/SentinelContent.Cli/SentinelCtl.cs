@@ -22,6 +22,7 @@ public static class SentinelCtl
         root.Subcommands.Add(ValidateCommand.Create(context));
         root.Subcommands.Add(TestCommand.Create(context));
         root.Subcommands.Add(KqlCommand.Create(context));
+        root.Subcommands.Add(QueryCommand.Create(context));
         root.Subcommands.Add(PlaybookCommand.Create(context));
         root.Subcommands.Add(DocsCommand.Create(context));
         root.Subcommands.Add(DeployCommand.Create(context));

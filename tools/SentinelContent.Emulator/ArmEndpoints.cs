@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace SentinelContent.Emulator;
 
 /// <summary>
-/// The ARM operations on SecurityInsights resources, with ARM's behaviour: api-version required, PUT as
+/// The ARM operations on SecurityInsights resources and on a resource group's Logic Apps and API connections, with ARM's behaviour: api-version required, PUT as
 /// create-or-update (201 then 200) with ETag preconditions (If-Match, If-None-Match: *, and the body's
 /// etag) answered 412 on mismatch, GET, list with nextLink paging, DELETE (200, or 204 when already gone),
 /// and ARM's error body everywhere.
@@ -23,15 +23,16 @@ public sealed class ArmEndpoints(ResourceStore store, EmulatorOptions options, E
             await ArmErrors.Write(context, 400, "MissingApiVersionParameter", "The api-version query parameter (?api-version=) is required for all requests.");
             return;
         }
-        if (!options.ApiVersions.Contains(apiVersion))
-        {
-            await ArmErrors.Write(context, 400, "InvalidApiVersionParameter", $"The api-version '{apiVersion}' is invalid. The supported versions are '{string.Join("', '", options.ApiVersions)}'.");
-            return;
-        }
         var path = ArmPath.Parse(context.Request.Path.Value ?? string.Empty);
         if (path is null)
         {
             await ArmErrors.Write(context, 404, "InvalidResourceType", $"The resource type could not be found for path '{context.Request.Path}'.");
+            return;
+        }
+        var supported = options.ApiVersions.TryGetValue(path.Provider, out var versions) ? versions : [];
+        if (!supported.Contains(apiVersion))
+        {
+            await ArmErrors.Write(context, 400, "InvalidApiVersionParameter", $"The api-version '{apiVersion}' is invalid for the resource type '{path.Type}'. The supported versions are '{string.Join("', '", supported)}'.");
             return;
         }
 
@@ -56,7 +57,7 @@ public sealed class ArmEndpoints(ResourceStore store, EmulatorOptions options, E
             return;
         }
         context.Response.Headers.ETag = resource.ETag;
-        await WriteJson(context, 200, resource.Body);
+        await WriteJson(context, 200, ResourceShapes.Present(path.Collection, resource.Body));
     }
 
     private async Task List(HttpContext context, ArmPath path, string apiVersion)
@@ -73,7 +74,7 @@ public sealed class ArmEndpoints(ResourceStore store, EmulatorOptions options, E
             }
         }
         var (items, last) = store.List(path.Scope, path.Collection, after, options.PageSize);
-        var page = new JsonObject { ["value"] = new JsonArray([.. items.Select(i => JsonNode.Parse(i.Body))]) };
+        var page = new JsonObject { ["value"] = new JsonArray([.. items.Select(i => JsonNode.Parse(ResourceShapes.Present(path.Collection, i.Body)))]) };
         if (last is not null)
         {
             var request = context.Request;
@@ -101,6 +102,11 @@ public sealed class ArmEndpoints(ResourceStore store, EmulatorOptions options, E
             await ArmErrors.Write(context, 400, "BadRequest", problem);
             return;
         }
+        if (path.Collection == "automationRules" && ResourceValidation.PlaybookReferenceProblem(body, store) is { } reference)
+        {
+            await ArmErrors.Write(context, 400, "BadRequest", reference);
+            return;
+        }
 
         var ifMatch = context.Request.Headers.IfMatch.ToString();
         var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
@@ -115,17 +121,7 @@ public sealed class ArmEndpoints(ResourceStore store, EmulatorOptions options, E
 
             var etag = $"\"{Guid.NewGuid()}\"";
             var resourceName = current?.Name ?? name;
-            var result = new JsonObject
-            {
-                ["id"] = path.ResourceId(resourceName),
-                ["name"] = resourceName,
-                ["type"] = $"Microsoft.SecurityInsights/{path.Collection}",
-                ["etag"] = etag,
-            };
-            if (body["kind"] is { } kind) result["kind"] = kind.DeepClone();
-            var properties = (JsonObject)body["properties"]!.DeepClone();
-            if (path.Collection == "alertRules") properties["lastModifiedUtc"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ");
-            result["properties"] = properties;
+            var result = ResourceShapes.Shape(path, resourceName, body, current is null ? null : JsonNode.Parse(current.Body) as JsonObject, etag);
             var written = new StoredResource(resourceName, etag, result.ToJsonString());
             return (written, false, (current is null ? 201 : 200, written));
         });
@@ -136,7 +132,7 @@ public sealed class ArmEndpoints(ResourceStore store, EmulatorOptions options, E
         }
         statistics.Committed();
         context.Response.Headers.ETag = stored!.ETag;
-        await WriteJson(context, status, stored.Body);
+        await WriteJson(context, status, ResourceShapes.Present(path.Collection, stored.Body));
     }
 
     private async Task Delete(HttpContext context, ArmPath path)
@@ -158,7 +154,7 @@ public sealed class ArmEndpoints(ResourceStore store, EmulatorOptions options, E
     }
 
     private static Task NotFound(HttpContext context, ArmPath path) =>
-        ArmErrors.Write(context, 404, "NotFound", $"The resource '{path.Collection}/{path.Name}' was not found in workspace '{path.Scope}'.");
+        ArmErrors.Write(context, 404, "NotFound", $"The resource '{path.Collection}/{path.Name}' was not found in '{path.Scope}'.");
 
     private static Task WriteJson(HttpContext context, int status, string json)
     {

@@ -19,8 +19,13 @@ public sealed record EmulatorOptions
 
     public FaultOptions Faults { get; init; } = new();
 
-    /// <summary>The api-versions accepted (the deployer pins one; anything else is refused as ARM does).</summary>
-    public IReadOnlyList<string> ApiVersions { get; init; } = ["2024-09-01"];
+    /// <summary>The api-versions accepted per resource provider (the deployer pins one each; anything else is refused as ARM does).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ApiVersions { get; init; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase)
+    {
+        [ArmPath.SecurityInsights] = ["2024-09-01"],
+        [ArmPath.Logic] = ["2019-05-01"],
+        [ArmPath.Web] = ["2016-06-01"],
+    };
 }
 
 /// <summary>

@@ -84,6 +84,16 @@ public sealed class EmulatorServer : IAsyncDisposable
             : ("InvalidAuthenticationToken", "The access token is invalid.");
     }
 
+    /// <summary>
+    /// A resource as stored, including the write-only fields ARM never returns (secure parameter values): for
+    /// tests that check what reached the server. Null when there is no such resource.
+    /// </summary>
+    public string? ReadStored(string resourceId)
+    {
+        var path = ArmPath.Parse(resourceId);
+        return path?.Name is null ? null : _store.Get(path.Scope, path.Collection, path.Name)?.Body;
+    }
+
     public async Task StopAsync()
     {
         await _app.StopAsync();

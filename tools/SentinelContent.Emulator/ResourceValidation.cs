@@ -35,9 +35,39 @@ public static class ResourceValidation
                 return Missing(properties, ["displayName", "provider", "itemsSearchKey"]);
             case "automationRules":
                 return Missing(properties, ["displayName", "order", "triggeringLogic", "actions"]);
+            case "workflows":
+                if (body["location"] is null) return "The 'location' of the workflow is required.";
+                return properties["definition"] is JsonObject ? null : "The workflow must have a 'definition' object.";
+            case "connections":
+                if (body["location"] is null) return "The 'location' of the connection is required.";
+                return (properties["api"] as JsonObject)?["id"] is JsonValue ? null : "The connection must name its managed API ('properties.api.id').";
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Sentinel's check of an automation rule's RunPlaybook actions: each must name a Logic App that exists and
+    /// starts with the Microsoft Sentinel incident trigger (the only kind an automation rule can run).
+    /// </summary>
+    public static string? PlaybookReferenceProblem(JsonObject body, ResourceStore store)
+    {
+        if (body["properties"]?["actions"] is not JsonArray actions) return null;
+        foreach (var action in actions.OfType<JsonObject>())
+        {
+            if (action["actionType"]?.GetValue<string>() != "RunPlaybook") continue;
+            var id = (action["actionConfiguration"] as JsonObject)?["logicAppResourceId"]?.GetValue<string>();
+            if (id is null) return "A RunPlaybook action must have 'actionConfiguration.logicAppResourceId'.";
+            var target = ArmPath.Parse(id);
+            if (target is not { Collection: "workflows", Name: not null })
+                return $"The logicAppResourceId '{id}' is not the resource id of a Logic App (Microsoft.Logic/workflows).";
+            var stored = store.Get(target.Scope, target.Collection, target.Name);
+            if (stored is null) return $"The playbook '{id}' was not found; create the Logic App before the automation rule that runs it.";
+            var triggers = (JsonNode.Parse(stored.Body)?["properties"]?["definition"] as JsonObject)?["triggers"] as JsonObject;
+            var incident = triggers?.Any(t => (t.Value as JsonObject)?["inputs"]?["path"]?.GetValue<string>() == "/incident-creation") ?? false;
+            if (!incident) return $"The playbook '{target.Name}' has no Microsoft Sentinel incident trigger; automation rules can only run incident-triggered playbooks.";
+        }
+        return null;
     }
 
     private static string? Missing(JsonObject properties, IEnumerable<string> required)

@@ -56,7 +56,7 @@ public static class ExportCommand
                 int written = 0, skipped = 0;
                 foreach (var kind in chosen)
                 {
-                    var resources = await session.Client.ListAsync(session.Environment.Scope.CollectionPath(kind.Collection), token);
+                    var resources = await session.Client.ListAsync(kind.CollectionPath(session.Environment.Scope), token);
                     foreach (var resource in resources.OrderBy(r => r.Name, StringComparer.Ordinal))
                     {
                         if (known.Contains((kind.Collection, resource.Name.ToLowerInvariant())))

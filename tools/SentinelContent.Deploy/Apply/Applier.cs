@@ -15,6 +15,9 @@ namespace SentinelContent.Deploy.Apply;
 /// content the item is done. That, and planning from the workspace's state on every run, is what makes an
 /// interrupted or faulty run converge: the next run simply has less to do.
 /// Order per resource: the resource, then its ownership record; on delete, the resource, then the record.
+/// Order between kinds (<see cref="Desired.IContentKind.Stage"/>): creates and updates run stage by stage
+/// upwards (connections, then playbooks and rules, then the automation rules that name them), deletes
+/// afterwards stage by stage downwards, so nothing is ever written that names a resource not yet there.
 /// </summary>
 public sealed class Applier(ArmClient client, string repository, int parallelism)
 {
@@ -24,16 +27,28 @@ public sealed class Applier(ArmClient client, string repository, int parallelism
         var readsBefore = client.Statistics.Reads;
         var failedBefore = client.Statistics.FailedAttempts;
         var clock = Stopwatch.StartNew();
-        var work = plan.Items.Where(i => i.IsWrite).ToList();
-        var results = new ItemResult[work.Count];
+        var results = new List<ItemResult>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, work.Count), options, async (index, token) =>
+        foreach (var phase in Phases(plan))
         {
-            var result = await ApplyItemAsync(plan.Scope, work[index], token).ConfigureAwait(false);
-            results[index] = result;
-            progress?.Report(result);
-        }).ConfigureAwait(false);
+            var phaseResults = new ItemResult[phase.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, phase.Count), options, async (index, token) =>
+            {
+                var result = await ApplyItemAsync(plan.Scope, phase[index], token).ConfigureAwait(false);
+                phaseResults[index] = result;
+                progress?.Report(result);
+            }).ConfigureAwait(false);
+            results.AddRange(phaseResults);
+        }
         return new ApplyResult(results, client.Statistics.Writes - writesBefore, client.Statistics.Reads - readsBefore, client.Statistics.FailedAttempts - failedBefore, clock.Elapsed);
+    }
+
+    /// <summary>The plan's writes in dependency order: writes by ascending stage, then deletes by descending stage.</summary>
+    internal static IEnumerable<List<PlanItem>> Phases(DeploymentPlan plan)
+    {
+        var writes = plan.Items.Where(i => i.IsWrite && i.Action != PlanAction.Delete).GroupBy(i => i.Kind.Stage).OrderBy(g => g.Key);
+        var deletes = plan.Items.Where(i => i.Action == PlanAction.Delete).GroupBy(i => i.Kind.Stage).OrderByDescending(g => g.Key);
+        return writes.Concat(deletes).Select(g => g.ToList());
     }
 
     private async Task<ItemResult> ApplyItemAsync(WorkspaceScope scope, PlanItem item, CancellationToken token)
@@ -53,7 +68,7 @@ public sealed class Applier(ArmClient client, string repository, int parallelism
                     break;
                 case PlanAction.Delete:
                     if (item.Actual is not null)
-                        await client.DeleteAsync(scope.ResourcePath(item.Kind.Collection, item.Name), item.Actual.ETag, token).ConfigureAwait(false);
+                        await client.DeleteAsync(item.Kind.ResourcePath(scope, item.Name), item.Actual.ETag, token).ConfigureAwait(false);
                     if (item.Metadata is not null)
                         await client.DeleteAsync(scope.ResourcePath(Ownership.MetadataCollection, item.Metadata.Name), null, token).ConfigureAwait(false);
                     break;
@@ -75,7 +90,7 @@ public sealed class Applier(ArmClient client, string repository, int parallelism
     {
         var desired = item.Desired!;
         var path = desired.Path(scope);
-        var body = (JsonObject)desired.Body.DeepClone();
+        var body = desired.PutBody();
         var creating = item.Action == PlanAction.Create;
         if (!creating && item.Actual?.ETag is { } etag) body["etag"] = etag; // Sentinel also checks the body's etag
         try

@@ -96,7 +96,7 @@ public sealed class ArmClient(HttpPipeline pipeline, Uri endpoint, RequestStatis
         }
     }
 
-    private Uri UriFor(string path) => new(Endpoint, $"{path}?api-version={ArmApiVersions.SecurityInsights}");
+    private Uri UriFor(string path) => new(Endpoint, $"{path}?api-version={ArmApiVersions.For(path)}");
 
     /// <summary>ARM's nextLink is absolute; it must point back at the same endpoint, or our token would go elsewhere.</summary>
     private Uri? NextLink(JsonObject body, string path)

@@ -16,8 +16,20 @@ public interface IContentKind
     /// <summary>The metadata kind Sentinel uses for this content (AnalyticsRule, Watchlist, AutomationRule, Playbook).</summary>
     string MetadataKind { get; }
 
-    /// <summary>The ARM collection under Microsoft.SecurityInsights (alertRules, watchlists, automationRules).</summary>
+    /// <summary>The ARM collection: alertRules, watchlists, automationRules under Microsoft.SecurityInsights; workflows, connections in the resource group.</summary>
     string Collection { get; }
+
+    /// <summary>
+    /// Where the kind sits in the dependency order: lower stages are created and updated first and deleted
+    /// last (connections 0, then playbooks, rules and watchlists 1, then automation rules 2, which name playbooks and rules).
+    /// </summary>
+    int Stage => 1;
+
+    /// <summary>The ARM path of the kind's collection (default: the workspace's SecurityInsights collection).</summary>
+    string CollectionPath(WorkspaceScope scope) => scope.CollectionPath(Collection);
+
+    /// <summary>The ARM path of one resource of this kind.</summary>
+    string ResourcePath(WorkspaceScope scope, string name) => $"{CollectionPath(scope)}/{Uri.EscapeDataString(name)}";
 
     /// <summary>A short noun for messages and --kind (rule, watchlist).</summary>
     string Noun { get; }

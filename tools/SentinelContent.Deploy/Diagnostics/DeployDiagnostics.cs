@@ -41,9 +41,27 @@ public static class DeployDiagnostics
         "the search key value '{0}' appears twice in {1}; keys must be unique",
         "Each watchlist item is identified by its search key value, so two rows with one key would overwrite each other.");
 
+    public static readonly DiagnosticDescriptor PlaybookLocationMissing = Error("SC0613", "Playbooks need a location",
+        "the environment '{0}' has no location, and the repository has playbooks to deploy; add `location: REGION` (the resource group's region, e.g. westeurope)",
+        "Logic Apps and their connections are regional resources created in the workspace's resource group; sentinel.yaml's location names the region.");
+    public static readonly DiagnosticDescriptor PlaybookParameterMissing = Error("SC0614", "Playbook parameter has no value",
+        "the playbook parameter '{0}' takes its value from [parameters('{1}')], but the environment '{2}' sets neither playbookParameters.{1} nor playbookSecrets.{1}",
+        "A parameter whose value is [parameters('NAME')] is set per environment in sentinel.yaml: playbookParameters for plain values, playbookSecrets (the name of an environment variable) for secrets.");
+    public static readonly DiagnosticDescriptor PlaybookSecretUnset = Error("SC0615", "Secret's environment variable is not set",
+        "the playbook parameter '{0}' is a secret read from the environment variable {1}, which is not set",
+        "Secrets (webhook URLs, keys) never go into the repository: sentinel.yaml's playbookSecrets names an environment variable, which the pipeline fills from its secret store. The value is sent to ARM only.");
+    public static readonly DiagnosticDescriptor PlaybookTemplateExpression = Error("SC0616", "Template expression not deployable",
+        "the value '{0}' at {1} is an ARM template expression; `deploy` writes resources directly and resolves only [parameters('NAME')] from sentinel.yaml",
+        "deploy PUTs the Logic App itself rather than an ARM template, so template functions (variables(), concat(), resourceGroup()...) are not evaluated. Use a playbook parameter set per environment, or deploy the template built by `playbook build`.");
+    public static readonly DiagnosticDescriptor SecretInPlainParameters = Error("SC0617", "Secret parameter set in plain text",
+        "the playbook parameter '{0}' is a {1}; set it with playbookSecrets (an environment variable), not playbookParameters",
+        "Values in sentinel.yaml are in the repository and in plans; secure parameters must come from environment variables.");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         DuplicateEnvironment, InvalidSubscription, InvalidEndpoint, InvalidName, UnknownRuleOverride,
         DevelopmentCredentialOffLoopback, WatchlistCsvInvalid, WatchlistKeyMissing, WatchlistDuplicateKey,
+        PlaybookLocationMissing, PlaybookParameterMissing, PlaybookSecretUnset, PlaybookTemplateExpression,
+        SecretInPlainParameters,
     ];
 }

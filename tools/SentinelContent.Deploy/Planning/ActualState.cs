@@ -9,7 +9,7 @@ public sealed record ActualState(IReadOnlyDictionary<IContentKind, IReadOnlyList
     /// <summary>Lists the collections of every kind and the metadata collection (each with nextLink paging), concurrently.</summary>
     public static async Task<ActualState> ReadAsync(ArmClient client, WorkspaceScope scope, IReadOnlyList<IContentKind> kinds, CancellationToken cancellationToken)
     {
-        var lists = kinds.Select(k => client.ListAsync(scope.CollectionPath(k.Collection), cancellationToken)).ToList();
+        var lists = kinds.Select(k => client.ListAsync(k.CollectionPath(scope), cancellationToken)).ToList();
         var metadata = client.ListAsync(scope.CollectionPath(Ownership.MetadataCollection), cancellationToken);
         await Task.WhenAll([.. lists, metadata]).ConfigureAwait(false);
         var resources = new Dictionary<IContentKind, IReadOnlyList<ArmResource>>();

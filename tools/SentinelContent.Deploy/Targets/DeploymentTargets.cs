@@ -31,6 +31,17 @@ public sealed record TargetEnvironment
     /// <summary>Watchlist alias in the repository → alias in this workspace.</summary>
     public IReadOnlyDictionary<string, string> WatchlistAliases { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The Azure region of the playbooks and connections (sentinel.yaml's location); null when not given.</summary>
+    public string? AzureLocation { get; init; }
+
+    public string? TenantId { get; init; }
+
+    /// <summary>Playbook parameter → value in this environment.</summary>
+    public IReadOnlyDictionary<string, string> PlaybookParameters { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Secret playbook parameter → the environment variable holding its value.</summary>
+    public IReadOnlyDictionary<string, string> PlaybookSecrets { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public IReadOnlySet<string> Protect { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Where the environment is written in the targets file, for messages about it.</summary>

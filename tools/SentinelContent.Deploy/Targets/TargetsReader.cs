@@ -81,13 +81,20 @@ public static partial class TargetsReader
             Parallelism = Integer(node["parallelism"])?.Value ?? 8,
             DisableAllRules = Boolean(node["disableAllRules"])?.Value ?? false,
             DisabledRules = TextList(node["disabledRules"]).Select(v => v.Value).ToHashSet(StringComparer.OrdinalIgnoreCase),
-            WatchlistAliases = node["watchlistAliases"] is YamlMapping aliases
-                ? aliases.Entries.Where(a => a.Value is YamlScalar { IsNull: false }).ToDictionary(a => a.Key.Value, a => ((YamlScalar)a.Value).Value, StringComparer.OrdinalIgnoreCase)
-                : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase),
+            WatchlistAliases = StringMap(node["watchlistAliases"], StringComparer.OrdinalIgnoreCase),
+            AzureLocation = Text(node["location"])?.Value,
+            TenantId = Text(node["tenantId"])?.Value,
+            PlaybookParameters = StringMap(node["playbookParameters"]),
+            PlaybookSecrets = StringMap(node["playbookSecrets"]),
             Protect = TextList(node["protect"]).Select(v => v.Value).ToHashSet(StringComparer.OrdinalIgnoreCase),
             Location = node.Location,
         };
     }
+
+    private static Dictionary<string, string> StringMap(YamlNode? node, StringComparer? comparer = null) =>
+        node is YamlMapping map
+            ? map.Entries.Where(a => a.Value is YamlScalar { IsNull: false }).ToDictionary(a => a.Key.Value, a => ((YamlScalar)a.Value).Value, comparer ?? StringComparer.Ordinal)
+            : new Dictionary<string, string>(comparer ?? StringComparer.Ordinal);
 
     public static CredentialKind ParseCredential(string text) => text switch
     {

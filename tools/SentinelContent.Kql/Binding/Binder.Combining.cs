@@ -82,12 +82,14 @@ internal sealed partial class Binder
         var tables = new List<TableSymbol>();
         if (input is not null) tables.Add(input);
         var open = false;
+        var patterns = new List<string>();
         foreach (var item in OperatorItems(op))
         {
             if (IsWildcard(item))
             {
                 // Wildcards reach tables the binder may not know of: the official binder reports no unknown names after them.
-                tables.AddRange(TablesMatching(item));
+                patterns.Add(WildcardPattern(item));
+                tables.AddRange(_context.TablesMatching(patterns[^1]));
                 open = true;
                 continue;
             }
@@ -98,20 +100,20 @@ internal sealed partial class Binder
         }
 
         var kind = ParameterText(op, "kind") ?? "outer";
-        var columns = kind == "inner" ? InnerUnion(tables) : OuterUnion(tables);
+        // `union *` (or one pattern) alone: the merge of hundreds of tables is the same for every query of this context.
+        var onePatternAlone = input is null && patterns.Count == 1 && OperatorItems(op).Count() == 1;
+        var source = ParameterText(op, "withsource");
+        if (onePatternAlone && kind != "inner") return _context.OuterUnionOf(patterns[0], source);
+        var columns = kind == "inner" ? UnionColumns.Inner(tables) : UnionColumns.Outer(tables);
         // A column of unknown type may or may not clash with a same-named one: its final name is unknowable.
         open |= columns.Any(c => c.Type == ScalarType.Unknown);
-        if (ParameterText(op, "withsource") is { Length: > 0 } source)
+        if (!string.IsNullOrEmpty(source))
             columns.Insert(0, new ColumnSymbol(source, ScalarType.String));
         return new TableSymbol(columns, open || tables.Any(t => t.IsOpen));
     }
 
-    /// <summary>The catalog tables a wildcarded name (union Security*, union *) selects, in name order.</summary>
-    private IEnumerable<TableSymbol> TablesMatching(SyntaxNode item)
-    {
-        var pattern = string.Concat(item.DescendantTokens().Select(t => t.Text));
-        return _context.Schemas.Tables.Where(t => WildcardMatches(pattern, t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal).Select(_context.TableFor);
-    }
+    /// <summary>The text of a wildcarded table name (Security*, *), as <see cref="BindingContext.TablesMatching"/> takes it.</summary>
+    private static string WildcardPattern(SyntaxNode item) => string.Concat(item.DescendantTokens().Select(t => t.Text));
 
     /// <summary>search: over the piped input it keeps the input's columns; over tables it adds $table first.</summary>
     private TableSymbol BindSearch(SyntaxNode op, TableSymbol? input)
@@ -124,7 +126,7 @@ internal sealed partial class Binder
             {
                 if (IsWildcard(item))
                 {
-                    tables.AddRange(TablesMatching(item));
+                    tables.AddRange(_context.TablesMatching(WildcardPattern(item)));
                     wildcard = true;
                 }
                 else if (Bind(item, null).Table is { } table) tables.Add(table);
@@ -132,48 +134,18 @@ internal sealed partial class Binder
         }
         else if (input is null)
         {
-            wildcard = true;
-            tables.AddRange(_context.Schemas.Tables.OrderBy(t => t.Name, StringComparer.Ordinal).Select(_context.TableFor));
+            // `search` with neither input nor `in`: every table, as `union *`.
+            return BindSearchOver(op, _context.OuterUnionOf("*"));
         }
 
-        var source = input ?? new TableSymbol(OuterUnion(tables), wildcard || tables.Any(t => t.IsOpen));
+        return BindSearchOver(op, input ?? new TableSymbol(UnionColumns.Outer(tables), wildcard || tables.Any(t => t.IsOpen)));
+    }
+
+    private TableSymbol BindSearchOver(SyntaxNode op, TableSymbol source)
+    {
         var predicate = op.ChildNodes().LastOrDefault(n => n.Kind is not (SyntaxKind.List or SyntaxKind.FindInClause or SyntaxKind.DataScopeClause));
         if (predicate is not null) Bind(predicate, new RowContext(source.Opened()));
-        return new TableSymbol([new ColumnSymbol("$table", ScalarType.String), .. source.Columns.Where(c => c.Name != "$table")], source.IsOpen);
-    }
-
-    /// <summary>All columns by first appearance; a name with different types becomes one column per type (Name_string, Name_long).</summary>
-    private static List<ColumnSymbol> OuterUnion(List<TableSymbol> tables)
-    {
-        var typesByName = new Dictionary<string, List<ScalarType>>(StringComparer.Ordinal);
-        var order = new List<(string Name, ScalarType Type)>();
-        foreach (var column in tables.SelectMany(t => t.Columns))
-        {
-            if (!typesByName.TryGetValue(column.Name, out var types)) typesByName[column.Name] = types = [];
-            if (types.Contains(column.Type) || types.Contains(ScalarType.Unknown)) continue;
-            if (column.Type == ScalarType.Unknown && types.Count > 0)
-            {
-                types.Clear();
-                types.Add(ScalarType.Unknown);
-                continue;
-            }
-
-            types.Add(column.Type);
-            order.Add((column.Name, column.Type));
-        }
-
-        // Columns of one name stay together at the first one's position.
-        return order.Select(c => c.Name).Distinct(StringComparer.Ordinal)
-            .SelectMany(name => typesByName[name].Count > 1 && !typesByName[name].Contains(ScalarType.Unknown)
-                ? typesByName[name].Select(type => new ColumnSymbol(name + "_" + type.Name(), type))
-                : [new ColumnSymbol(name, typesByName[name][0])])
-            .ToList();
-    }
-
-    private static List<ColumnSymbol> InnerUnion(List<TableSymbol> tables)
-    {
-        if (tables.Count == 0) return [];
-        return tables[0].Columns.Where(c => tables.All(t => t.Find(c.Name) is { } other && other.Type == c.Type)).ToList();
+        return _context.SearchResultOf(source);
     }
 
     /// <summary>The columns mv-expand and mv-apply expand: name (declared or from the expression) and type (typeof(...) or dynamic).</summary>

@@ -150,34 +150,48 @@ internal sealed partial class Binder
 
     private TableSymbol BindExtend(SyntaxNode op, RowContext row)
     {
-        var builder = new ColumnListBuilder(row.Table.Columns);
+        // The result is a view over the input plus the added columns, not a copy of a wide table: most operators
+        // after an extend only look names up (a `union *` input has thousands of columns).
         var declared = new HashSet<string>(StringComparer.Ordinal);
+        var added = new List<ColumnSymbol>();
         var counter = 0;
         foreach (var item in OperatorItems(op))
         {
             // Later items see the columns earlier ones added.
-            var current = row with { Table = row.Table.WithColumns(builder.Columns.ToArray()) };
+            var current = added.Count == 0 ? row : row with { Table = row.Table.WithAdded([.. added]) };
             var names = NamesOf(item);
             foreach (var column in ItemColumns(item, current))
             {
-                var name = column.Name ?? builder.NextDefaultName("Column", ref counter);
+                var name = column.Name ?? NextFreeColumnName(row.Table, added, ref counter);
                 if (!declared.Add(name) && item.Kind == SyntaxKind.SimpleNamedExpression)
                 {
                     Report(KqlSemanticDiagnostics.DuplicateColumn, item.Span, name);
                     continue;
                 }
 
-                builder.AddOrReplace(new ColumnSymbol(name, column.Type.Scalar));
+                added.Add(new ColumnSymbol(name, column.Type.Scalar));
                 names.Add(name);
             }
         }
 
-        return row.Table.WithColumns(builder.Columns.ToArray());
+        return row.Table.WithAdded([.. added]);
+    }
+
+    /// <summary>extend's default names: Column1, Column2, ... skipping names the input or earlier items hold.</summary>
+    private static string NextFreeColumnName(TableSymbol input, List<ColumnSymbol> added, ref int counter)
+    {
+        string name;
+        do
+        {
+            name = "Column" + (++counter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        while (input.Find(name) is not null || added.Exists(c => c.Name == name));
+        return name;
     }
 
     private TableSymbol BindProject(SyntaxNode op, RowContext row)
     {
-        var builder = new ColumnListBuilder().Reserving(row.Table.Columns);
+        var builder = new ColumnListBuilder().Reserving(row.Table);
         var counter = 0;
         foreach (var item in OperatorItems(op))
         {
@@ -295,7 +309,7 @@ internal sealed partial class Binder
 
     private TableSymbol BindSummarize(SyntaxNode op, RowContext row)
     {
-        var builder = new ColumnListBuilder().Reserving(row.Table.Columns);
+        var builder = new ColumnListBuilder().Reserving(row.Table);
         var counter = 0;
         var byClause = SyntaxHelpers.Child(op, SyntaxKind.SummarizeByClause);
         if (byClause is not null)
@@ -330,7 +344,7 @@ internal sealed partial class Binder
     {
         var items = OperatorItems(op).ToList();
         if (items.Any(i => i.Kind == SyntaxKind.StarExpression)) return row.Table;
-        var builder = new ColumnListBuilder().Reserving(row.Table.Columns);
+        var builder = new ColumnListBuilder().Reserving(row.Table);
         var counter = 0;
         foreach (var item in items)
         {

@@ -37,4 +37,29 @@ public sealed class BindingContext
     /// `union *`, which names them all) shares it instead of rebuilding its columns. Symbols are immutable.
     /// </summary>
     public TableSymbol TableFor(TableSchema schema) => _tables.GetOrAdd(schema, TableSymbol.From);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TableSymbol[]> _wildcardTables = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TableSymbol> _wildcardUnions = new(StringComparer.Ordinal);
+
+    /// <summary>The catalog tables a wildcarded name (Security*, *) selects, in name order; found once per context and pattern.</summary>
+    public IReadOnlyList<TableSymbol> TablesMatching(string pattern) => _wildcardTables.GetOrAdd(pattern, p =>
+        [.. Schemas.Tables.Where(t => Binder.WildcardMatches(p, t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal).Select(TableFor)]);
+
+    /// <summary>
+    /// `union` over the tables <paramref name="pattern"/> selects (`union *` merges hundreds), merged once per context
+    /// and `withsource` name; open, since a wildcard may reach tables the catalog does not know.
+    /// </summary>
+    public TableSymbol OuterUnionOf(string pattern, string? withSource = null) =>
+        _wildcardUnions.GetOrAdd(pattern + "\0" + withSource, _ =>
+        {
+            var columns = UnionColumns.Outer(TablesMatching(pattern));
+            if (!string.IsNullOrEmpty(withSource)) columns.Insert(0, new ColumnSymbol(withSource, ScalarType.String));
+            return new TableSymbol(columns.ToArray(), isOpen: true);
+        });
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TableSymbol, TableSymbol> _searchResults = new();
+
+    /// <summary>search's result over <paramref name="source"/>: $table first, then the source's columns; made once per source table.</summary>
+    public TableSymbol SearchResultOf(TableSymbol source) => _searchResults.GetValue(source, s =>
+        new TableSymbol([new ColumnSymbol("$table", ScalarType.String), .. s.Columns.Where(c => c.Name != "$table")], s.IsOpen));
 }

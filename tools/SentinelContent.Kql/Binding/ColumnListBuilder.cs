@@ -9,7 +9,7 @@ internal sealed class ColumnListBuilder
 {
     private readonly List<ColumnSymbol> _columns = [];
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _reserved = new(StringComparer.Ordinal);
+    private TableSymbol? _reserved;
 
     public ColumnListBuilder()
     {
@@ -23,9 +23,10 @@ internal sealed class ColumnListBuilder
     public IReadOnlyList<ColumnSymbol> Columns => _columns;
 
     /// <summary>Names default names must avoid besides the output's own: the operator's input columns (a second summarize by an unnamed expression gets Column2).</summary>
-    public ColumnListBuilder Reserving(IEnumerable<ColumnSymbol> columns)
+    public ColumnListBuilder Reserving(TableSymbol input)
     {
-        foreach (var column in columns) _reserved.Add(column.Name);
+        // Looked up by name when needed rather than copied: the input may be a `union *` of thousands of columns.
+        _reserved = input;
         return this;
     }
 
@@ -83,7 +84,7 @@ internal sealed class ColumnListBuilder
         {
             name = prefix + (++counter).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        while (_index.ContainsKey(name) || _reserved.Contains(name));
+        while (_index.ContainsKey(name) || _reserved?.Find(name) is not null);
         return name;
     }
 

@@ -27,12 +27,26 @@ public sealed class ColumnSymbol(string name, ScalarType type) : Symbol(name)
 public sealed class TableSymbol : Symbol
 {
     private Dictionary<string, ColumnSymbol>? _byName;
+    private IReadOnlyList<ColumnSymbol>? _columns;
+
+    // An extend in progress: the input table plus the columns its earlier items added or replaced, merged only
+    // when someone asks for the whole list (most items only look names up).
+    private readonly TableSymbol? _base;
+    private readonly ColumnSymbol[] _added = [];
 
     public TableSymbol(IReadOnlyList<ColumnSymbol> columns, bool isOpen = false, string name = "")
         : base(name)
     {
-        Columns = columns;
+        _columns = columns;
         IsOpen = isOpen;
+    }
+
+    private TableSymbol(TableSymbol baseTable, ColumnSymbol[] added)
+        : base(baseTable.Name)
+    {
+        _base = baseTable;
+        _added = added;
+        IsOpen = baseTable.IsOpen;
     }
 
     /// <summary>A table of unknown schema: everything about it is unknown, so nothing about it is an error.</summary>
@@ -40,13 +54,20 @@ public sealed class TableSymbol : Symbol
 
     public static TableSymbol Empty { get; } = new([]);
 
-    public IReadOnlyList<ColumnSymbol> Columns { get; }
+    public IReadOnlyList<ColumnSymbol> Columns => _columns ??= MergeAdded();
 
     public bool IsOpen { get; }
 
     /// <summary>Column names are case-sensitive; the first of equal names wins.</summary>
     public ColumnSymbol? Find(string name)
     {
+        if (_base is not null)
+        {
+            for (var i = _added.Length - 1; i >= 0; i--)
+                if (_added[i].Name == name) return _added[i];
+            return _base.Find(name);
+        }
+
         if (_byName is null)
         {
             var map = new Dictionary<string, ColumnSymbol>(StringComparer.Ordinal);
@@ -55,6 +76,16 @@ public sealed class TableSymbol : Symbol
         }
 
         return _byName.GetValueOrDefault(name);
+    }
+
+    /// <summary>This table with <paramref name="added"/> applied in order as extend applies them (a new name appends, an existing one is replaced in place).</summary>
+    internal TableSymbol WithAdded(ColumnSymbol[] added) => added.Length == 0 ? this : new(this, added);
+
+    private ColumnSymbol[] MergeAdded()
+    {
+        var builder = new ColumnListBuilder(_base!.Columns);
+        foreach (var column in _added) builder.AddOrReplace(column);
+        return [.. builder.Columns];
     }
 
     public TableSymbol WithColumns(IReadOnlyList<ColumnSymbol> columns) => new(columns, IsOpen, Name);

@@ -38,14 +38,22 @@ public sealed class ValueColumn<T>(ScalarType type, T[] values, BitArray nulls) 
 
     public override Column Select(IReadOnlyList<int> rows)
     {
-        var values = new T[rows.Count];
-        var nulls = new BitArray(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            values[i] = Values[rows[i]];
-            nulls[i] = Nulls[rows[i]];
-        }
-        return new ValueColumn<T>(Type, values, nulls);
+        var indexes = RowIndexes.AsSpan(rows);
+        var values = new T[indexes.Length];
+        var source = Values;
+        for (var i = 0; i < indexes.Length; i++) values[i] = source[indexes[i]];
+        return new ValueColumn<T>(Type, values, SelectNulls(indexes));
+    }
+
+    // Most columns have no nulls at all, or (a column a source never fills) nothing else: both copy in one step.
+    private BitArray SelectNulls(ReadOnlySpan<int> indexes)
+    {
+        if (!Nulls.HasAnySet()) return new BitArray(indexes.Length);
+        if (Nulls.HasAllSet()) return new BitArray(indexes.Length, true);
+        var nulls = new BitArray(indexes.Length);
+        for (var i = 0; i < indexes.Length; i++)
+            if (Nulls[indexes[i]]) nulls[i] = true;
+        return nulls;
     }
 }
 
@@ -59,7 +67,7 @@ public sealed class StringColumn(string[] values) : Column(ScalarType.String)
 
     public override object? GetValue(int row) => Values[row];
 
-    public override Column Select(IReadOnlyList<int> rows) => new StringColumn([.. rows.Select(r => Values[r])]);
+    public override Column Select(IReadOnlyList<int> rows) => new StringColumn(RowIndexes.Gather(Values, rows));
 }
 
 /// <summary>dynamic values (JSON: objects, arrays and scalars); a null entry is KQL's null.</summary>
@@ -73,5 +81,24 @@ public sealed class DynamicColumn(JsonNode?[] values) : Column(ScalarType.Dynami
 
     public override object? GetValue(int row) => Values[row];
 
-    public override Column Select(IReadOnlyList<int> rows) => new DynamicColumn([.. rows.Select(r => Values[r])]);
+    public override Column Select(IReadOnlyList<int> rows) => new DynamicColumn(RowIndexes.Gather(Values, rows));
+}
+
+/// <summary>Row numbers as a span (no copy for the arrays and lists operators build) and gathering by them.</summary>
+internal static class RowIndexes
+{
+    public static ReadOnlySpan<int> AsSpan(IReadOnlyList<int> rows) => rows switch
+    {
+        int[] array => array,
+        List<int> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
+        _ => rows.ToArray(),
+    };
+
+    public static T[] Gather<T>(T[] source, IReadOnlyList<int> rows)
+    {
+        var indexes = AsSpan(rows);
+        var result = new T[indexes.Length];
+        for (var i = 0; i < indexes.Length; i++) result[i] = source[indexes[i]];
+        return result;
+    }
 }

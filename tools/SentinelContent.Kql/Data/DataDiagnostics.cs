@@ -27,5 +27,9 @@ public static class DataDiagnostics
         "SC0705", "Row is not an object", "each row must be a JSON object of column: value, not {0}", DiagnosticSeverity.Error, Category,
         "Write each row as {\"TimeGenerated\": \"2026-11-20T11:30:00Z\", \"OperationName\": \"...\"}.");
 
-    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [InvalidSampleFile, WrongValueType, UnknownColumn, TooManyRows, RowNotAnObject];
+    public static readonly DiagnosticDescriptor UnknownTableFile = new(
+        "SC0706", "Data file named like a known table", "data file '{0}' is table '{1}', which is not a known table (did you mean '{2}'?)", DiagnosticSeverity.Warning, Category,
+        "A data file holds the table it is named after (SigninLogs.jsonl is SigninLogs). This file's name is close to a table of the catalog but not equal, which is usually a typo: the query then reads an empty table under the real name. The file is still loaded, as a table of its own name typed by its rows; rename it if it was meant for the known table.");
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [InvalidSampleFile, WrongValueType, UnknownColumn, TooManyRows, RowNotAnObject, UnknownTableFile];
 }

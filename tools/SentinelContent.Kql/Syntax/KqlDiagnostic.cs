@@ -13,5 +13,8 @@ public sealed record KqlDiagnostic(DiagnosticDescriptor Descriptor, string Messa
     internal static KqlDiagnostic Create(DiagnosticDescriptor descriptor, TextSpan span, params object?[] args) =>
         new(descriptor, descriptor.FormatMessage(args), span);
 
+    /// <summary>The diagnostic placed in the file (or inline text) the query was read from.</summary>
+    public Diagnostic In(SourceText query) => new(Descriptor, Severity, Message, query.GetLocation(Span));
+
     public override string ToString() => $"{Code} {Span}: {Message}";
 }

@@ -19,6 +19,7 @@ internal static class ConversionFunctions
         f["toguid"] = Implement.Values(ScalarType.Guid, a => KqlValue.ToGuid(a[0]));
         f["todynamic"] = Implement.Values(ScalarType.Dynamic, a => DynamicAccess.Parse(a[0]));
         f["parse_json"] = f["todynamic"];
+        f["new_guid"] = Implement.Values(ScalarType.Guid, _ => Guid.NewGuid());
         f["tolower"] = Implement.Values(ScalarType.String, a => a.Text(0).ToLowerInvariant());
         f["toupper"] = Implement.Values(ScalarType.String, a => a.Text(0).ToUpperInvariant());
         f["gettype"] = Implement.Values(ScalarType.String, a => TypeName(a[0]));

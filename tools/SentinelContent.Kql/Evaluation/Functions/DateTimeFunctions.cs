@@ -36,7 +36,7 @@ internal static class DateTimeFunctions
         f["datetime_add"] = Implement.Strict(ScalarType.DateTime, a => Add(a.Text(0), KqlValue.ToLong(a.Arg(1)), KqlValue.ToDateTime(a.Arg(2))));
         f["datetime_part"] = Implement.Strict(ScalarType.Int, a => KqlValue.ToDateTime(a.Arg(1)) is { } d ? Part(a.Text(0), d) : null);
         f["format_datetime"] = Implement.Strict(ScalarType.String, a => KqlValue.ToDateTime(a.Arg(0)) is { } d ? d.ToString(DotNetFormat(a.Text(1)), Invariant) : null);
-        f["format_timespan"] = Implement.Strict(ScalarType.String, a => KqlValue.ToTimeSpan(a.Arg(0)) is { } t ? t.ToString(DotNetFormat(a.Text(1)).Replace(":", "\\:", StringComparison.Ordinal).Replace(".", "\\.", StringComparison.Ordinal), Invariant) : null);
+        f["format_timespan"] = Implement.Strict(ScalarType.String, a => KqlValue.ToTimeSpan(a.Arg(0)) is { } t ? FormatTimeSpan(t, a.Text(1)) : null);
         f["hourofday"] = Implement.Strict(ScalarType.Int, a => KqlValue.ToDateTime(a.Arg(0))?.Hour);
         f["dayofweek"] = Implement.Strict(ScalarType.TimeSpan, a => KqlValue.ToDateTime(a.Arg(0)) is { } d ? TimeSpan.FromDays((int)d.DayOfWeek) : null);
         f["dayofmonth"] = Implement.Strict(ScalarType.Int, a => KqlValue.ToDateTime(a.Arg(0))?.Day);
@@ -167,6 +167,39 @@ internal static class DateTimeFunctions
     };
 
     /// <summary>Kusto's format letters are .NET's custom ones, except that separators are literal text.</summary>
+    /// <summary>
+    /// format_timespan's specifiers: d..dddddddd days, h/hh and H/HH hours, m/mm, s/ss, f..fffffff fraction digits,
+    /// F..FFFFFFF fraction digits without trailing zeros; anything else is copied as written.
+    /// </summary>
+    private static string FormatTimeSpan(TimeSpan value, string format)
+    {
+        var builder = new System.Text.StringBuilder();
+        if (value < TimeSpan.Zero)
+        {
+            builder.Append('-');
+            value = value.Duration();
+        }
+        var fraction = (value.Ticks % TimeSpan.TicksPerSecond).ToString("D7", Invariant);
+        for (var i = 0; i < format.Length;)
+        {
+            var c = format[i];
+            var run = 1;
+            while (i + run < format.Length && format[i + run] == c) run++;
+            switch (c)
+            {
+                case 'd': builder.Append(value.Days.ToString(Invariant).PadLeft(run, '0')); break;
+                case 'h' or 'H': builder.Append(value.Hours.ToString(Invariant).PadLeft(Math.Min(run, 2), '0')); break;
+                case 'm': builder.Append(value.Minutes.ToString(Invariant).PadLeft(Math.Min(run, 2), '0')); break;
+                case 's': builder.Append(value.Seconds.ToString(Invariant).PadLeft(Math.Min(run, 2), '0')); break;
+                case 'f': builder.Append(fraction[..Math.Min(run, 7)]); break;
+                case 'F': builder.Append(fraction[..Math.Min(run, 7)].TrimEnd('0')); break;
+                default: builder.Append(format, i, run); break;
+            }
+            i += run;
+        }
+        return builder.ToString();
+    }
+
     private static string DotNetFormat(string format)
     {
         var builder = new System.Text.StringBuilder();

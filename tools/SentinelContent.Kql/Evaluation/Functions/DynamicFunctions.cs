@@ -127,9 +127,12 @@ internal static class DynamicFunctions
     {
         if (a.Arg(0) is not JsonArray arr) return null;
         var target = a.Arg(1);
-        for (var i = 0; i < arr.Count; i++)
-            if (ValueComparer.Instance.Equals(KqlValue.Unwrap(arr[i]), target)) return (long)i;
-        return -1L;
+        return SearchWindow.Find(a, 2, arr.Count, (from, count) =>
+        {
+            for (var i = from; i < from + count; i++)
+                if (ValueComparer.Instance.Equals(KqlValue.Unwrap(arr[i]), target)) return i;
+            return -1;
+        });
     }
 
     private static object? Zip(object?[] a)

@@ -36,6 +36,10 @@ internal static class StringFunctions
         f["base64_encode_tostring"] = Implement.Values(ScalarType.String, a => Convert.ToBase64String(Encoding.UTF8.GetBytes(a.Text(0))));
         f["hash_sha256"] = Implement.Values(ScalarType.String, a => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(a.Text(0)))));
         f["hash_md5"] = Implement.Values(ScalarType.String, a => Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(a.Text(0)))));
+        f["string_size"] = Implement.Values(ScalarType.Long, a => (long)Encoding.UTF8.GetByteCount(a.Text(0)));
+        f["translate"] = Implement.Values(ScalarType.String, a => Translate(a.Text(0), a.Text(1), a.Text(2)));
+        f["unicode_codepoints_from_string"] = Implement.Values(ScalarType.Dynamic, a => new JsonArray([.. a.Text(0).EnumerateRunes().Select(r => (JsonNode?)JsonValue.Create((long)r.Value))]));
+        f["unicode_codepoints_to_string"] = Implement.Values(ScalarType.String, CodepointsToString);
         f["isascii"] = Implement.Values(ScalarType.Bool, a => a.Text(0).All(char.IsAscii));
         f["parse_url"] = Implement.Values(ScalarType.Dynamic, a => ParseUrl(a.Text(0)));
         f["parse_path"] = Implement.Values(ScalarType.Dynamic, a => ParsePath(a.Text(0)));
@@ -111,7 +115,8 @@ internal static class StringFunctions
         var matches = regex.Matches(text);
         if (matches.Count == 0) return null;
         var result = new JsonArray();
-        var groups = a.Length > 2 && a.Arg(1) is JsonArray selected ? selected.Select(g => (int)(KqlValue.ToLong(KqlValue.Unwrap(g)) ?? 0)).ToArray() : null;
+        var groups = a.Length > 2 && a.Arg(1) is JsonArray selected ? selected.Select(g => GroupNumber(regex, KqlValue.Unwrap(g))).ToArray() : null;
+        if (groups is not null && groups.Any(g => g < 0 || g >= regex.GetGroupNumbers().Length)) return null;
         foreach (Match match in matches)
         {
             var indexes = groups ?? (match.Groups.Count > 1 ? Enumerable.Range(1, match.Groups.Count - 1).ToArray() : [0]);
@@ -122,16 +127,15 @@ internal static class StringFunctions
         return result;
     }
 
+    /// <summary>A capture group named by its number or, for a named group, by its name.</summary>
+    private static int GroupNumber(Regex regex, object? group) =>
+        group is string name ? regex.GroupNumberFromName(name) : (int)(KqlValue.ToLong(group) ?? -1);
+
     private static object? IndexOf(object?[] a)
     {
         var text = a.Text(0);
         var lookup = a.Text(1);
-        var start = a.Length > 2 ? (int)(KqlValue.ToLong(a.Arg(2)) ?? 0) : 0;
-        if (start < 0) start = Math.Max(0, text.Length + start);
-        if (start > text.Length) return -1L;
-        var length = a.Length > 3 && KqlValue.ToLong(a.Arg(3)) is { } l && l >= 0 ? (int)Math.Min(l, text.Length - start) : text.Length - start;
-        var found = text.IndexOf(lookup, start, length, StringComparison.Ordinal);
-        return (long)found;
+        return SearchWindow.Find(a, 2, text.Length, (from, count) => text.IndexOf(lookup, from, count, StringComparison.Ordinal));
     }
 
     private static object? CountOf(object?[] a)
@@ -141,8 +145,35 @@ internal static class StringFunctions
         if (search.Length == 0) return 0L;
         if (a.Length > 2 && a.Text(2) == "regex") return (long)RegexCache.Get(search).Count(text);
         long count = 0;
-        for (var at = text.IndexOf(search, StringComparison.Ordinal); at >= 0; at = text.IndexOf(search, at + search.Length, StringComparison.Ordinal)) count++;
+        // Occurrences may overlap: countof("ababa", "aba") is 2.
+        for (var at = text.IndexOf(search, StringComparison.Ordinal); at >= 0; at = text.IndexOf(search, at + 1, StringComparison.Ordinal)) count++;
         return count;
+    }
+
+    /// <summary>translate(searchList, replacementList, source): each character of the search list becomes the one at its
+    /// position in the replacement list, or the replacement's last character when it is shorter; an empty replacement deletes.</summary>
+    private static string Translate(string search, string replacement, string source)
+    {
+        var builder = new StringBuilder(source.Length);
+        foreach (var c in source)
+        {
+            var at = search.IndexOf(c, StringComparison.Ordinal);
+            if (at < 0) builder.Append(c);
+            else if (replacement.Length > 0) builder.Append(replacement[Math.Min(at, replacement.Length - 1)]);
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>unicode_codepoints_to_string (make_string): code points, single or in arrays, to text; an invalid one gives null.</summary>
+    private static object? CodepointsToString(object?[] a)
+    {
+        var builder = new StringBuilder();
+        foreach (var value in a.Select(KqlValue.Unwrap).SelectMany(v => v is JsonArray arr ? arr.Select(KqlValue.Unwrap) : [v]))
+        {
+            if (KqlValue.ToLong(value) is not { } point || point is < 0 or > 0x10FFFF || point is >= 0xD800 and <= 0xDFFF) return null;
+            builder.Append(char.ConvertFromUtf32((int)point));
+        }
+        return builder.ToString();
     }
 
     private static object? TryBase64(string text)

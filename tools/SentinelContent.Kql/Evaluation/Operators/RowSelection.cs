@@ -10,8 +10,20 @@ public static class RowSelection
     public static DataTable Where(DataTable table, Column predicate)
     {
         var rows = new List<int>();
-        for (var i = 0; i < table.RowCount; i++)
-            if (predicate.IsTrue(i)) rows.Add(i);
+        if (predicate is ValueColumn<bool> bools)
+        {
+            // The usual case, as a plain loop over the typed values.
+            var values = bools.Values;
+            var nulls = bools.Nulls;
+            for (var i = 0; i < values.Length; i++)
+                if (values[i] && !nulls[i]) rows.Add(i);
+        }
+        else
+        {
+            for (var i = 0; i < table.RowCount; i++)
+                if (predicate.IsTrue(i)) rows.Add(i);
+        }
+
         return rows.Count == table.RowCount ? table : table.Select(rows);
     }
 

@@ -13,12 +13,29 @@ internal sealed partial class QueryPlanner
 {
     private TabularEval PlanFilter(SyntaxNode op, TabularEval input)
     {
-        var predicate = PlanScalar(op.ChildNodes().Last(n => n.Kind != SyntaxKind.List));
+        // `where A and B` keeps the rows where both are true, as `where A | where B` does: each later conjunct is
+        // computed only on the rows the earlier ones kept (a selective first test spares the rest most of the work).
+        var predicates = Conjuncts(op.ChildNodes().Last(n => n.Kind != SyntaxKind.List)).Select(c => PlanScalar(c)).ToArray();
         return context =>
         {
             var table = input(context);
-            return RowSelection.Where(table, predicate.Eval(table, context));
+            foreach (var predicate in predicates)
+            {
+                if (table.RowCount == 0) break;
+                table = RowSelection.Where(table, predicate.Eval(table, context));
+            }
+
+            return table;
         };
+    }
+
+    /// <summary>The operands of a chain of `and` at the top of a predicate, left to right.</summary>
+    private static IEnumerable<SyntaxNode> Conjuncts(SyntaxNode predicate)
+    {
+        var children = predicate.Children;
+        if (predicate.Kind == SyntaxKind.BinaryExpression && children.Count == 3 && children[1] is SyntaxToken { Kind: SyntaxKind.AndKeyword })
+            return Conjuncts((SyntaxNode)children[0]).Concat(Conjuncts((SyntaxNode)children[2]));
+        return [predicate];
     }
 
     private TabularEval PlanTake(SyntaxNode op, TabularEval input)

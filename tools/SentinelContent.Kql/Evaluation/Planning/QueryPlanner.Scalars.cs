@@ -97,7 +97,16 @@ internal sealed partial class QueryPlanner
         {
             var source = left.Eval(input, context);
             var result = new JsonNode?[source.Count];
-            for (var i = 0; i < result.Length; i++) result[i] = DynamicAccess.Property(KqlValue.Get(source, i), member);
+            if (source is DynamicColumn dynamics)
+            {
+                var values = dynamics.Values;
+                for (var i = 0; i < result.Length; i++) result[i] = values[i] is JsonObject obj && obj.TryGetPropertyValue(member, out var node) ? node : null;
+            }
+            else
+            {
+                for (var i = 0; i < result.Length; i++) result[i] = DynamicAccess.Property(KqlValue.Get(source, i), member);
+            }
+
             return new DynamicColumn(result);
         });
     }
@@ -110,8 +119,16 @@ internal sealed partial class QueryPlanner
         return ScalarPlan.Of(ScalarType.Dynamic, (input, context) =>
         {
             var source = left.Eval(input, context);
-            var keys = index.Eval(input, context);
             var result = new JsonNode?[source.Count];
+            if (index.IsConstant)
+            {
+                // x[0], x['name']: one key for every row.
+                var key = index.Value;
+                for (var i = 0; i < result.Length; i++) result[i] = DynamicAccess.Element(KqlValue.Get(source, i), key);
+                return new DynamicColumn(result);
+            }
+
+            var keys = index.Eval(input, context);
             for (var i = 0; i < result.Length; i++) result[i] = DynamicAccess.Element(KqlValue.Get(source, i), KqlValue.Get(keys, i));
             return new DynamicColumn(result);
         });
@@ -150,6 +167,9 @@ internal sealed partial class QueryPlanner
             var v = value.Eval(input, context);
             var lo = low.Eval(input, context);
             var hi = high.Eval(input, context);
+            // x between (datetime .. timespan): the upper end is the start plus the span.
+            if (lo.Type == ScalarType.DateTime && hi.Type == ScalarType.TimeSpan)
+                hi = RowWise.Map2(lo, hi, ScalarType.DateTime, (a, b) => a is DateTime start && b is TimeSpan span ? start + span : null);
             if (TypedKernels.Between(v, lo, hi, negated) is { } typed) return typed;
             return RowWise.Map3(v, lo, hi, ScalarType.Bool, (x, a, b) =>
             {

@@ -37,7 +37,7 @@ public static class DynamicAccess
             case JsonNode node: return node;
             case string text:
                 var trimmed = text.Trim();
-                if (trimmed.Length == 0) return JsonValue.Create(text);
+                if (trimmed.Length == 0) return null; // parse_json('') is null, as the reference says
                 try
                 {
                     return JsonNode.Parse(trimmed, documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = 64 });

@@ -33,6 +33,7 @@ internal static class LiteralValues
                 return false;
             case SyntaxKind.RealLiteralExpression:
                 if (double.TryParse(inner, NumberStyles.Float, Invariant, out var d)) { value = d; return true; }
+                if (SpecialReal(inner) is { } special) { value = special; return true; }
                 return false;
             case SyntaxKind.DecimalLiteralExpression:
                 if (decimal.TryParse(inner, NumberStyles.Float, Invariant, out var m)) { value = m; return true; }
@@ -65,9 +66,22 @@ internal static class LiteralValues
     private static string Inner(string text)
     {
         var open = text.IndexOf('(', StringComparison.Ordinal);
-        if (open > 0 && text.EndsWith(')') && char.IsLetter(text[0])) return text[(open + 1)..^1].Trim();
+        if (open > 0 && text.EndsWith(')') && char.IsLetter(text[0])) return Unquoted(text[(open + 1)..^1].Trim());
         return text;
     }
+
+    /// <summary>datetime("2015-12-31"), guid('...'): the reference allows the value quoted inside a typed literal.</summary>
+    private static string Unquoted(string inner) =>
+        inner.Length >= 2 && (inner[0] is '"' or '\'') && inner[^1] == inner[0] ? inner[1..^1] : inner;
+
+    /// <summary>real(nan), real(+inf), real(-inf): the reference's literals for values that have no digits.</summary>
+    private static double? SpecialReal(string inner) => inner.ToLowerInvariant() switch
+    {
+        "nan" => double.NaN,
+        "inf" or "+inf" or "infinity" or "+infinity" => double.PositiveInfinity,
+        "-inf" or "-infinity" => double.NegativeInfinity,
+        _ => null,
+    };
 
     private static JsonNode? Json(SyntaxNode node)
     {

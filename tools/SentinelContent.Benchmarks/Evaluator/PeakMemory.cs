@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Globalization;
+using SentinelContent.Kql.Evaluation;
+
+namespace SentinelContent.Benchmarks.Evaluator;
+
+/// <summary>
+/// Peak memory per detection and implementation. A process's peak working set only grows, so each measurement
+/// runs in a fresh child process: it loads the data, settles the heap, then runs the detection three times and
+/// reports how far the peak rose above the loaded data.
+/// </summary>
+public static class PeakMemory
+{
+    public const string ChildFlag = "--evaluator-peak-child";
+    private static readonly string[] Implementations = ["HandLoop", "Kql", "DuckDb"];
+
+    public static void PrintTable(int rows)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Peak memory above the loaded data ({rows:N0} rows per table), MB:");
+        Console.WriteLine($"{"detection",-24} {"HandLoop",10} {"Kql",10} {"DuckDb",10}");
+        foreach (var detection in Enum.GetValues<Detection>())
+        {
+            var figures = Implementations.Select(implementation => RunChild(implementation, detection, rows));
+            Console.WriteLine($"{detection,-24} {string.Join(" ", figures.Select(f => f.ToString("F0", CultureInfo.InvariantCulture).PadLeft(10)))}");
+        }
+    }
+
+    /// <summary>The child's side: prints the rise of the peak working set in megabytes.</summary>
+    public static void Child(string implementation, Detection detection, int rows)
+    {
+        var logs = SyntheticLogs.Generate(rows);
+        using var duckDb = implementation == "DuckDb" ? DuckDbWorkspace.Load(logs) : null;
+        var engine = new KqlEngine(limits: EvaluationLimits.Default with { MaxRows = 100_000_000, Timeout = TimeSpan.FromMinutes(10) });
+        var now = new DateTime(2026, 11, 21, 0, 0, 0, DateTimeKind.Utc);
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var before = process.WorkingSet64;
+        for (var run = 0; run < 3; run++)
+        {
+            var count = implementation switch
+            {
+                "HandLoop" => detection switch
+                {
+                    Detection.DynamicPathFilter => HandLoops.DynamicPathFilter(logs).Count,
+                    Detection.SummarizeByUserAndHour => HandLoops.SummarizeByUserAndHour(logs).Count,
+                    _ => HandLoops.JoinWithinTimeWindow(logs).Count,
+                },
+                "Kql" => engine.Run(DetectionQueries.Kql(detection), logs.Tables, now).RowCount,
+                _ => duckDb!.Query(DetectionQueries.Sql(detection)).Count,
+            };
+            GC.KeepAlive(count);
+        }
+
+        process.Refresh();
+        Console.WriteLine(((process.PeakWorkingSet64 - before) / 1048576.0).ToString("F1", CultureInfo.InvariantCulture));
+    }
+
+    private static double RunChild(string implementation, Detection detection, int rows)
+    {
+        var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in Environment.GetCommandLineArgs().Take(1).Where(a => a.EndsWith(".dll", StringComparison.Ordinal)))
+            info.ArgumentList.Add(argument);
+        foreach (var argument in new[] { ChildFlag, implementation, detection.ToString(), rows.ToString(CultureInfo.InvariantCulture) })
+            info.ArgumentList.Add(argument);
+        using var child = Process.Start(info) ?? throw new InvalidOperationException("could not start the measuring process");
+        var output = child.StandardOutput.ReadToEnd().Trim();
+        child.WaitForExit();
+        if (child.ExitCode != 0) throw new InvalidOperationException($"peak memory of {implementation} on {detection} failed");
+        return double.Parse(output.Split('\n')[^1], CultureInfo.InvariantCulture);
+    }
+}

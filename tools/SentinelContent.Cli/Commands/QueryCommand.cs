@@ -1,0 +1,198 @@
+using System.CommandLine;
+using System.Globalization;
+using SentinelContent.Cli.Infrastructure;
+using SentinelContent.Core.Diagnostics;
+using SentinelContent.Core.Text;
+using SentinelContent.Kql.Binding;
+using SentinelContent.Kql.Data;
+using SentinelContent.Kql.Data.Loading;
+using SentinelContent.Kql.Evaluation;
+using SentinelContent.Kql.Schema;
+using SentinelContent.Reporting;
+using SentinelContent.Reporting.Results;
+
+namespace SentinelContent.Cli.Commands;
+
+/// <summary>`sentinelctl query`: runs KQL on local sample logs with the evaluator and prints the result.</summary>
+public static class QueryCommand
+{
+    /// <summary>How an inline query is named in diagnostics (a --file query is named by its path).</summary>
+    public const string InlineQueryName = "<query>";
+
+    public static Command Create(CliContext context)
+    {
+        var query = new Argument<string?>("query") { Description = "The KQL query to run (or use --file, or --jsonl).", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Option<string?>("--file") { Description = "Read the query from this file." };
+        var data = new Option<string[]>("--data")
+        {
+            Description = "Sample logs: a data file (.json array of rows, .jsonl, .csv), named after its table (SigninLogs.jsonl), or a folder of such files. Repeatable. Tables without data are empty.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var schema = new Option<string[]>("--schema")
+        {
+            Description = "Table schemas beyond the built-in catalog (workspace CSV export or JSON {\"Table\":{\"Column\":\"type\"}}); repeatable. A data file of an unknown table takes its schema from its rows.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var functions = new Option<string?>("--functions") { Description = "Workspace functions (JSON {\"Name\":{\"parameters\",\"body\"}}) the query may call." };
+        var now = new Option<string?>("--now") { Description = "The time now() and ago() see, ISO 8601 (default: the current time). Pin it for repeatable results." };
+        var format = new Option<ResultFormat>("--format", "-f") { Description = "Output: table (readable, default), json ({\"columns\",\"rows\"} as the Log Analytics API returns values) or csv (RFC 4180).", DefaultValueFactory = _ => ResultFormat.Table };
+        var maxRows = new Option<int?>("--max-rows") { Description = $"The most rows any step of the query may produce (default {EvaluationLimits.Default.MaxRows:N0}); more is an error, not a truncated result." };
+        var timeout = new Option<string?>("--timeout") { Description = $"The time one query may run: 30s, 2m, 500ms or hh:mm:ss (default {EvaluationLimits.Default.Timeout.TotalSeconds:0}s)." };
+        var jsonl = new Option<bool>("--jsonl") { Description = "Read {\"id\",\"query\"} JSON lines on standard input; write one {\"id\",\"columns\",\"rows\",\"error\"} line per query." };
+        var color = new Option<ColorMode>("--color") { Description = "Colour: auto (on a terminal, unless NO_COLOR is set), always or never.", DefaultValueFactory = _ => ColorMode.Auto };
+
+        var command = new Command("query", """
+            Run a KQL query on local sample logs, with no workspace: the local evaluator runs it with KQL's
+            semantics over the data files given, and prints the result.
+
+            A data folder holds one file per table, named after the table: SigninLogs.jsonl, AuditLogs.json
+            (an array of row objects) or IdentityInfo.csv. Rows are typed by the table's schema (built-in, or
+            --schema); a table the catalog does not know takes its schema from its rows. Bad KQL is reported
+            compiler-style with line, column and a caret; a bad data file by file and line.
+
+            Examples:
+              sentinelctl query "SigninLogs | where ResultType != '0' | summarize count() by UserPrincipalName" --data samples/
+              sentinelctl query --file hunt.kql --data samples/ --now 2026-11-20T12:00:00Z --format json
+              sentinelctl query "print x = 1, y = now()" --format csv
+              echo '{"id":"1","query":"range x from 1 to 3 step 1"}' | sentinelctl query --jsonl
+            Exit codes: 0 the query ran (with --jsonl: every query ran), 1 the query or the data has errors
+            (or a limit was exceeded), 2 usage or internal error.
+            """);
+        command.Arguments.Add(query);
+        foreach (var option in new Option[] { file, data, schema, functions, now, format, maxRows, timeout, jsonl, color }) command.Options.Add(option);
+
+        command.SetAction(parse =>
+        {
+            var text = parse.GetValue(query);
+            var queryFile = parse.GetValue(file);
+            var lines = parse.GetValue(jsonl);
+            if (lines ? text is not null || queryFile is not null : (text is null) == (queryFile is null))
+                return Usage(context, lines ? "--jsonl reads its queries from standard input; give no query or --file" : "give a query, or --file FILE (not both)");
+            if (!TryLimits(parse.GetValue(maxRows), parse.GetValue(timeout), out var limits, out var limitError)) return Usage(context, limitError);
+            if (!TryNow(parse.GetValue(now), out var pinned)) return Usage(context, $"--now: '{parse.GetValue(now)}' is not an ISO 8601 time such as 2026-11-20T12:00:00Z");
+
+            if (!SchemaFiles.TryLoad(context, parse.GetValue(schema) ?? [], out var loaded)) return ExitCodes.UsageOrInternalError;
+            var catalog = loaded is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(loaded);
+            if (!TryFunctions(context, parse.GetValue(functions), out var workspaceFunctions)) return ExitCodes.UsageOrInternalError;
+
+            var useColor = context.UseColor(parse.GetValue(color));
+            var dataPaths = (parse.GetValue(data) ?? []).Select(context.Resolve).ToList();
+            var files = SampleDataSet.FindFiles(dataPaths, out var missing);
+            if (files is null) return Usage(context, $"no such file or folder: {context.Display(missing!)}");
+            var diagnostics = new List<Diagnostic>();
+            var tables = SampleDataSet.Load(files, catalog, diagnostics);
+            var report = new QueryReport(context, useColor, [.. files.Select(context.Display)]);
+            if (tables is null || diagnostics.Count > 0)
+            {
+                report.Write(diagnostics);
+                if (tables is null) return ExitCodes.ContentErrors;
+            }
+
+            var engine = new KqlEngine(catalog, limits, workspaceFunctions);
+            if (lines) return QueryJsonLines.Run(context, engine, tables, pinned);
+
+            string source;
+            string name;
+            if (queryFile is not null)
+            {
+                var read = Core.Input.SourceFileReader.Read(context.Resolve(queryFile), diagnostics = []);
+                if (read is null)
+                {
+                    report.Write(diagnostics);
+                    return ExitCodes.UsageOrInternalError;
+                }
+                (source, name) = (read.Content, context.Display(read.Path));
+            }
+            else
+            {
+                (source, name) = (text!, InlineQueryName);
+            }
+
+            DataTable result;
+            try
+            {
+                result = engine.Run(source, tables, pinned);
+            }
+            catch (KqlEvaluationException e)
+            {
+                report.Write([.. e.Diagnostics.Select(d => d.In(new SourceText(name, source)))]);
+                return ExitCodes.ContentErrors;
+            }
+
+            // The whole result is rendered before anything is written, so a failure never leaves half a table.
+            var output = new StringWriter();
+            ResultWriters.For(parse.GetValue(format), useColor).Write(result, output);
+            context.Out.Write(output.ToString());
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static int Usage(CliContext context, string message)
+    {
+        context.Error.WriteLine($"error: {message}");
+        context.Error.WriteLine("Run 'sentinelctl query --help' for usage.");
+        return ExitCodes.UsageOrInternalError;
+    }
+
+    private static bool TryLimits(int? maxRows, string? timeout, out EvaluationLimits limits, out string error)
+    {
+        limits = EvaluationLimits.Default;
+        error = string.Empty;
+        if (maxRows is { } rows)
+        {
+            if (rows < 1)
+            {
+                error = "--max-rows must be at least 1";
+                return false;
+            }
+            limits = limits with { MaxRows = rows };
+        }
+        if (timeout is not null)
+        {
+            if (!Durations.TryParse(timeout, out var budget) || budget <= TimeSpan.Zero)
+            {
+                error = $"--timeout: '{timeout}' is not a duration such as 30s, 2m, 500ms or 00:01:00";
+                return false;
+            }
+            limits = limits with { Timeout = budget, RegexTimeout = budget < limits.RegexTimeout ? budget : limits.RegexTimeout };
+        }
+        return true;
+    }
+
+    private static bool TryNow(string? text, out DateTime now)
+    {
+        if (text is null)
+        {
+            now = DateTime.UtcNow;
+            return true;
+        }
+        return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out now);
+    }
+
+    private static bool TryFunctions(CliContext context, string? file, out IReadOnlyList<WorkspaceFunction> functions)
+    {
+        functions = [];
+        if (file is null) return true;
+        try
+        {
+            functions = WorkspaceFunctionFile.Load(context.Resolve(file));
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
+        {
+            context.Error.WriteLine($"{context.Display(file)}: error: {ex.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>Diagnostics go to standard error in compiler style, with paths as the user named them.</summary>
+    private sealed class QueryReport(CliContext context, bool color, IReadOnlyList<string> files)
+    {
+        public void Write(IReadOnlyList<Diagnostic> diagnostics)
+        {
+            var shown = diagnostics.Select(d => d with { Location = d.Location with { Path = d.Location.Path.StartsWith('<') ? d.Location.Path : context.Display(d.Location.Path) } }).ToList();
+            new TextReporter(color).Write(new DiagnosticReport("query", shown, files, DiagnosticCatalog.All), context.Error);
+        }
+    }
+}
