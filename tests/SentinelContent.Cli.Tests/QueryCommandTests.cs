@@ -193,6 +193,16 @@ public class QueryCommandTests
         Assert.Contains("error SC0803: the query ran longer than", run.Error);
     }
 
+    [Fact]
+    public void A_value_out_of_range_fails_the_query_not_the_tool()
+    {
+        using var repo = new TempRepository();
+        var run = repo.Run("query", "print d = datetime(9999-12-31) + 2d");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("error SC0804:", run.Error);
+        Assert.DoesNotContain("internal error", run.Error);
+    }
+
     [Theory]
     [InlineData("print 1", "--file", "q.kql")]
     [InlineData("print 1", "--timeout", "soon")]

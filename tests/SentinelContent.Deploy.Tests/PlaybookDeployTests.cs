@@ -249,6 +249,26 @@ public sealed class PlaybookDeployTests
         Assert.Equal(29, (await client.ListAsync(DeployFixture.Scope.CollectionPath("metadata"), Token)).Count);
     }
 
+    [Fact]
+    public async Task A_deploy_killed_between_the_playbooks_and_the_automation_rule_converges_when_run_again()
+    {
+        await using var fixture = await DeployFixture.StartAsync(new FaultOptions { Latency = TimeSpan.FromMilliseconds(5) });
+        Arrange(fixture);
+
+        // Killed once the last Logic App is written: the automation rule (stage 2) never starts.
+        using var kill = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var workflows = 0;
+        var progress = new SyncProgress<ItemResult>(r => { if (r.Item.Kind == PlaybookKind.Instance && Interlocked.Increment(ref workflows) == 4) kill.Cancel(); });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fixture.ApplyAsync(progress: progress, cancellationToken: kill.Token));
+
+        var remaining = await fixture.PlanAsync();
+        Assert.Equal(["automationRules/" + AutomationRuleId], remaining.Items.Where(i => i.IsWrite).Select(i => $"{i.Kind.Collection}/{i.Name}"));
+        Assert.True((await fixture.ApplyAsync()).Succeeded);
+        var final = await fixture.PlanAsync();
+        Assert.False(final.HasChanges, PlanText(final));
+        Assert.Equal(9, final.Count(PlanAction.Unchanged));
+    }
+
     private static (int Code, string Output) Sentinelctl(string directory, params string[] args)
     {
         var output = new StringWriter();

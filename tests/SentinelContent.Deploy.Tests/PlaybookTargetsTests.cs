@@ -106,3 +106,18 @@ public sealed class PlaybookTargetsTests : IDisposable
         Assert.Equal("SOC_WEBHOOK", environment.PlaybookSecrets["SocChannelWebhookUrl"]);
     }
 }
+
+/// <summary>The api-version of every request follows from the provider in its path, pinned in ArmApiVersions.</summary>
+public sealed class ApiVersionTests
+{
+    [Fact]
+    public void Each_provider_gets_its_pinned_version()
+    {
+        var scope = new WorkspaceScope("00000000-0000-0000-0000-000000000002", "rg", "law-dev");
+        Assert.Equal(ArmApiVersions.SecurityInsights, ArmApiVersions.For(scope.ResourcePath("automationRules", "x")));
+        Assert.Equal(ArmApiVersions.SecurityInsights, ArmApiVersions.For(scope.CollectionPath("metadata")));
+        Assert.Equal(ArmApiVersions.Logic, ArmApiVersions.For(Desired.Playbooks.PlaybookArm.WorkflowPath(scope, "Enrich")));
+        Assert.Equal(ArmApiVersions.Web, ArmApiVersions.For(Desired.Playbooks.PlaybookArm.ConnectionsPath(scope)));
+        Assert.Throws<InvalidOperationException>(() => ArmApiVersions.For(scope.ResourceGroupCollectionPath("Microsoft.Storage", "storageAccounts")));
+    }
+}

@@ -111,7 +111,8 @@ public static class QueryCommand
             if (files is null) return Usage(context, $"no such file or folder: {context.Display(missing!)}");
             var diagnostics = new List<Diagnostic>();
             var tables = SampleDataSet.Load(files, catalog, diagnostics);
-            var report = new QueryReport(context, useColor, [.. files.Select(context.Display)]);
+            var shownFiles = files.Select(context.Display).ToList();
+            var report = new QueryReport(context, useColor, shownFiles);
             if (tables is null || diagnostics.Count > 0)
             {
                 report.Write(diagnostics);
@@ -138,6 +139,7 @@ public static class QueryCommand
                 (source, name) = (text!, InlineQueryName);
             }
 
+            shownFiles.Insert(0, name);
             DataTable result;
             try
             {

@@ -15,7 +15,7 @@ namespace SentinelContent.Deploy.Desired;
 /// </summary>
 public sealed class AutomationRuleKind : IContentKind
 {
-    public const string RelatedRulesProperty = "IncidentRelatedAnalyticRuleIds";
+    public const string RelatedRulesProperty = AutomationRuleWriter.RelatedRulesProperty;
 
     public static AutomationRuleKind Instance { get; } = new();
 
@@ -43,38 +43,14 @@ public sealed class AutomationRuleKind : IContentKind
     private static JsonObject Build(AutomationRule rule, TargetEnvironment environment)
     {
         var scope = environment.Scope;
-        var actions = new JsonArray();
-        for (var i = 0; i < rule.Playbooks.Count; i++)
+        var actions = new JsonArray([.. rule.Playbooks.Select((playbook, i) =>
         {
-            var configuration = new JsonObject { ["logicAppResourceId"] = PlaybookArm.WorkflowPath(scope, rule.Playbooks[i].Value) };
+            var configuration = new JsonObject { ["logicAppResourceId"] = PlaybookArm.WorkflowPath(scope, playbook.Value) };
             if (environment.TenantId is { } tenant) configuration["tenantId"] = tenant;
-            actions.Add(new JsonObject { ["order"] = i + 1, ["actionType"] = "RunPlaybook", ["actionConfiguration"] = configuration });
-        }
-        var body = new JsonObject
-        {
-            ["properties"] = new JsonObject
-            {
-                ["displayName"] = rule.DisplayName,
-                ["order"] = rule.Order,
-                ["triggeringLogic"] = new JsonObject
-                {
-                    ["isEnabled"] = rule.Enabled,
-                    ["triggersOn"] = rule.TriggersOn,
-                    ["triggersWhen"] = rule.TriggersWhen,
-                    ["conditions"] = new JsonArray(new JsonObject
-                    {
-                        ["conditionType"] = "Property",
-                        ["conditionProperties"] = new JsonObject
-                        {
-                            ["propertyName"] = RelatedRulesProperty,
-                            ["operator"] = "Contains",
-                            ["propertyValues"] = new JsonArray([.. rule.AnalyticsRules.Select(r => (JsonNode)scope.ResourcePath(AnalyticsRuleKind.Instance.Collection, r.Value.ToLowerInvariant()))]),
-                        },
-                    }),
-                },
-                ["actions"] = actions,
-            },
-        };
+            return (JsonNode)AutomationRuleWriter.RunPlaybookAction(i + 1, configuration);
+        })]);
+        var ruleIds = new JsonArray([.. rule.AnalyticsRules.Select(r => (JsonNode)scope.ResourcePath(AnalyticsRuleKind.Instance.Collection, r.Value.ToLowerInvariant()))]);
+        var body = new JsonObject { ["properties"] = AutomationRuleWriter.Properties(rule, ruleIds, actions) };
         return (JsonObject)JsonCanonical.Normalize(body)!;
     }
 

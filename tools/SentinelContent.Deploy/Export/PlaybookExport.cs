@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SentinelContent.Deploy.Arm;
 using SentinelContent.Deploy.Desired;
 using SentinelContent.Deploy.Desired.Playbooks;
+using SentinelContent.Playbooks.Format;
 using SentinelContent.Playbooks.Import;
 
 namespace SentinelContent.Deploy.Export;
@@ -19,6 +20,7 @@ public static class PlaybookExport
 
     public static IReadOnlyList<ExportedFile> ToRepositoryFormat(ArmResource actual)
     {
+        if (!IsSentinelPlaybook(actual)) return []; // other Logic Apps of the resource group are not Sentinel content
         var tags = (actual.Body["tags"] as JsonObject)?.DeepClone() as JsonObject ?? [];
         tags.Remove(PlaybookParameterValues.FingerprintTag); // ours, recomputed from the secrets on deploy
         // ARM never returns secure values: the exported playbook takes them from the environment's playbookSecrets.
@@ -47,4 +49,10 @@ public static class PlaybookExport
         var file = actual.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? actual.Name : FileNames.Slug(actual.Name, actual.Name);
         return [new ExportedFile(Path.Combine(Folder, file + ".yaml"), result.Yaml!)];
     }
+
+    /// <summary>A playbook starts with one of the Microsoft Sentinel connector's triggers (incident, alert, entity).</summary>
+    public static bool IsSentinelPlaybook(ArmResource actual) =>
+        ((actual.Properties["definition"] as JsonObject)?["triggers"] as JsonObject ?? []).Any(t =>
+            ((t.Value as JsonObject)?["inputs"] as JsonObject)?["path"] is JsonValue path && path.TryGetValue<string>(out var text) &&
+            SentinelTriggers.All.Any(s => text.StartsWith(s.PathPrefix, StringComparison.Ordinal)));
 }

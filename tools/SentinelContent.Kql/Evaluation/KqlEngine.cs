@@ -87,6 +87,10 @@ public sealed class KqlEngine
         {
             throw Runtime.QueryContext.Failure(EvaluationDiagnostics.RuntimeError, new TextSpan(0, 0), "the query nests too deeply to run");
         }
+        catch (Exception e) when (IsValueFailure(e))
+        {
+            throw ValueFailure(e);
+        }
     }
 
     /// <summary>Parses, binds and plans the query without running it: the errors it would fail with before reading any row.</summary>
@@ -116,6 +120,24 @@ public sealed class KqlEngine
         var model = KqlBinder.Bind(tree, context);
         var semanticErrors = model.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (semanticErrors.Count > 0) throw new KqlEvaluationException(semanticErrors);
-        return (new QueryPlanner(model, FunctionCatalog.Default, _runnableFunctions, context).PlanQuery(), schemas);
+        try
+        {
+            // Planning folds constants, so a value failure can already happen here.
+            return (new QueryPlanner(model, FunctionCatalog.Default, _runnableFunctions, context).PlanQuery(), schemas);
+        }
+        catch (Exception e) when (IsValueFailure(e))
+        {
+            throw ValueFailure(e);
+        }
     }
+
+    /// <summary>
+    /// A value the query makes impossible (a datetime past year 9999, an unknown time zone): it fails the query with
+    /// the reason (SC0804), not the tool with a stack trace.
+    /// </summary>
+    private static bool IsValueFailure(Exception e) =>
+        e is ArgumentException or OverflowException or FormatException or TimeZoneNotFoundException or InvalidTimeZoneException;
+
+    private static KqlEvaluationException ValueFailure(Exception e) =>
+        Runtime.QueryContext.Failure(EvaluationDiagnostics.RuntimeError, new TextSpan(0, 0), e.Message);
 }

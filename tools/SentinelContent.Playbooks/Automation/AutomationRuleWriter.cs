@@ -10,24 +10,18 @@ namespace SentinelContent.Playbooks.Automation;
 /// </summary>
 public static class AutomationRuleWriter
 {
+    /// <summary>The incident property an automation rule matches analytics rules by.</summary>
+    public const string RelatedRulesProperty = "IncidentRelatedAnalyticRuleIds";
+
     public static JsonObject Write(AutomationRule rule)
     {
         var ruleIds = new JsonArray([.. rule.AnalyticsRules.Select(r => (JsonNode)
             $"[resourceId('Microsoft.OperationalInsights/workspaces/providers/alertRules', parameters('WorkspaceName'), 'Microsoft.SecurityInsights', '{r.Value}')]")]);
-        var actions = new JsonArray();
-        for (var i = 0; i < rule.Playbooks.Count; i++)
+        var actions = new JsonArray([.. rule.Playbooks.Select((playbook, i) => (JsonNode)RunPlaybookAction(i + 1, new JsonObject
         {
-            actions.Add(new JsonObject
-            {
-                ["order"] = i + 1,
-                ["actionType"] = "RunPlaybook",
-                ["actionConfiguration"] = new JsonObject
-                {
-                    ["logicAppResourceId"] = $"[resourceId('Microsoft.Logic/workflows', '{rule.Playbooks[i].Value.Replace("'", "''", StringComparison.Ordinal)}')]",
-                    ["tenantId"] = "[subscription().tenantId]",
-                },
-            });
-        }
+            ["logicAppResourceId"] = $"[resourceId('Microsoft.Logic/workflows', '{playbook.Value.Replace("'", "''", StringComparison.Ordinal)}')]",
+            ["tenantId"] = "[subscription().tenantId]",
+        }))]);
         return new JsonObject
         {
             ["$schema"] = ArmTemplateWriter.TemplateSchema,
@@ -49,29 +43,44 @@ public static class AutomationRuleWriter
                 ["apiVersion"] = AutomationRuleFormat.ApiVersion,
                 ["scope"] = "[concat('Microsoft.OperationalInsights/workspaces/', parameters('WorkspaceName'))]",
                 ["name"] = rule.Id.Value,
-                ["properties"] = new JsonObject
-                {
-                    ["displayName"] = rule.DisplayName,
-                    ["order"] = rule.Order,
-                    ["triggeringLogic"] = new JsonObject
-                    {
-                        ["isEnabled"] = rule.Enabled,
-                        ["triggersOn"] = rule.TriggersOn,
-                        ["triggersWhen"] = rule.TriggersWhen,
-                        ["conditions"] = new JsonArray(new JsonObject
-                        {
-                            ["conditionType"] = "Property",
-                            ["conditionProperties"] = new JsonObject
-                            {
-                                ["propertyName"] = "IncidentRelatedAnalyticRuleIds",
-                                ["operator"] = "Contains",
-                                ["propertyValues"] = ruleIds,
-                            },
-                        }),
-                    },
-                    ["actions"] = actions,
-                },
+                ["properties"] = Properties(rule, ruleIds, actions),
             }),
         };
     }
+
+    /// <summary>
+    /// An automation rule's properties: "the incident's related analytics rule ids contain one of
+    /// <paramref name="analyticsRuleIds"/>" runs <paramref name="actions"/>. Shared by the ARM template (ids as
+    /// template expressions) and the deployer (resolved resource ids).
+    /// </summary>
+    public static JsonObject Properties(AutomationRule rule, JsonArray analyticsRuleIds, JsonArray actions) => new()
+    {
+        ["displayName"] = rule.DisplayName,
+        ["order"] = rule.Order,
+        ["triggeringLogic"] = new JsonObject
+        {
+            ["isEnabled"] = rule.Enabled,
+            ["triggersOn"] = rule.TriggersOn,
+            ["triggersWhen"] = rule.TriggersWhen,
+            ["conditions"] = new JsonArray(new JsonObject
+            {
+                ["conditionType"] = "Property",
+                ["conditionProperties"] = new JsonObject
+                {
+                    ["propertyName"] = RelatedRulesProperty,
+                    ["operator"] = "Contains",
+                    ["propertyValues"] = analyticsRuleIds,
+                },
+            }),
+        },
+        ["actions"] = actions,
+    };
+
+    /// <summary>The action that runs one playbook, <paramref name="order"/> counting from 1.</summary>
+    public static JsonObject RunPlaybookAction(int order, JsonObject configuration) => new()
+    {
+        ["order"] = order,
+        ["actionType"] = "RunPlaybook",
+        ["actionConfiguration"] = configuration,
+    };
 }

@@ -71,12 +71,25 @@ public sealed class RuleTestSuite(IQueryEngine engine, SchemaCatalog catalog)
             var (rule, test) = work[i];
             found[i] = [];
             var clock = Stopwatch.StartNew();
-            var outcome = runner.Run(rule, Backtest(test, options.Replay), found[i]);
+            var outcome = RunOne(runner, rule, Backtest(test, options.Replay), found[i]);
             outcomes[i] = new TimedOutcome(outcome, rule.DisplayName, clock.Elapsed);
         });
         // The same sample problem reported by several tests is one problem.
         diagnostics.AddRange(found.SelectMany(f => f).DistinctBy(d => d.ToString()));
         return new RuleTestRun(outcomes, diagnostics);
+    }
+
+    /// <summary>One test; a fault in the engine fails that test with its message instead of ending the whole run.</summary>
+    private static TestOutcome RunOne(RuleTestRunner runner, AnalyticsRule rule, RuleTestCase test, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            return runner.Run(rule, test, diagnostics);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new TestOutcome(rule.Source.Path, test, [new TestFailure($"the test could not run: internal error ({e.GetType().Name}: {e.Message}); this is a bug in sentinelctl, please report it")], [], [], null) { Ran = false };
+        }
     }
 
     private static RuleTestCase Backtest(RuleTestCase test, (DateTime From, DateTime To)? span) =>

@@ -39,6 +39,7 @@ public static class AggregateFunctions
         ["varianceif"] = (c, _) => new VarianceAggregator(c, 1, root: false, population: false),
         ["variancep"] = (c, _) => new VarianceAggregator(c, null, root: false, population: true),
         ["percentile"] = (c, _) => new PercentileAggregator(c, KqlValue.ToReal(c.Constants.ElementAtOrDefault(1)) ?? 50),
+        ["percentiles"] = (c, _) => new PercentilesAggregator(c),
         ["arg_max"] = (c, star) => new RowPickAggregator(c, Outputs(c, star), 0, max: true, null),
         ["arg_min"] = (c, star) => new RowPickAggregator(c, Outputs(c, star), 0, max: false, null),
         ["take_any"] = (c, star) => new RowPickAggregator(c, [.. c.Arguments, .. star], null, max: false, null),

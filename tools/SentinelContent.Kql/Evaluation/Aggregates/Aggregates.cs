@@ -146,8 +146,17 @@ internal sealed class CollectAggregator(AggregateCall call, int? conditionArg, b
         var state = State(group);
         if (state.Values.Count >= limit) return;
         var node = KqlValue.ToDynamic(value);
-        if (distinct && !state.Seen.Add(node?.ToJsonString() ?? "null")) return;
-        state.Values.Add(node);
+        if (!distinct)
+        {
+            state.Values.Add(node);
+            return;
+        }
+        // make_set of an array adds the array's elements (the reference's make_set over a dynamic array column).
+        foreach (var element in node is JsonArray array ? [.. array] : new[] { node })
+        {
+            if (state.Values.Count >= limit) return;
+            if (state.Seen.Add(element?.ToJsonString() ?? "null")) state.Values.Add(element?.DeepClone());
+        }
     }
 
     protected override object? Result(Items state) => state.Values;
@@ -209,4 +218,30 @@ internal sealed class PercentileAggregator(AggregateCall call, double percent) :
         var rank = (int)Math.Ceiling(percent / 100.0 * state.Count);
         return state[Math.Clamp(rank - 1, 0, state.Count - 1)];
     }
+}
+
+/// <summary>
+/// percentiles(x, p1, p2, ...): one column per percentile (percentile_x_p1, ...), each the nearest-rank value as
+/// <see cref="PercentileAggregator"/> computes it, typed as the input column.
+/// </summary>
+internal sealed class PercentilesAggregator(AggregateCall call) : Aggregator
+{
+    private readonly List<List<object>?> _values = [];
+
+    public override void Add(int group, int row)
+    {
+        if (KqlValue.Unwrap(KqlValue.Get(call.Arguments[0], row)) is not { } value) return;
+        while (_values.Count <= group) _values.Add(null);
+        (_values[group] ??= []).Add(value);
+    }
+
+    public override IReadOnlyList<Column> Results(int groups)
+    {
+        var percents = call.Constants.Skip(1).Select(p => KqlValue.ToReal(p) ?? 50).ToList();
+        var sorted = Enumerable.Range(0, groups).Select(g => g < _values.Count && _values[g] is { } list ? list.Order(ValueComparer.Instance).ToList() : null).ToList();
+        return [.. percents.Select(percent => ColumnFactory.FromValues(call.Arguments[0].Type, [.. sorted.Select(values => values is null ? null : NearestRank(values, percent))]))];
+    }
+
+    private static object NearestRank(List<object> sorted, double percent) =>
+        sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
 }

@@ -5,7 +5,8 @@ namespace SentinelContent.Kql.Evaluation.Aggregates;
 
 /// <summary>
 /// Aggregates that pick one row per group and return several of its columns: arg_max/arg_min (the row with the
-/// greatest/least first argument, nulls skipped) and take_any/take_anyif (any row: the first seen, deterministic).
+/// greatest/least first argument; a row whose key is null is kept only while the group has no row with a key,
+/// so a group whose key is null everywhere still returns its first row, as Kusto does) and take_any/take_anyif (any row: the first seen, deterministic).
 /// </summary>
 internal sealed class RowPickAggregator : Aggregator
 {
@@ -42,10 +43,26 @@ internal sealed class RowPickAggregator : Aggregator
     public override void Add(int group, int row)
     {
         if (_conditionArg is { } c && !_call.Arguments[c].IsTrue(row)) return;
-        if (_skipNullKey && _keyColumn is not null && KqlValue.Unwrap(KqlValue.Get(_keyColumn, row)) is null) return;
         while (_picked.Count <= group) _picked.Add(-1);
-        if (_picked[group] < 0 || _better(row, _picked[group])) _picked[group] = row;
+        var current = _picked[group];
+        if (current < 0)
+        {
+            _picked[group] = row;
+            return;
+        }
+        if (_skipNullKey && _keyColumn is not null)
+        {
+            if (IsNullKey(row)) return;
+            if (IsNullKey(current))
+            {
+                _picked[group] = row;
+                return;
+            }
+        }
+        if (_better(row, current)) _picked[group] = row;
     }
+
+    private bool IsNullKey(int row) => KqlValue.Unwrap(KqlValue.Get(_keyColumn!, row)) is null;
 
     public override IReadOnlyList<Column> Results(int groups)
     {

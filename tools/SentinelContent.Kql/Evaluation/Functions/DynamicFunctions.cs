@@ -73,14 +73,51 @@ internal static class DynamicFunctions
         return bag;
     }
 
+    /// <summary>bag_remove_keys(bag, keys): keys are top-level names or JSONPath ($.a.b, $['a']['b']) reaching into nested bags.</summary>
     private static object? RemoveKeys(object?[] a)
     {
         if (a.Arg(0) is not JsonObject bag) return null;
-        var keys = Elements(a[1]).Select(KqlValue.ToText).ToHashSet(StringComparer.Ordinal);
-        var result = new JsonObject();
-        foreach (var (key, node) in bag)
-            if (!keys.Contains(key)) result[key] = node?.DeepClone();
+        var result = (JsonObject)bag.DeepClone();
+        foreach (var key in Elements(a[1]).Select(KqlValue.ToText))
+        {
+            var path = key.StartsWith('$') ? JsonPathSteps(key) : [key];
+            if (path is null || path.Count == 0) continue;
+            JsonNode? parent = result;
+            foreach (var step in path.Take(path.Count - 1)) parent = (parent as JsonObject)?[step];
+            (parent as JsonObject)?.Remove(path[^1]);
+        }
         return result;
+    }
+
+    /// <summary>The property names of a JSONPath of member steps ($.a.b or $['a']['b']); null for other paths.</summary>
+    private static List<string>? JsonPathSteps(string path)
+    {
+        var steps = new List<string>();
+        var i = 1;
+        while (i < path.Length)
+        {
+            if (path[i] == '.')
+            {
+                var end = i + 1;
+                while (end < path.Length && path[end] is not ('.' or '[')) end++;
+                if (end == i + 1) return null;
+                steps.Add(path[(i + 1)..end]);
+                i = end;
+            }
+            else if (path[i] == '[' && i + 1 < path.Length && path[i + 1] is '\'' or '"')
+            {
+                var quote = path[i + 1];
+                var end = path.IndexOf(quote, i + 2);
+                if (end < 0 || end + 1 >= path.Length || path[end + 1] != ']') return null;
+                steps.Add(path[(i + 2)..end]);
+                i = end + 2;
+            }
+            else
+            {
+                return null;
+            }
+        }
+        return steps;
     }
 
     private static IEnumerable<object?> Elements(object? value) => KqlValue.Unwrap(value) is JsonArray arr ? arr.Select(e => KqlValue.Unwrap(e) ?? (object?)e) : [];

@@ -5,8 +5,9 @@ using SentinelContent.Kql.Schema;
 namespace SentinelContent.Kql.Evaluation.Functions;
 
 /// <summary>
-/// Functions over a serialized row order: row_number, prev, next, row_cumsum. A batch is the serialized input
-/// (the operators keep order), so they are column shifts and running sums.
+/// Functions over a serialized row order: row_number, prev, next, row_cumsum, row_rank_dense, row_rank_min. A
+/// batch is the serialized input (the operators keep order), so they are column shifts and running sums. The
+/// optional restart argument (a bool per row) starts the numbering, sum or rank again at the row where it is true.
 /// </summary>
 internal static class WindowFunctions
 {
@@ -15,8 +16,14 @@ internal static class WindowFunctions
         f["row_number"] = site => (input, context) =>
         {
             var start = site.Arguments.Count > 0 ? KqlValue.ToLong(site.Arguments[0].Single(context)) ?? 1 : 1;
+            var restart = Restart(site, 1, input, context);
             var values = new object?[input.RowCount];
-            for (var i = 0; i < values.Length; i++) values[i] = start + i;
+            var next = start;
+            for (var i = 0; i < values.Length; i++)
+            {
+                if (restart(i)) next = start;
+                values[i] = next++;
+            }
             return ColumnFactory.FromValues(ScalarType.Long, values);
         };
         f["prev"] = site => Shift(site, -1);
@@ -24,13 +31,55 @@ internal static class WindowFunctions
         f["row_cumsum"] = site => (input, context) =>
         {
             var term = site.Arguments[0].Eval(input, context);
+            var restart = Restart(site, 1, input, context);
             var values = new object?[term.Count];
             object? sum = null;
             for (var i = 0; i < values.Length; i++)
+            {
+                if (restart(i)) sum = null;
                 values[i] = sum = sum is null ? KqlValue.Get(term, i) : Arithmetic.Apply('+', sum, KqlValue.Get(term, i)) ?? sum;
+            }
             return ColumnFactory.FromValues(site.TypeOr(term.Type), values);
         };
+        f["row_rank_dense"] = site => Rank(site, dense: true);
+        f["row_rank_min"] = site => Rank(site, dense: false);
     }
+
+    /// <summary>The restart argument at <paramref name="index"/> as a per-row test (never true when absent).</summary>
+    private static Func<int, bool> Restart(CallSite site, int index, DataTable input, Runtime.QueryContext context)
+    {
+        if (site.Arguments.Count <= index) return _ => false;
+        var column = site.Arguments[index].Eval(input, context);
+        return row => KqlValue.ToBool(KqlValue.Get(column, row)) == true;
+    }
+
+    /// <summary>
+    /// Ranks of the serialized rows by a value: dense ranks go up by one when the value changes (1, 2, 2, 3);
+    /// minimal ranks take the position of the first row of the run of equal values (1, 2, 2, 4).
+    /// </summary>
+    private static Planning.ScalarEval Rank(CallSite site, bool dense) => (input, context) =>
+    {
+        var term = site.Arguments[0].Eval(input, context);
+        var restart = Restart(site, 1, input, context);
+        var values = new object?[term.Count];
+        long rank = 0;
+        long position = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (i == 0 || restart(i))
+            {
+                rank = 1;
+                position = 1;
+            }
+            else
+            {
+                position++;
+                if (!ValueComparer.Instance.Equals(KqlValue.Get(term, i), KqlValue.Get(term, i - 1))) rank = dense ? rank + 1 : position;
+            }
+            values[i] = rank;
+        }
+        return ColumnFactory.FromValues(ScalarType.Long, values);
+    };
 
     private static Planning.ScalarEval Shift(CallSite site, int direction) => (input, context) =>
     {

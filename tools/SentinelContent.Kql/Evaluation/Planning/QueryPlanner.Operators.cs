@@ -195,16 +195,65 @@ internal sealed partial class QueryPlanner
         };
     }
 
+    /// <summary>
+    /// project-reorder: the named columns first, in the order listed; a pattern's matches in schema order, or sorted
+    /// when the item says asc/desc (by name) or granny-asc/granny-desc (numbers inside names compare as numbers).
+    /// </summary>
     private TabularEval PlanProjectReorder(SyntaxNode op, TabularEval input)
     {
-        var matchers = OperatorItems(op).Select(i => Matcher(i.Kind == SyntaxKind.OrderedExpression ? i.ChildNodes().First() : i)).ToArray();
+        var items = OperatorItems(op).Select(i => i.Kind == SyntaxKind.OrderedExpression
+            ? (Match: Matcher(i.ChildNodes().First()), Order: string.Concat(i.ChildNodes().Last().DescendantTokens().Select(t => t.Text)).ToLowerInvariant())
+            : (Match: Matcher(i), Order: (string?)null)).ToArray();
         return context =>
         {
             var table = input(context);
-            var first = matchers.SelectMany(m => m(table)).Distinct(StringComparer.Ordinal).ToList();
+            var first = items.SelectMany(item => Ordered(item.Match(table), item.Order)).Distinct(StringComparer.Ordinal).ToList();
             var rest = table.Schema.Columns.Select(c => c.Name).Where(n => !first.Contains(n));
             return Tables.From([.. first.Concat(rest).Select(n => (n, table.Find(n)!))], rowCount: table.RowCount);
         };
+    }
+
+    private static IEnumerable<string> Ordered(IEnumerable<string> names, string? order) => order switch
+    {
+        "asc" => names.Order(StringComparer.Ordinal),
+        "desc" => names.OrderDescending(StringComparer.Ordinal),
+        "granny-asc" => names.Order(NaturalOrder.Instance),
+        "granny-desc" => names.OrderDescending(NaturalOrder.Instance),
+        _ => names,
+    };
+
+    /// <summary>"granny" order: runs of digits compare by their number, so a2 comes before a10.</summary>
+    private sealed class NaturalOrder : IComparer<string>
+    {
+        public static readonly NaturalOrder Instance = new();
+
+        public int Compare(string? x, string? y)
+        {
+            x ??= string.Empty;
+            y ??= string.Empty;
+            int i = 0, j = 0;
+            while (i < x.Length && j < y.Length)
+            {
+                if (char.IsDigit(x[i]) && char.IsDigit(y[j]))
+                {
+                    var si = i;
+                    var sj = j;
+                    while (i < x.Length && char.IsDigit(x[i])) i++;
+                    while (j < y.Length && char.IsDigit(y[j])) j++;
+                    var a = x[si..i].TrimStart('0');
+                    var b = y[sj..j].TrimStart('0');
+                    var byNumber = a.Length != b.Length ? a.Length.CompareTo(b.Length) : string.CompareOrdinal(a, b);
+                    if (byNumber != 0) return byNumber;
+                }
+                else
+                {
+                    if (x[i] != y[j]) return x[i].CompareTo(y[j]);
+                    i++;
+                    j++;
+                }
+            }
+            return (x.Length - i).CompareTo(y.Length - j);
+        }
     }
 
     private TabularEval PlanProjectRename(SyntaxNode op, TabularEval input)
