@@ -19,13 +19,15 @@ public static class ExportCommand
         var force = new Option<bool>("--force") { Description = "Overwrite exported files that already exist." };
         var command = new Command("export", """
             Read the workspace and write its content as this repository's files (analytics rules to
-            analytics-rules/exported/), so a workspace built by hand can be brought under the repository.
+            analytics-rules/exported/, playbooks and automation rules to playbooks/exported/), so a
+            workspace built by hand can be brought under the repository.
             Items whose id the repository already has are skipped. A plan right after an export shows
             no content changes; the first apply records ownership (adopt).
 
             Examples:
               sentinelctl export --env prod
               sentinelctl export --env prod --kind rule
+              sentinelctl export --env prod --kind playbook --kind automation-rule
             Exit codes: 0 exported, 1 content or targets file errors, 2 usage or internal error, 4 Azure could not be read.
             """);
         options.AddTo(command);
