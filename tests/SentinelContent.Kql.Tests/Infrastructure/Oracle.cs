@@ -47,10 +47,13 @@ internal static class Oracle
     public static IReadOnlyDictionary<string, OracleResult> Run(IReadOnlyList<CorpusQuery> queries, SchemaCatalog? schemaCatalog = null)
     {
         var directory = PrepareCopy();
-        var schema = Path.Combine(directory, $"schema-{Environment.ProcessId}.json");
+        // One pair of files per call: suites of one test process call the oracle concurrently, and a name shared
+        // by process would let one call overwrite another's input while node reads it.
+        var call = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
+        var schema = Path.Combine(directory, $"schema-{call}.json");
         File.WriteAllText(schema, SchemaJson(schemaCatalog ?? SchemaCatalog.Empty));
 
-        var input = Path.Combine(directory, $"queries-{Environment.ProcessId}.jsonl");
+        var input = Path.Combine(directory, $"queries-{call}.jsonl");
         using (var writer = new StreamWriter(input))
         {
             foreach (var query in queries)
