@@ -9,6 +9,14 @@ namespace SentinelContent.Benchmarks.Evaluator;
 /// </summary>
 public static class HandLoops
 {
+    /// <summary>Runs <paramref name="detection"/>'s loop; the number of result rows.</summary>
+    public static int RowCount(Detection detection, SyntheticLogs logs) => detection switch
+    {
+        Detection.DynamicPathFilter => DynamicPathFilter(logs).Count,
+        Detection.SummarizeByUserAndHour => SummarizeByUserAndHour(logs).Count,
+        _ => JoinWithinTimeWindow(logs).Count,
+    };
+
     public static List<(DateTime Time, string Actor, string ActorIP, string Target)> DynamicPathFilter(SyntheticLogs logs)
     {
         var time = Column<ValueColumn<DateTime>>(logs.AuditLogs, "TimeGenerated").Values;

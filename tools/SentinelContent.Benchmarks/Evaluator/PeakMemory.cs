@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using SentinelContent.Kql.Evaluation;
 
 namespace SentinelContent.Benchmarks.Evaluator;
 
@@ -31,8 +30,7 @@ public static class PeakMemory
     {
         var logs = SyntheticLogs.Generate(rows);
         using var duckDb = implementation == "DuckDb" ? DuckDbWorkspace.Load(logs) : null;
-        var engine = new KqlEngine(limits: EvaluationLimits.Default with { MaxRows = 100_000_000, Timeout = TimeSpan.FromMinutes(10) });
-        var now = new DateTime(2026, 11, 21, 0, 0, 0, DateTimeKind.Utc);
+        var engine = EvaluatorBenchmark.NewEngine();
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         using var process = Process.GetCurrentProcess();
         process.Refresh();
@@ -41,13 +39,8 @@ public static class PeakMemory
         {
             var count = implementation switch
             {
-                "HandLoop" => detection switch
-                {
-                    Detection.DynamicPathFilter => HandLoops.DynamicPathFilter(logs).Count,
-                    Detection.SummarizeByUserAndHour => HandLoops.SummarizeByUserAndHour(logs).Count,
-                    _ => HandLoops.JoinWithinTimeWindow(logs).Count,
-                },
-                "Kql" => engine.Run(DetectionQueries.Kql(detection), logs.Tables, now).RowCount,
+                "HandLoop" => HandLoops.RowCount(detection, logs),
+                "Kql" => engine.Run(DetectionQueries.Kql(detection), logs.Tables, EvaluatorBenchmark.Now).RowCount,
                 _ => duckDb!.Query(DetectionQueries.Sql(detection)).Count,
             };
             GC.KeepAlive(count);

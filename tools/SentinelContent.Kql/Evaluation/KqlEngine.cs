@@ -98,7 +98,7 @@ public sealed class KqlEngine
     {
         try
         {
-            Plan(query, tables?.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal) ?? []);
+            Prepare(query, tables);
             return [];
         }
         catch (KqlEvaluationException e)
