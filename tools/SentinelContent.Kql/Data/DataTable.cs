@@ -27,7 +27,13 @@ public sealed class DataTable
     public int RowCount { get; }
 
     /// <summary>A table of the same schema holding the given rows.</summary>
-    public DataTable Select(IReadOnlyList<int> rows) => new(Schema, [.. Columns.Select(c => c.Select(rows))], rows.Count);
+    public DataTable Select(IReadOnlyList<int> rows)
+    {
+        // One copy of the row numbers, shared by every column (each gathers its values only when read).
+        var shared = RowIndexes.ToArray(rows);
+        var composed = new Dictionary<int[], int[]>(ReferenceEqualityComparer.Instance);
+        return new(Schema, [.. Columns.Select(c => c.Select(shared, composed))], shared.Length);
+    }
 
     /// <summary>The rows whose datetime column <paramref name="column"/> lies in [start, end); a table without that column is returned whole.</summary>
     public DataTable WithinTime(string column, DateTime start, DateTime end)

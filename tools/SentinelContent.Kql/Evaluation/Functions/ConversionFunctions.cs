@@ -1,3 +1,5 @@
+using SentinelContent.Kql.Data;
+using SentinelContent.Kql.Evaluation.Planning;
 using SentinelContent.Kql.Evaluation.Values;
 using SentinelContent.Kql.Schema;
 
@@ -8,7 +10,7 @@ internal static class ConversionFunctions
 {
     public static void Register(Dictionary<string, ScalarImplementation> f)
     {
-        f["tostring"] = Implement.Values(ScalarType.String, a => KqlValue.ToText(a[0]));
+        f["tostring"] = ToStringImplementation;
         f["toint"] = Implement.Values(ScalarType.Int, a => KqlValue.ToLong(a[0]) is { } l && l >= int.MinValue && l <= int.MaxValue ? (int)l : null);
         f["tolong"] = Implement.Values(ScalarType.Long, a => KqlValue.ToLong(a[0]));
         f["todouble"] = Implement.Values(ScalarType.Real, a => KqlValue.ToReal(a[0]));
@@ -42,4 +44,20 @@ internal static class ConversionFunctions
         System.Text.Json.Nodes.JsonValue v => TypeName(KqlValue.Unwrap(v)) is var t && t == "long" ? "long" : TypeName(KqlValue.Unwrap(v)),
         _ => "object",
     };
+
+    /// <summary>tostring: a string column is itself, a dynamic column (tostring(x.a.b), the usual case) a typed loop.</summary>
+    private static ScalarEval ToStringImplementation(CallSite site)
+    {
+        var rowWise = Implement.Values(ScalarType.String, a => KqlValue.ToText(a[0]))(site);
+        return (input, context) =>
+        {
+            if (site.Arguments.Count != 1) return rowWise(input, context);
+            return site.Arguments[0].Eval(input, context) switch
+            {
+                StringColumn strings => strings,
+                DynamicColumn dynamics => new StringColumn(Array.ConvertAll(dynamics.Values, ValueText.DynamicText)),
+                var other => RowWise.Map(other, ScalarType.String, KqlValue.ToText),
+            };
+        };
+    }
 }

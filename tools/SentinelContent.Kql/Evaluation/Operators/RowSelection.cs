@@ -7,7 +7,13 @@ namespace SentinelContent.Kql.Evaluation.Operators;
 public static class RowSelection
 {
     /// <summary>The rows whose predicate is true (null and false drop the row); a table is returned as is when every row passes.</summary>
-    public static DataTable Where(DataTable table, Column predicate)
+    public static DataTable Where(DataTable table, Column predicate) => Where(table, TrueRows(predicate));
+
+    /// <summary>The given rows of <paramref name="table"/>; the table itself when they are all of its rows.</summary>
+    public static DataTable Where(DataTable table, List<int> rows) => rows.Count == table.RowCount ? table : table.Select(rows);
+
+    /// <summary>The row numbers where a boolean column is true (not false, not null).</summary>
+    public static List<int> TrueRows(Column predicate)
     {
         var rows = new List<int>();
         if (predicate is ValueColumn<bool> bools)
@@ -20,11 +26,11 @@ public static class RowSelection
         }
         else
         {
-            for (var i = 0; i < table.RowCount; i++)
+            for (var i = 0; i < predicate.Count; i++)
                 if (predicate.IsTrue(i)) rows.Add(i);
         }
 
-        return rows.Count == table.RowCount ? table : table.Select(rows);
+        return rows;
     }
 
     public static DataTable Take(DataTable table, long count)

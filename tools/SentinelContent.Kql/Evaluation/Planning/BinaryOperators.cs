@@ -1,5 +1,6 @@
 using System.Collections;
 using SentinelContent.Kql.Data;
+using SentinelContent.Kql.Evaluation.Operators;
 using SentinelContent.Kql.Evaluation.Values;
 using SentinelContent.Kql.Schema;
 using SentinelContent.Kql.Syntax;
@@ -109,7 +110,7 @@ internal static class BinaryOperators
             _ => r => r >= 0,
         };
         var equality = op is "==" or "!=" or "<>";
-        return ScalarPlan.Of(ScalarType.Bool, (input, context) =>
+        ScalarEval eval = (input, context) =>
         {
             var a = left.Eval(input, context);
             var count = a.Count;
@@ -118,7 +119,8 @@ internal static class BinaryOperators
                 // The common filter (OperationName == "...") as a typed loop: strings are never null.
                 var values = new bool[count];
                 var wantEqual = op == "==";
-                for (var i = 0; i < count; i++) values[i] = string.Equals(strings.Values[i], needle, StringComparison.Ordinal) == wantEqual;
+                var texts = strings.Values;
+                for (var i = 0; i < count; i++) values[i] = string.Equals(texts[i], needle, StringComparison.Ordinal) == wantEqual;
                 return new ValueColumn<bool>(ScalarType.Bool, values, new BitArray(count));
             }
 
@@ -130,6 +132,19 @@ internal static class BinaryOperators
                 var result = equality ? (ValueComparer.Instance.Equals(x, y) ? 0 : 1) : ValueComparer.Instance.Compare(x, y);
                 return test(result);
             });
+        };
+        if (!equality || !right.IsConstant || right.Value is not string constant || left.Type != ScalarType.String) return ScalarPlan.Of(ScalarType.Bool, eval);
+
+        // In a where, the same test names the kept rows directly: no boolean column over a million rows.
+        var keepEqual = op == "==";
+        return ScalarPlan.Predicate(eval, (input, context) =>
+        {
+            if (left.Eval(input, context) is not StringColumn strings) return RowSelection.TrueRows(eval(input, context));
+            var texts = strings.Values;
+            var rows = new List<int>();
+            for (var i = 0; i < texts.Length; i++)
+                if (string.Equals(texts[i], constant, StringComparison.Ordinal) == keepEqual) rows.Add(i);
+            return rows;
         });
     }
 

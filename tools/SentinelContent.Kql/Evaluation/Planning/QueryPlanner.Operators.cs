@@ -22,7 +22,9 @@ internal sealed partial class QueryPlanner
             foreach (var predicate in predicates)
             {
                 if (table.RowCount == 0) break;
-                table = RowSelection.Where(table, predicate.Eval(table, context));
+                table = predicate.Filter is { } filter
+                    ? RowSelection.Where(table, filter(table, context))
+                    : RowSelection.Where(table, predicate.Eval(table, context));
             }
 
             return table;
