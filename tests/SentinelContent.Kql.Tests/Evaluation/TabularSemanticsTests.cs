@@ -23,6 +23,13 @@ public sealed class TabularSemanticsTests
         { Left + "L | summarize count(), sum(a), dcount(k) by k | order by k asc", "k,count_,sum_a,dcount_k", ["x|2|3|1", "y|1|3|1", "z|1|4|1"] },
         // Three keys: every combination is its own group (regression: codes of the later key positions collided).
         { "datatable(a:string, b:string, c:string)['x', 'p', '1', 'x', 'q', '1', 'y', 'p', '2', 'x', 'p', '2', 'x', 'p', '1'] | summarize n = count() by a, b, c | order by a asc, b asc, c asc", "a,b,c,n", ["x|p|1|2", "x|p|2|1", "x|q|1|1", "y|p|2|1"] },
+        // dcount group by group: groups past 16 distinct values, repeats, nulls skipped, and the if form.
+        { "range x from 1 to 100 step 1 | summarize dcount(tostring(x % 40)) by g = x % 2 | order by g asc", "g,dcount_", ["0|20", "1|20"] },
+        { "datatable(g:string, v:long)['a', 1, 'a', long(null), 'a', 1, 'b', long(null)] | summarize dcount(v) by g | order by g asc", "g,dcount_v", ["a|1", "b|0"] },
+        { "range x from 1 to 10 step 1 | summarize dcountif(x % 3, x > 4)", "dcountif_", ["3"] },
+        // Two keys combine through a flat table when their codes are few, through a hash table otherwise.
+        { "range x from 1 to 420 step 1 | summarize n = count() by a = x % 30, b = x % 7 | summarize groups = count(), most = max(n)", "groups,most", ["210|2"] },
+        { "range x from 1 to 4200 step 1 | summarize n = count() by a = x % 300, b = x % 7 + 1000 | summarize groups = count(), most = max(n)", "groups,most", ["2100|2"] },
         { Left + "L | summarize arg_max(a, *) by k | order by k asc", "k,a", ["x|2", "y|3", "z|4"] },
         { Left + "L | summarize make_set(k), make_list(a)", "set_k,list_a", ["[\"x\",\"y\",\"z\"]|[1,2,3,4]"] },
         { Left + "L | summarize n = countif(a > 1), total = count() * 10", "n,total", ["3|40"] },

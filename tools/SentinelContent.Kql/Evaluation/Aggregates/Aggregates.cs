@@ -65,20 +65,75 @@ internal sealed class CountAggregator(AggregateCall call, int? conditionArg, boo
 
 /// <summary>
 /// dcount(x) and dcountif(x, p): exact distinct non-null values (the reference allows an estimate; exact is within
-/// it). Values are encoded to integers once, so one set of (group, value) pairs serves every group.
+/// it). Over a whole input the rows are taken group by group: most groups of a detection are small (a user in an
+/// hour), so a value is compared with the few seen before in its group, and no set of every (group, value) pair
+/// is built. Row by row, values are encoded to integers once and one set of (group, value) pairs serves all groups.
 /// </summary>
 internal sealed class DistinctCountAggregator(AggregateCall call, int? conditionArg) : Aggregator
 {
-    private readonly int[] _codes = new Operators.KeyEncoder().Encode(call.Arguments[0]);
-    private readonly HashSet<long> _seen = [];
+    /// <summary>Distinct values a group holds in a list before it switches to a hash set.</summary>
+    private const int SmallGroup = 16;
+    private int[]? _codes;
+    private HashSet<long>? _seen;
     private long[] _counts = new long[16];
+
+    private Column? Condition => conditionArg is { } c ? call.Arguments[c] : null;
 
     public override void Add(int group, int row)
     {
-        if (conditionArg is { } c && !call.Arguments[c].IsTrue(row)) return;
+        if (Condition is { } condition && !condition.IsTrue(row)) return;
+        _codes ??= new Operators.KeyEncoder().Encode(call.Arguments[0]);
         if (_codes[row] == Operators.KeyEncoder.Null) return;
         if (group >= _counts.Length) Array.Resize(ref _counts, Math.Max(group + 1, _counts.Length * 2));
-        if (_seen.Add((long)group << 32 | (uint)_codes[row])) _counts[group]++;
+        if ((_seen ??= []).Add((long)group << 32 | (uint)_codes[row])) _counts[group]++;
+    }
+
+    public override void AddAll(SummarizeGroups groups)
+    {
+        // Strings are compared as they are (encoding a million of them costs more than the counting); other types
+        // are encoded to integer codes first (null has its own code, which is skipped).
+        _counts = new long[Math.Max(groups.Count, _counts.Length)];
+        if (call.Arguments[0] is StringColumn strings)
+            CountByGroup(strings.Values, StringComparer.Ordinal, skip: null, groups);
+        else
+            CountByGroup(new Operators.KeyEncoder().Encode(call.Arguments[0]), EqualityComparer<int>.Default, skip: Operators.KeyEncoder.Null, groups);
+    }
+
+    private void CountByGroup<T>(T[] values, IEqualityComparer<T> comparer, int? skip, SummarizeGroups groups)
+    {
+        var (offsets, rows) = groups.ByGroup;
+        var condition = Condition;
+        var small = new T[SmallGroup];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var distinct = 0;
+            HashSet<T>? large = null;
+            for (var i = offsets[g]; i < offsets[g + 1]; i++)
+            {
+                var row = rows[i];
+                if (condition is not null && !condition.IsTrue(row)) continue;
+                var value = values[row];
+                if (skip is { } nullCode && value is int code && code == nullCode) continue;
+                if (large is not null)
+                {
+                    large.Add(value);
+                    continue;
+                }
+
+                var seen = false;
+                for (var j = 0; j < distinct && !seen; j++) seen = comparer.Equals(small[j], value);
+                if (seen) continue;
+                if (distinct < SmallGroup)
+                {
+                    small[distinct++] = value;
+                    continue;
+                }
+
+                large = new HashSet<T>(small, comparer) { value };
+            }
+
+            _counts[g] = large?.Count ?? distinct;
+        }
     }
 
     public override IReadOnlyList<Column> Results(int groups)

@@ -10,6 +10,13 @@ public abstract class Aggregator
 {
     public abstract void Add(int group, int row);
 
+    /// <summary>Every row of the input at once; aggregators that do better group by group override it.</summary>
+    public virtual void AddAll(SummarizeGroups groups)
+    {
+        var groupOfRow = groups.GroupOfRow;
+        for (var row = 0; row < groupOfRow.Length; row++) Add(groupOfRow[row], row);
+    }
+
     public abstract IReadOnlyList<Column> Results(int groups);
 }
 

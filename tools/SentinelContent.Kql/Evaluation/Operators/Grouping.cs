@@ -18,7 +18,7 @@ public static class Grouping
         }
 
         // Null keys group together (summarize by a null value gives one group for it): give null its own code.
-        var codes = new KeyEncoder().EncodeRows(keys, rowCount);
+        var codes = KeyEncoder.GroupCodes(keys, rowCount);
         if (Array.IndexOf(codes, KeyEncoder.Null) < 0)
         {
             // Codes are dense in order of first appearance: they are the group numbers.

@@ -15,49 +15,49 @@ public static class Joiner
         var leftKeyColumns = leftKeys.Select(k => KeyColumn(left, k, "left")).ToArray();
         var rightKeyColumns = rightKeys.Select(k => KeyColumn(right, k, "right")).ToArray();
 
-        // One encoder for both sides, so equal keys get equal codes; a null key (code -1) never matches.
+        // One encoder for both sides, so equal keys get equal codes. The right side is encoded first, so its codes
+        // are dense (0 to its distinct keys); the left side only looks its keys up. A null key (code -1) and a
+        // key the right side lacks never match.
         var encoder = new KeyEncoder();
         var rightCodes = encoder.EncodeRows(rightKeyColumns, right.RowCount);
-        var leftCodes = encoder.EncodeRows(leftKeyColumns, left.RowCount);
-        var rightIndex = new Dictionary<int, List<int>>();
-        for (var r = 0; r < right.RowCount; r++)
-        {
-            if (rightCodes[r] == KeyEncoder.Null) continue;
-            if (!rightIndex.TryGetValue(rightCodes[r], out var rows)) rightIndex[rightCodes[r]] = rows = [];
-            rows.Add(r);
-        }
+        var leftCodes = encoder.EncodeRows(leftKeyColumns, left.RowCount, addNew: false);
+        var (offsets, rightRowsByCode) = RowsByCode(rightCodes);
+        var distinctRightKeys = offsets.Length - 1;
 
-        var leftRows = Enumerable.Range(0, left.RowCount).ToList();
-        if (kind == "innerunique")
-        {
-            var seen = new HashSet<int>();
-            leftRows = leftRows.Where(l => leftCodes[l] == KeyEncoder.Null || seen.Add(leftCodes[l])).ToList();
-        }
-
+        // innerunique keeps one left row per key (the first) before matching.
+        var firstOfKey = kind == "innerunique" ? new bool[distinctRightKeys] : null;
         var pairsLeft = new List<int>();
         var pairsRight = new List<int>();
         var rightMatched = new bool[right.RowCount];
-        foreach (var l in leftRows)
+        for (var l = 0; l < left.RowCount; l++)
         {
-            var matches = leftCodes[l] == KeyEncoder.Null ? null : rightIndex.GetValueOrDefault(leftCodes[l]);
+            var code = leftCodes[l];
+            var matched = code >= 0;
+            if (matched && firstOfKey is not null)
+            {
+                if (firstOfKey[code]) continue;
+                firstOfKey[code] = true;
+            }
+
             switch (kind)
             {
                 case "leftsemi":
-                    if (matches is not null) { pairsLeft.Add(l); }
+                    if (matched) pairsLeft.Add(l);
                     continue;
                 case "leftanti" or "leftantisemi" or "anti":
-                    if (matches is null) { pairsLeft.Add(l); }
+                    if (!matched) pairsLeft.Add(l);
                     continue;
             }
 
-            if (matches is null)
+            if (!matched)
             {
                 if (kind is "leftouter" or "fullouter") { pairsLeft.Add(l); pairsRight.Add(-1); }
                 continue;
             }
 
-            foreach (var r in matches)
+            for (var m = offsets[code]; m < offsets[code + 1]; m++)
             {
+                var r = rightRowsByCode[m];
                 rightMatched[r] = true;
                 if (kind is "rightsemi" or "rightanti" or "rightantisemi") continue;
                 pairsLeft.Add(l);
@@ -90,6 +90,25 @@ public static class Joiner
         }
 
         return Combine(left, right, pairsLeft, pairsRight, lookup ? rightKeys.ToHashSet(StringComparer.Ordinal) : null);
+    }
+
+    /// <summary>
+    /// The right side's hash table, flat: the rows of key code c are Rows[Offsets[c] .. Offsets[c + 1]) in input
+    /// order (a counting sort over the dense codes; no list per key). Rows with a null key are left out.
+    /// </summary>
+    private static (int[] Offsets, int[] Rows) RowsByCode(int[] codes)
+    {
+        var distinct = 0;
+        foreach (var code in codes) distinct = Math.Max(distinct, code + 1);
+        var offsets = new int[distinct + 1];
+        foreach (var code in codes)
+            if (code >= 0) offsets[code + 1]++;
+        for (var c = 0; c < distinct; c++) offsets[c + 1] += offsets[c];
+        var next = offsets[..distinct];
+        var rows = new int[offsets[distinct]];
+        for (var r = 0; r < codes.Length; r++)
+            if (codes[r] >= 0) rows[next[codes[r]]++] = r;
+        return (offsets, rows);
     }
 
     /// <summary>A key column; a side without rows may lack it (an open schema with no data), then nothing matches.</summary>

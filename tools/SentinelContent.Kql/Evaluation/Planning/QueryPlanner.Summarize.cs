@@ -63,13 +63,14 @@ internal sealed partial class QueryPlanner
             var result = new List<(string Name, Column Column)>();
             for (var g = 0; g < groups.Count; g++) result.Add((groups[g].Name, keys[g].Select(rows)));
 
+            var summarizeGroups = new SummarizeGroups(groupOfRow, groupCount);
             var computed = new Dictionary<AggregatePlan, (IReadOnlyList<Column> Columns, List<string> Names)>();
             foreach (var aggregate in aggregates)
             {
                 context.CheckBudget(op.Span);
                 var star = aggregate.HasStar ? StarColumns(table, result.Select(r => r.Name).Concat(aggregate.Names)) : [];
                 var aggregator = CreateAggregator(aggregate, table, star, context);
-                for (var row = 0; row < table.RowCount; row++) aggregator.Add(groupOfRow[row], row);
+                aggregator.AddAll(summarizeGroups);
                 computed[aggregate] = (aggregator.Results(groupCount), [.. aggregate.Names, .. star.Select(c => c.Name)]);
             }
 
