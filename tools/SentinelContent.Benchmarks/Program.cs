@@ -15,7 +15,7 @@ using SentinelContent.Benchmarks.Evaluator;
 // `sentinelctl test` process on the warm build (start-up and JIT included), the figure the 2-second goal is about.
 // --tests-breakdown runs the command in-process a few times and lists the slowest tests of the last (warm) run.
 //   dotnet run -c Release --project tools/SentinelContent.Benchmarks [-- --quick] [-- --bind-only] [-- --tests] [-- --tests-breakdown]
-//   dotnet run -c Release --project tools/SentinelContent.Benchmarks -- --evaluator [--rows N] [--quick] [--no-peak-memory | --peak-memory-only]
+//   dotnet run -c Release --project tools/SentinelContent.Benchmarks -- --evaluator [--rows N] [--detection NAME] [--quick] [--no-peak-memory | --peak-memory-only]
 //     the KQL evaluator on three detections over generated logs, against a hand loop and DuckDB, then peak memory
 if (args.Length == 4 && args[0] == PeakMemory.ChildFlag)
 {
@@ -29,6 +29,8 @@ if (args.Contains("--evaluator"))
     var rowsIndex = Array.IndexOf(args, "--rows");
     var rows = rowsIndex >= 0 && rowsIndex + 1 < args.Length ? int.Parse(args[rowsIndex + 1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
     Environment.SetEnvironmentVariable(EvaluatorBenchmark.RowsVariable, rows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    var detectionIndex = Array.IndexOf(args, "--detection");
+    if (detectionIndex >= 0 && detectionIndex + 1 < args.Length) Environment.SetEnvironmentVariable(EvaluatorBenchmark.DetectionVariable, args[detectionIndex + 1]);
     // In process, so the generated data is made once for all nine cases (see EvaluatorBenchmark).
     var evaluatorJob = (quick ? Job.ShortRun : Job.Default.WithWarmupCount(2).WithIterationCount(8).WithLaunchCount(1))
         .WithToolchain(new InProcessNoEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true));

@@ -22,8 +22,14 @@ public class EvaluatorBenchmark
     private string _kql = string.Empty;
     private string _sql = string.Empty;
 
-    [ParamsAllValues]
+    /// <summary>Set by Program.cs from --detection: measure only that detection (a quicker run while working on one).</summary>
+    public const string DetectionVariable = "SENTINELCONTENT_BENCH_DETECTION";
+
+    [ParamsSource(nameof(Detections))]
     public Detection Detection { get; set; }
+
+    public static IEnumerable<Detection> Detections =>
+        Enum.TryParse<Detection>(Environment.GetEnvironmentVariable(DetectionVariable), out var only) ? [only] : Enum.GetValues<Detection>();
 
     /// <summary>The engine with limits that let a million-row detection run (the defaults protect interactive use).</summary>
     public static KqlEngine NewEngine() => new(limits: EvaluationLimits.Default with { MaxRows = 100_000_000, Timeout = TimeSpan.FromMinutes(10) });

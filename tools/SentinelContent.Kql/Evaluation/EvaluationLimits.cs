@@ -18,5 +18,11 @@ public sealed record EvaluationLimits
     /// <summary>The most elements make_set/make_list keep when the query gives no limit (Kusto's default).</summary>
     public int MaxSetSize { get; init; } = 1_048_576;
 
+    /// <summary>
+    /// The most threads one run uses: the two sides of a join are computed side by side, and a filter over a large
+    /// table scans it in parts. 1 runs everything on the caller's thread.
+    /// </summary>
+    public int MaxParallelism { get; init; } = Environment.ProcessorCount;
+
     public static EvaluationLimits Default { get; } = new();
 }

@@ -141,10 +141,11 @@ internal static class BinaryOperators
         {
             if (left.Eval(input, context) is not StringColumn strings) return RowSelection.TrueRows(eval(input, context));
             var texts = strings.Values;
-            var rows = new List<int>();
-            for (var i = 0; i < texts.Length; i++)
-                if (string.Equals(texts[i], constant, StringComparison.Ordinal) == keepEqual) rows.Add(i);
-            return rows;
+            return Runtime.SideBySide.Rows(texts.Length, context.Limits.MaxParallelism, (from, to, rows) =>
+            {
+                for (var i = from; i < to; i++)
+                    if (string.Equals(texts[i], constant, StringComparison.Ordinal) == keepEqual) rows.Add(i);
+            });
         });
     }
 

@@ -33,7 +33,9 @@ internal sealed partial class QueryPlanner
     {
         try
         {
-            return Joiner.Join(left(context), right(context), leftKeys, rightKeys, kind, rows => context.CheckRows(rows, op.Span), lookup);
+            // The two sides share nothing but the run's tables and let values, so they are computed side by side.
+            var (leftTable, rightTable) = SideBySide.Both(() => left(context), () => right(context), context.Parallel);
+            return Joiner.Join(leftTable, rightTable, leftKeys, rightKeys, kind, rows => context.CheckRows(rows, op.Span), lookup);
         }
         catch (KqlRuntimeException e)
         {

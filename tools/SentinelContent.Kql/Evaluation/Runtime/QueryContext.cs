@@ -16,7 +16,10 @@ public sealed class QueryContext
     private readonly SchemaCatalog _schemas;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly CancellationToken _cancellation;
-    private readonly Dictionary<object, object?> _cache = new(ReferenceEqualityComparer.Instance);
+    // Both are safe for the threads of one run (a join computes its two sides side by side): a let value is
+    // computed once even when both sides ask for it, and mv-apply's input is seen only by the side that set it.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, Lazy<object?>> _cache = new(ReferenceEqualityComparer.Instance);
+    private readonly AsyncLocal<DataTable?> _implicitInput = new();
 
     public QueryContext(DateTime now, IReadOnlyDictionary<string, DataTable> tables, SchemaCatalog schemas, EvaluationLimits limits, CancellationToken cancellation)
     {
@@ -32,7 +35,14 @@ public sealed class QueryContext
     public EvaluationLimits Limits { get; }
 
     /// <summary>The input of the subquery being evaluated (mv-apply runs its subquery once per input row).</summary>
-    public DataTable? ImplicitInput { get; set; }
+    public DataTable? ImplicitInput
+    {
+        get => _implicitInput.Value;
+        set => _implicitInput.Value = value;
+    }
+
+    /// <summary>True when this run may use more than one thread.</summary>
+    public bool Parallel => Limits.MaxParallelism > 1;
 
     /// <summary>A table by name: the caller's rows, or an empty table of the catalog's schema.</summary>
     public DataTable Table(string name, TextSpan span)
@@ -46,13 +56,8 @@ public sealed class QueryContext
     public IEnumerable<string> TableNames() => _tables.Keys.Union(_schemas.TableNames, StringComparer.Ordinal);
 
     /// <summary>A value computed once per run (let statements, materialize) and shared after.</summary>
-    public T Once<T>(object key, Func<T> compute)
-    {
-        if (_cache.TryGetValue(key, out var cached)) return (T)cached!;
-        var value = compute();
-        _cache[key] = value;
-        return value;
-    }
+    public T Once<T>(object key, Func<T> compute) =>
+        (T)_cache.GetOrAdd(key, _ => new Lazy<object?>(() => compute(), LazyThreadSafetyMode.ExecutionAndPublication)).Value!;
 
     /// <summary>Stops the run when it is cancelled or over its time budget; operators call it between steps and inside long loops.</summary>
     public void CheckBudget(TextSpan span)

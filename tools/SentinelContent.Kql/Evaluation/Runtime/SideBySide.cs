@@ -1,0 +1,66 @@
+using System.Runtime.ExceptionServices;
+
+namespace SentinelContent.Kql.Evaluation.Runtime;
+
+/// <summary>
+/// The engine's only use of threads: two independent computations (a join's sides) at once, and a scan of a large
+/// column in parts. Results never depend on timing: parts are put back in order, and when both computations fail,
+/// the first one's error is the one reported, as a run on one thread would report it.
+/// </summary>
+public static class SideBySide
+{
+    /// <summary>Below this many rows a scan stays on one thread (starting work elsewhere costs more than it saves).</summary>
+    public const int MinRowsToSplit = 65_536;
+
+    public static (T First, T Second) Both<T>(Func<T> first, Func<T> second, bool parallel)
+    {
+        if (!parallel) return (first(), second());
+        var other = Task.Run(second);
+        T firstResult;
+        try
+        {
+            firstResult = first();
+        }
+        catch
+        {
+            // Let the other side finish (it reads the same tables) before the error leaves the operator.
+            try { other.Wait(); } catch (AggregateException) { }
+            throw;
+        }
+
+        try
+        {
+            return (firstResult, other.GetAwaiter().GetResult());
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The rows in [0, <paramref name="count"/>) that <paramref name="scan"/> keeps, in order: scan(from, to, rows)
+    /// adds the kept rows of [from, to) to rows. Large inputs are scanned in one part per thread.
+    /// </summary>
+    public static List<int> Rows(int count, int parallelism, Action<int, int, List<int>> scan)
+    {
+        var parts = Math.Min(parallelism, count / MinRowsToSplit);
+        if (parts <= 1)
+        {
+            var rows = new List<int>();
+            scan(0, count, rows);
+            return rows;
+        }
+
+        var found = new List<int>[parts];
+        System.Threading.Tasks.Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+        {
+            found[part] = [];
+            scan((int)((long)count * part / parts), (int)((long)count * (part + 1) / parts), found[part]);
+        });
+        var all = new List<int>(found.Sum(f => f.Count));
+        foreach (var part in found) all.AddRange(part);
+        return all;
+    }
+}
