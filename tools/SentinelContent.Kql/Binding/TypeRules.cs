@@ -25,7 +25,8 @@ internal static class TypeRules
     {
         if (left == ScalarType.Unknown || right == ScalarType.Unknown) return ScalarType.Unknown;
         if (left == ScalarType.Dynamic || right == ScalarType.Dynamic) return ScalarType.Dynamic;
-        if (left.IsNumeric() && right.IsNumeric()) return WiderNumeric(left, right);
+        // int op int is long for the official binder (only unary minus keeps int).
+        if (left.IsNumeric() && right.IsNumeric()) return WiderNumeric(left, right) is ScalarType.Int ? ScalarType.Long : WiderNumeric(left, right);
 
         return (op, left, right) switch
         {
