@@ -15,7 +15,11 @@ public static class SideBySide
     public static (T First, T Second) Both<T>(Func<T> first, Func<T> second, bool parallel)
     {
         if (!parallel) return (first(), second());
-        var other = Task.Run(second);
+
+        // Whoever claims the second computation runs it: a pool thread if one is free, otherwise this thread once
+        // the first is done. So a caller already on a busy pool (tests run in parallel) never waits for a thread.
+        var claimed = 0;
+        var other = Task.Run(() => Interlocked.Exchange(ref claimed, 1) == 0 ? second() : default!);
         T firstResult;
         try
         {
@@ -23,11 +27,12 @@ public static class SideBySide
         }
         catch
         {
-            // Let the other side finish (it reads the same tables) before the error leaves the operator.
-            try { other.Wait(); } catch (AggregateException) { }
+            // If the pool took the second computation, let it finish (it reads the same tables) before the error leaves.
+            if (Interlocked.Exchange(ref claimed, 1) != 0) WaitIgnoringErrors(other);
             throw;
         }
 
+        if (Interlocked.Exchange(ref claimed, 1) == 0) return (firstResult, second());
         try
         {
             return (firstResult, other.GetAwaiter().GetResult());
@@ -36,6 +41,18 @@ public static class SideBySide
         {
             ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
             throw;
+        }
+    }
+
+    private static void WaitIgnoringErrors(Task task)
+    {
+        try
+        {
+            task.Wait();
+        }
+        catch (AggregateException)
+        {
+            // The first computation's error is the one reported.
         }
     }
 
