@@ -72,6 +72,26 @@ public sealed class ColumnSelectionTests
     }
 
     [Fact]
+    public void Once_read_a_selection_lets_its_source_go()
+    {
+        var (selection, source) = SelectFromAColumnNobodyElseHolds();
+
+        Assert.Equal(["v999"], ((StringColumn)selection).Values);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(source.IsAlive);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (Column Selection, WeakReference Source) SelectFromAColumnNobodyElseHolds()
+    {
+        var source = new StringColumn([.. Enumerable.Range(0, 1000).Select(i => "v" + i)]);
+        return (source.Select([999]), new WeakReference(source));
+    }
+
+    [Fact]
     public void A_null_bitmap_of_the_wrong_length_is_refused()
     {
         Assert.Throws<ArgumentException>(() => new ValueColumn<long>(ScalarType.Long, [1, 2], new BitArray(3)));

@@ -54,7 +54,9 @@ public abstract class StoredColumn<TStorage>(ScalarType type, int count) : Colum
     internal sealed override Column Select(int[] rows, Dictionary<int[], int[]>? composed)
     {
         // Selecting from a column that is itself deferred composes the row numbers, so the values are copied once.
-        if (Volatile.Read(ref _storage) is null && _source is { } source && _rows is { } earlier)
+        var source = Volatile.Read(ref _source);
+        var earlier = Volatile.Read(ref _rows);
+        if (Volatile.Read(ref _storage) is null && source is not null && earlier is not null)
         {
             composed ??= new(ReferenceEqualityComparer.Instance);
             if (!composed.TryGetValue(earlier, out var through))
@@ -80,9 +82,19 @@ public abstract class StoredColumn<TStorage>(ScalarType type, int count) : Colum
 
     private TStorage Gather()
     {
-        var gathered = _source!.GatherRows(_rows!);
-        Volatile.Write(ref _storage, gathered);
-        return gathered;
+        // The row numbers double as the lock of the one gathering; once gathered, the source is let go (an
+        // intermediate million-row column must not live as long as a selection of ten rows from it).
+        var rows = Volatile.Read(ref _rows);
+        if (rows is null) return Volatile.Read(ref _storage)!;
+        lock (rows)
+        {
+            if (Volatile.Read(ref _storage) is { } done) return done;
+            var gathered = _source!.GatherRows(rows);
+            Volatile.Write(ref _storage, gathered);
+            Volatile.Write(ref _source, null);
+            Volatile.Write(ref _rows, null);
+            return gathered;
+        }
     }
 
     /// <summary>A column of this type with <paramref name="count"/> rows and no storage yet.</summary>
