@@ -34,6 +34,29 @@ public sealed class ParallelEvaluationTests
     }
 
     [Fact]
+    public void Both_sides_reading_the_same_never_read_json_values_at_once_see_them_whole()
+    {
+        // JSON values parsed from text build their properties on first read; here both sides of the join read the
+        // same nodes for the first time at the same moment, many times over.
+        const string query = "T | extend v = tostring(d.a.b) | join kind=inner (T | extend w = tostring(d.a.b)) on k | summarize n = count(), same = countif(v == w and v != '')";
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var tables = new Dictionary<string, DataTable> { ["T"] = FreshlyParsed(2_000) };
+            var engine = new KqlEngine(limits: EvaluationLimits.Default with { MaxParallelism = 4 });
+
+            Assert.Equal("2000|2000", Rows(engine.Run(query, tables, Now, TestContext.Current.CancellationToken)).Single());
+        }
+    }
+
+    private static DataTable FreshlyParsed(int rows)
+    {
+        var schema = new SentinelContent.Kql.Schema.TableSchema("T", [new("k", SentinelContent.Kql.Schema.ScalarType.String), new("d", SentinelContent.Kql.Schema.ScalarType.Dynamic)]);
+        var keys = Enumerable.Range(0, rows).Select(i => "k" + i).ToArray();
+        var values = Enumerable.Range(0, rows).Select(i => System.Text.Json.Nodes.JsonNode.Parse($$$"""{"x": 1, "a": {"y": 2, "b": "v{{{i}}}"}}""")).ToArray();
+        return new DataTable(schema, [new StringColumn(keys), new DynamicColumn(values)]);
+    }
+
+    [Fact]
     public void A_scan_in_parts_keeps_the_rows_in_order()
     {
         var rows = SideBySide.Rows(300_000, 4, (from, to, found) =>
