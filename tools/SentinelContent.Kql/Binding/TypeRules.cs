@@ -26,7 +26,7 @@ internal static class TypeRules
         if (left == ScalarType.Unknown || right == ScalarType.Unknown) return ScalarType.Unknown;
         if (left == ScalarType.Dynamic || right == ScalarType.Dynamic) return ScalarType.Dynamic;
         // int op int is long for the official binder (only unary minus keeps int).
-        if (left.IsNumeric() && right.IsNumeric()) return WiderNumeric(left, right) is ScalarType.Int ? ScalarType.Long : WiderNumeric(left, right);
+        if (left.IsNumeric() && right.IsNumeric()) return WiderNumeric(left, right) is var wider && wider == ScalarType.Int ? ScalarType.Long : wider;
 
         return (op, left, right) switch
         {

@@ -36,7 +36,7 @@ public abstract class Column(ScalarType type)
 
 /// <summary>
 /// The typed storage of a column: either its arrays, or a source and row numbers to gather them from on first
-/// read. Gathering is idempotent, so two threads reading at once at worst both gather the same values.
+/// read. Two threads reading at once gather once: the second waits for the first.
 /// </summary>
 public abstract class StoredColumn<TStorage>(ScalarType type, int count) : Column(type) where TStorage : class
 {
@@ -130,10 +130,7 @@ public sealed class ValueColumn<T> : StoredColumn<ValueColumn<T>.Arrays> where T
 
     private protected override Arrays GatherRows(ReadOnlySpan<int> rows)
     {
-        var source = Values;
-        var values = new T[rows.Length];
-        for (var i = 0; i < rows.Length; i++) values[i] = source[rows[i]];
-        return new Arrays(values, GatherNulls(Nulls, rows));
+        return new Arrays(RowIndexes.Gather(Values, rows), GatherNulls(Nulls, rows));
     }
 
     // Most columns have no nulls at all, or (a column a source never fills) nothing else: both copy in one step.

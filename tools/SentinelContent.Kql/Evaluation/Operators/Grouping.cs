@@ -49,6 +49,24 @@ public static class Grouping
         return (groupOfRow, firstRows);
     }
 
+    /// <summary>
+    /// Rows side by side by their dense codes (group numbers, a join's key codes): the rows of code c are
+    /// Rows[Offsets[c] .. Offsets[c + 1]) in input order. A counting sort, linear in the rows, with no list per
+    /// code; rows with a negative code (a null key) are left out.
+    /// </summary>
+    public static (int[] Offsets, int[] Rows) RowsByCode(int[] codes, int distinct)
+    {
+        var offsets = new int[distinct + 1];
+        foreach (var code in codes)
+            if (code >= 0) offsets[code + 1]++;
+        for (var c = 0; c < distinct; c++) offsets[c + 1] += offsets[c];
+        var next = offsets[..distinct];
+        var rows = new int[offsets[distinct]];
+        for (var r = 0; r < codes.Length; r++)
+            if (codes[r] >= 0) rows[next[codes[r]]++] = r;
+        return (offsets, rows);
+    }
+
     /// <summary>distinct *: the first row of each distinct combination of all columns.</summary>
     public static DataTable Distinct(DataTable table)
     {

@@ -21,8 +21,9 @@ public static class Joiner
         var encoder = new KeyEncoder();
         var rightCodes = encoder.EncodeRows(rightKeyColumns, right.RowCount);
         var leftCodes = encoder.EncodeRows(leftKeyColumns, left.RowCount, addNew: false);
-        var (offsets, rightRowsByCode) = RowsByCode(rightCodes);
-        var distinctRightKeys = offsets.Length - 1;
+        // The right side's hash table, flat: its rows side by side by key code.
+        var distinctRightKeys = rightCodes.Length == 0 ? 0 : Math.Max(0, rightCodes.Max() + 1);
+        var (offsets, rightRowsByCode) = Grouping.RowsByCode(rightCodes, distinctRightKeys);
 
         // innerunique keeps one left row per key (the first) before matching.
         var firstOfKey = kind == "innerunique" ? new bool[distinctRightKeys] : null;
@@ -90,25 +91,6 @@ public static class Joiner
         }
 
         return Combine(left, right, pairsLeft, pairsRight, lookup ? rightKeys.ToHashSet(StringComparer.Ordinal) : null);
-    }
-
-    /// <summary>
-    /// The right side's hash table, flat: the rows of key code c are Rows[Offsets[c] .. Offsets[c + 1]) in input
-    /// order (a counting sort over the dense codes; no list per key). Rows with a null key are left out.
-    /// </summary>
-    private static (int[] Offsets, int[] Rows) RowsByCode(int[] codes)
-    {
-        var distinct = 0;
-        foreach (var code in codes) distinct = Math.Max(distinct, code + 1);
-        var offsets = new int[distinct + 1];
-        foreach (var code in codes)
-            if (code >= 0) offsets[code + 1]++;
-        for (var c = 0; c < distinct; c++) offsets[c + 1] += offsets[c];
-        var next = offsets[..distinct];
-        var rows = new int[offsets[distinct]];
-        for (var r = 0; r < codes.Length; r++)
-            if (codes[r] >= 0) rows[next[codes[r]]++] = r;
-        return (offsets, rows);
     }
 
     /// <summary>A key column; a side without rows may lack it (an open schema with no data), then nothing matches.</summary>

@@ -1,6 +1,7 @@
 using System.Collections;
 using SentinelContent.Kql.Data;
 using SentinelContent.Kql.Evaluation.Operators;
+using SentinelContent.Kql.Evaluation.Runtime;
 using SentinelContent.Kql.Evaluation.Values;
 using SentinelContent.Kql.Schema;
 using SentinelContent.Kql.Syntax;
@@ -110,18 +111,17 @@ internal static class BinaryOperators
             _ => r => r >= 0,
         };
         var equality = op is "==" or "!=" or "<>";
-        ScalarEval eval = (input, context) =>
+        var wantEqual = op == "==";
+        var stringConstant = equality && right.IsConstant ? right.Value as string : null;
+
+        Column Evaluate(Column a, DataTable input, QueryContext context)
         {
-            var a = left.Eval(input, context);
-            var count = a.Count;
-            if (equality && right.IsConstant && right.Value is string needle && a is StringColumn strings)
+            if (stringConstant is not null && a is StringColumn strings)
             {
                 // The common filter (OperationName == "...") as a typed loop: strings are never null.
-                var values = new bool[count];
-                var wantEqual = op == "==";
-                var texts = strings.Values;
-                for (var i = 0; i < count; i++) values[i] = string.Equals(texts[i], needle, StringComparison.Ordinal) == wantEqual;
-                return new ValueColumn<bool>(ScalarType.Bool, values, new BitArray(count));
+                var values = new bool[a.Count];
+                foreach (var row in EqualRows(strings, stringConstant, wantEqual, context)) values[row] = true;
+                return new ValueColumn<bool>(ScalarType.Bool, values, new BitArray(a.Count));
             }
 
             var b = right.Eval(input, context);
@@ -132,20 +132,27 @@ internal static class BinaryOperators
                 var result = equality ? (ValueComparer.Instance.Equals(x, y) ? 0 : 1) : ValueComparer.Instance.Compare(x, y);
                 return test(result);
             });
-        };
-        if (!equality || !right.IsConstant || right.Value is not string constant || left.Type != ScalarType.String) return ScalarPlan.Of(ScalarType.Bool, eval);
+        }
+
+        ScalarEval eval = (input, context) => Evaluate(left.Eval(input, context), input, context);
+        if (stringConstant is null || left.Type != ScalarType.String) return ScalarPlan.Of(ScalarType.Bool, eval);
 
         // In a where, the same test names the kept rows directly: no boolean column over a million rows.
-        var keepEqual = op == "==";
-        return ScalarPlan.Predicate(eval, (input, context) =>
+        return ScalarPlan.Predicate(eval, (input, context) => left.Eval(input, context) switch
         {
-            if (left.Eval(input, context) is not StringColumn strings) return RowSelection.TrueRows(eval(input, context));
-            var texts = strings.Values;
-            return Runtime.SideBySide.Rows(texts.Length, context.Limits.MaxParallelism, (from, to, rows) =>
-            {
-                for (var i = from; i < to; i++)
-                    if (string.Equals(texts[i], constant, StringComparison.Ordinal) == keepEqual) rows.Add(i);
-            });
+            StringColumn strings => EqualRows(strings, stringConstant, wantEqual, context),
+            var other => RowSelection.TrueRows(Evaluate(other, input, context)),
+        });
+    }
+
+    /// <summary>The rows whose string equals (or, with <paramref name="wantEqual"/> false, differs from) the needle, in order.</summary>
+    private static List<int> EqualRows(StringColumn strings, string needle, bool wantEqual, QueryContext context)
+    {
+        var texts = strings.Values;
+        return SideBySide.Rows(texts.Length, context.Limits.MaxParallelism, (from, to, rows) =>
+        {
+            for (var i = from; i < to; i++)
+                if (string.Equals(texts[i], needle, StringComparison.Ordinal) == wantEqual) rows.Add(i);
         });
     }
 

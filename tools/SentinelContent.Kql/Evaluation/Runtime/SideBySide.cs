@@ -1,5 +1,3 @@
-using System.Runtime.ExceptionServices;
-
 namespace SentinelContent.Kql.Evaluation.Runtime;
 
 /// <summary>
@@ -33,15 +31,8 @@ public static class SideBySide
         }
 
         if (Interlocked.Exchange(ref claimed, 1) == 0) return (firstResult, second());
-        try
-        {
-            return (firstResult, other.GetAwaiter().GetResult());
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-        {
-            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            throw;
-        }
+        // GetResult rethrows the second computation's own exception, not an AggregateException.
+        return (firstResult, other.GetAwaiter().GetResult());
     }
 
     private static void WaitIgnoringErrors(Task task)
