@@ -34,14 +34,7 @@ public sealed class BinderDifferentialTests
             if (verdict is not null) disagreements.Add((query, verdict));
         }
 
-        var agreed = queries.Count - disagreements.Count;
-        var ratio = (double)agreed / queries.Count;
-        var output = TestContext.Current.TestOutputHelper!;
-        output.WriteLine($"KQL binder agreement: {agreed}/{queries.Count} ({ratio:P2})");
-        foreach (var (query, detail) in disagreements) output.WriteLine($"  {query.Id}: {detail}");
-
-        KnownDisagreements.AssertListed(KnownDisagreementsPath, disagreements);
-        Assert.True(ratio >= RequiredAgreement, $"Agreement {ratio:P2} is below {RequiredAgreement:P1}.");
+        KnownDisagreements.Report("KQL binder agreement", queries.Count, disagreements, KnownDisagreementsPath, RequiredAgreement, "P2");
     }
 
     /// <summary>Null when the binders agree, otherwise what differs.</summary>

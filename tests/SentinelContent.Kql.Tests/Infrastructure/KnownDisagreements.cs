@@ -10,6 +10,24 @@ internal static class KnownDisagreements
 {
     private sealed record Entry(string Id, string Reason);
 
+    /// <summary>
+    /// A suite's figure: prints "NAME: agreed/total (percent)SUFFIX", any further lines, and each disagreement;
+    /// then holds the disagreements to the list and the figure to the bar.
+    /// </summary>
+    public static void Report(string name, int total, IReadOnlyList<(CorpusQuery Query, string Detail)> disagreements, string listPath,
+        double bar, string percentFormat, string suffix = "", Action<ITestOutputHelper>? details = null)
+    {
+        var agreed = total - disagreements.Count;
+        var ratio = (double)agreed / total;
+        var output = TestContext.Current.TestOutputHelper!;
+        output.WriteLine($"{name}: {agreed}/{total} ({ratio.ToString(percentFormat)}){suffix}");
+        details?.Invoke(output);
+        foreach (var (query, detail) in disagreements) output.WriteLine($"  {query.Id}: {detail}");
+
+        AssertListed(listPath, disagreements);
+        Assert.True(ratio >= bar, $"{name} {ratio.ToString(percentFormat)} is below {bar:P1}.");
+    }
+
     public static void AssertListed(string path, IReadOnlyList<(CorpusQuery Query, string Detail)> disagreements)
     {
         var entries = JsonSerializer.Deserialize<List<Entry>>(File.ReadAllText(path), new JsonSerializerOptions { PropertyNameCaseInsensitive = true }) ?? [];
