@@ -1,9 +1,10 @@
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Content.Diagnostics;
 using SentinelContent.Kql.Data;
-using SentinelContent.Kql.Diagnostics;
+using SentinelContent.Kql.Binding;
+using SentinelContent.Kql.Syntax;
 using SentinelContent.Kql.Schema;
-using SentinelContent.Testing.Diagnostics;
+using SentinelContent.RuleTests.Diagnostics;
 using SentinelContent.Deploy.Diagnostics;
 using SentinelContent.Playbooks.Diagnostics;
 
