@@ -25,6 +25,15 @@ public static class KqlSemanticDiagnostics
         "The query calls a function that is neither built in nor declared with let nor given as a workspace function (--functions). " +
         "Check the spelling (function names are case-sensitive), or declare the function.");
 
+    public static readonly DiagnosticDescriptor UnknownWorkspaceFunction = new(
+        "SC0320", "Function the workspace may define", "The function '{0}' is not built in, so its result is not checked; if the workspace defines it (an ASIM parser, a watchlist helper, a solution's function), declare it with --functions FILE, or --schema FILE with the file `schema pull` writes",
+        DiagnosticSeverity.Warning, Category,
+        "Rules from Azure-Sentinel call functions that live in the workspace rather than in KQL: ASIM parsers (_Im_Dns, _ASim_NetworkSession), " +
+        "watchlist helpers (_ASIM_GetWatchlistRaw) and the functions a solution installs (MSBizAppsTerminatedEmployees). Without them the binder " +
+        "cannot know what such a call returns, so it is a warning, not an error: the rule may well be right. Declare the function (JSON " +
+        "{\"Name\":{\"parameters\":\"(x:string)\",\"body\":\"{ ... }\"}} with --functions, or the file `sentinelctl schema pull` writes with --schema) " +
+        "to have the call and everything after it checked. A name close to a built-in function is still an error (SC0303), since it is almost always a typo.");
+
     public static readonly DiagnosticDescriptor WrongArgumentCount = new(
         "SC0304", "Wrong number of arguments", "The function '{0}' expects {1} argument(s), not {2}",
         DiagnosticSeverity.Error, Category,
@@ -92,6 +101,6 @@ public static class KqlSemanticDiagnostics
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         UnknownTable, UnknownName, UnknownFunction, WrongArgumentCount, WrongArgumentType, AggregateOutsideSummarize, NotTabular, UnknownTableWarning,
-        DuplicateColumn, MappedColumnMissing, MappedColumnType, NoTimeFilter, SearchAllTables, JoinWithoutKind,
+        DuplicateColumn, MappedColumnMissing, MappedColumnType, NoTimeFilter, SearchAllTables, JoinWithoutKind, UnknownWorkspaceFunction,
     ];
 }
