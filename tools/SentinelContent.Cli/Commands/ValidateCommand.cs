@@ -1,15 +1,15 @@
 using System.CommandLine;
 using SentinelContent.Cli.Infrastructure;
-using SentinelContent.Content.Loading;
+using SentinelContent.Format.Discovery;
 using SentinelContent.Content.Validation;
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Kql.Schema;
-using SentinelContent.Playbooks.Testing;
+using SentinelContent.Playbooks.PlaybookTests;
 using SentinelContent.Playbooks.Validation;
 using SentinelContent.Reporting;
-using SentinelContent.Testing.Loading;
-using SentinelContent.Testing.Model;
-using SentinelContent.Testing.Running;
+using SentinelContent.RuleTests.Loading;
+using SentinelContent.RuleTests.Model;
+using SentinelContent.RuleTests.Running;
 
 namespace SentinelContent.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Core.Input;
 using SentinelContent.Content.Loading;
+using SentinelContent.Format.Discovery;
 using SentinelContent.Content.Model;
 
 namespace SentinelContent.Content.Validation;

@@ -1,10 +1,10 @@
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Core.Values;
 using SentinelContent.Content.Model;
+using SentinelContent.Core.Text;
 using SentinelContent.Kql.Binding;
-using SentinelContent.Kql.Diagnostics;
-using SentinelContent.Kql.Schema;
 using SentinelContent.Kql.Syntax;
+using SentinelContent.Kql.Schema;
 
 namespace SentinelContent.Content.Validation;
 

@@ -1,7 +1,6 @@
-using SentinelContent.Kql.Diagnostics;
-using SentinelContent.Kql.Functions;
-using SentinelContent.Kql.Schema;
 using SentinelContent.Kql.Syntax;
+using SentinelContent.Kql.Catalog;
+using SentinelContent.Kql.Schema;
 
 namespace SentinelContent.Kql.Binding;
 

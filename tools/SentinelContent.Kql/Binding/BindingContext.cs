@@ -1,4 +1,4 @@
-using SentinelContent.Kql.Functions;
+using SentinelContent.Kql.Catalog;
 using SentinelContent.Kql.Schema;
 
 namespace SentinelContent.Kql.Binding;
