@@ -42,7 +42,11 @@ public sealed class ReferenceExample
     /// <summary>Why an example is not a plain case (the table it reads, the call that makes it nondeterministic...).</summary>
     public string? Reason { get; set; }
 
+    /// <summary>The query that runs: the page's, or its restatement when the page writes it in a shorthand shape.</summary>
     public string Query { get; set; } = string.Empty;
+
+    /// <summary>The query as the page writes it, when <see cref="Query"/> restates it (see <see cref="Reason"/>).</summary>
+    public string? PageQuery { get; set; }
 
     /// <summary>The documented result tables, in page order (several for a batch or a fork).</summary>
     public List<ReferenceOutput> Outputs { get; set; } = [];

@@ -41,7 +41,8 @@ internal static partial class Outputs
             var names = columns.Select(c => c.Name).ToList();
             var same = header.SequenceEqual(names, StringComparer.Ordinal);
             var some = !same && header.Count < names.Count && header.All(names.Contains);
-            if (shown.AfterSentence && !same && !some && names.Count > 0) continue;
+            // A table only a sentence introduced is this example's output only if it has the query's very columns.
+            if (shown.AfterSentence && !same && names.Count > 0) continue;
 
             var output = new ReferenceOutput
             {
@@ -58,11 +59,18 @@ internal static partial class Outputs
                 }
                 output.Rows.Add([.. row.Select(cell => cell.Trim() is { Length: > 0 } text ? text : null)]);
             }
-            if (example.Prose.Any(p => PartialRows().IsMatch(p))) output.SomeRows = true;
+            if (shown.Intro.Any(p => PartialRows().IsMatch(p))) output.SomeRows = true;
             outputs.Add(output);
         }
         return outputs;
     }
+
+    /// <summary>The one row a page states in its shorthand (results in comments, equalities), under the restated query's columns.</summary>
+    public static ReferenceOutput Stated(IReadOnlyList<string> row, OracleResult bound) => new()
+    {
+        Columns = [.. (bound.Columns ?? []).Select(c => Typed(c.Name, c.Type))],
+        Rows = [[.. row]],
+    };
 
     private static string TypeOf(string name, int position, int count, IReadOnlyList<OracleColumn> columns)
     {
