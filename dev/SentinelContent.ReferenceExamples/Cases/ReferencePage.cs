@@ -64,7 +64,7 @@ public sealed class ReferenceOutput
     /// <summary>The page's column names, each with ":type" where Microsoft's binder knows the type (not for bag_unpack's, for one).</summary>
     public List<string> Columns { get; set; } = [];
 
-    /// <summary>Cells as the page renders them; null for an empty cell (Kusto prints null and the empty string alike).</summary>
+    /// <summary>Cells as the page writes them; an empty cell is "" (Kusto prints null and the empty string alike).</summary>
     public List<List<string?>> Rows { get; set; } = [];
 
     /// <summary>The page shows only some of the result's columns; the others are not compared.</summary>

@@ -237,7 +237,8 @@ public static partial class PageReader
     [GeneratedRegex(@"^\[(.+)\]\(#tab/[^)]*\)$")]
     private static partial Regex TabHeading();
 
-    [GeneratedRegex(@"^(example\s+)?(output|results?)\s*:?$", RegexOptions.IgnoreCase)]
+    /// <summary>"Output", "**Results**", "Example output:", and the page's typo "Ouput".</summary>
+    [GeneratedRegex(@"^(example\s+)?(output|ouput|results?)\s*:?$", RegexOptions.IgnoreCase)]
     private static partial Regex OutputLabelText();
 
     [GeneratedRegex(@"\b(output|outputs|result|results|returns|returned|yields|produces|table shows|shows the following)\b|:$", RegexOptions.IgnoreCase)]
