@@ -29,7 +29,7 @@ public static class AggregateFunctions
         ["make_set_if"] = (c, _) => new CollectAggregator(c, 1, distinct: true, Limit(c, 2)),
         ["make_list"] = (c, _) => new CollectAggregator(c, null, distinct: false, Limit(c, 1)),
         ["make_list_if"] = (c, _) => new CollectAggregator(c, 1, distinct: false, Limit(c, 2)),
-        ["make_list_with_nulls"] = (c, _) => new CollectAggregator(c, null, distinct: false, Limit(c, 1)),
+        ["make_list_with_nulls"] = (c, _) => new CollectAggregator(c, null, distinct: false, Limit(c, 1), keepNulls: true),
         ["make_bag"] = (c, _) => new BagAggregator(c, null),
         ["make_bag_if"] = (c, _) => new BagAggregator(c, 1),
         ["stdev"] = (c, _) => new VarianceAggregator(c, null, root: true, population: false),

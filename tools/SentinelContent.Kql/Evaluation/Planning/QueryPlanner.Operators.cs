@@ -119,8 +119,11 @@ internal sealed partial class QueryPlanner
         var items = PlanItems(op);
         return context =>
         {
-            var table = input(context);
-            foreach (var (name, plan) in items) table = Projection.AddOrReplace(table, name, plan.Eval(table, context));
+            // Every item reads the input as it came (the binder resolves names against the input only).
+            var source = input(context);
+            var computed = items.Select(item => (item.Item1, item.Item2.Eval(source, context))).ToList();
+            var table = source;
+            foreach (var (name, column) in computed) table = Projection.AddOrReplace(table, name, column);
             return table;
         };
     }
