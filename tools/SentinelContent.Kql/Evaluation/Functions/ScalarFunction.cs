@@ -10,6 +10,9 @@ namespace SentinelContent.Kql.Evaluation.Functions;
 /// <summary>A call of a scalar function as planned: the call's node (for errors), its planned arguments and its result type from the binder.</summary>
 public sealed record CallSite(SyntaxNode Node, IReadOnlyList<ScalarPlan> Arguments, ScalarType ResultType)
 {
+    /// <summary>For each argument that is a plain column name, that name (bag_pack_columns keys its bag by them); else null.</summary>
+    public IReadOnlyList<string?> ArgumentNames { get; init; } = [];
+
     public Column[] Evaluate(DataTable input, QueryContext context)
     {
         var columns = new Column[Arguments.Count];
@@ -71,6 +74,11 @@ public static class ScalarFunctions
         MathFunctions.Register(functions);
         NetworkFunctions.Register(functions);
         WindowFunctions.Register(functions);
+        ArraySortFunctions.Register(functions);
+        ArrayFunctions.Register(functions);
+        BagFunctions.Register(functions);
+        HashFunctions.Register(functions);
+        EncodingFunctions.Register(functions);
         return functions;
     }
 }

@@ -38,8 +38,6 @@ internal static class StringFunctions
         f["url_encode_component"] = Implement.Values(ScalarType.String, a => System.Web.HttpUtility.UrlEncode(a.Text(0)).Replace("+", "%20", StringComparison.Ordinal));
         f["base64_decode_tostring"] = Implement.Values(ScalarType.String, a => TryBase64(a.Text(0)));
         f["base64_encode_tostring"] = Implement.Values(ScalarType.String, a => Convert.ToBase64String(Encoding.UTF8.GetBytes(a.Text(0))));
-        f["hash_sha256"] = Implement.Values(ScalarType.String, a => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(a.Text(0)))));
-        f["hash_md5"] = Implement.Values(ScalarType.String, a => Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(a.Text(0)))));
         f["string_size"] = Implement.Values(ScalarType.Long, a => (long)Encoding.UTF8.GetByteCount(a.Text(0)));
         f["translate"] = Implement.Values(ScalarType.String, a => Translate(a.Text(0), a.Text(1), a.Text(2)));
         f["unicode_codepoints_from_string"] = Implement.Values(ScalarType.Dynamic, a => new JsonArray([.. a.Text(0).EnumerateRunes().Select(r => (JsonNode?)JsonValue.Create((long)r.Value))]));
