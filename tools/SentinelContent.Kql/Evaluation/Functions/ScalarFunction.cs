@@ -24,6 +24,10 @@ public sealed record CallSite(SyntaxNode Node, IReadOnlyList<ScalarPlan> Argumen
     public ScalarType TypeOr(ScalarType fallback) => ResultType == ScalarType.Unknown ? fallback : ResultType;
 
     public KqlEvaluationException Error(string message) => QueryPlanner.Invalid(Node, message);
+
+    /// <summary>SC0810 for a function the catalog marks as not computable offline, with the catalog's reason.</summary>
+    public KqlEvaluationException NotOffline(string function) =>
+        QueryPlanner.NotOffline(Node, function, Kql.Functions.FunctionCatalog.Default.Find(function)?.Offline ?? "it needs a cluster");
 }
 
 /// <summary>The implementation of one scalar function of the catalog: given a call site, how to evaluate it over a batch.</summary>
@@ -79,6 +83,16 @@ public static class ScalarFunctions
         BagFunctions.Register(functions);
         HashFunctions.Register(functions);
         EncodingFunctions.Register(functions);
+        StatisticsFunctions.Register(functions);
+        UnitFunctions.Register(functions);
+        Ipv6Functions.Register(functions);
+        Ipv4TextFunctions.Register(functions);
+        StringSearchFunctions.Register(functions);
+        SketchFunctions.Register(functions);
+        SessionWindow.Register(functions);
+        TimeZoneFunctions.Register(functions);
+        ParsingFunctions.Register(functions);
+        CheckFunctions.Register(functions);
         return functions;
     }
 }

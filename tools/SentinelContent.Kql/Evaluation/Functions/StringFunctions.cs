@@ -43,9 +43,6 @@ internal static class StringFunctions
         f["unicode_codepoints_from_string"] = Implement.Values(ScalarType.Dynamic, a => new JsonArray([.. a.Text(0).EnumerateRunes().Select(r => (JsonNode?)JsonValue.Create((long)r.Value))]));
         f["unicode_codepoints_to_string"] = Implement.Values(ScalarType.String, CodepointsToString);
         f["isascii"] = Implement.Values(ScalarType.Bool, a => a.Text(0).All(char.IsAscii));
-        f["parse_url"] = Implement.Values(ScalarType.Dynamic, a => ParseUrl(a.Text(0)));
-        f["parse_path"] = Implement.Values(ScalarType.Dynamic, a => ParsePath(a.Text(0)));
-        f["parse_command_line"] = Implement.Values(ScalarType.Dynamic, a => new JsonArray([.. a.Text(0).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => (JsonNode?)JsonValue.Create(p))]));
     }
 
     /// <summary>substring(text, start[, length]) over UTF-16 code units, as strlen counts them; a negative start counts from the end.</summary>
@@ -191,70 +188,5 @@ internal static class StringFunctions
         {
             return string.Empty;
         }
-    }
-
-    private static object? ParseUrl(string text)
-    {
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)) return new JsonObject();
-        var query = new JsonObject();
-        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = pair.Split('=', 2);
-            query[Uri.UnescapeDataString(parts[0])] = parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : string.Empty;
-        }
-
-        var user = uri.UserInfo.Split(':', 2);
-        return new JsonObject
-        {
-            ["Scheme"] = uri.Scheme,
-            ["Host"] = uri.Host,
-            ["Port"] = uri.IsDefaultPort ? string.Empty : uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Path"] = uri.AbsolutePath,
-            ["Username"] = user[0],
-            ["Password"] = user.Length > 1 ? user[1] : string.Empty,
-            ["Query Parameters"] = query,
-            ["Fragment"] = uri.Fragment.TrimStart('#'),
-        };
-    }
-
-    /// <summary>
-    /// parse_path: an optional scheme (file://), a drive root (C:), the directory, the file name and its extension, and
-    /// an NTFS alternate data stream after a colon in the file name; '\\' and '/' both separate (parse-path-function.md).
-    /// </summary>
-    private static object? ParsePath(string text)
-    {
-        var scheme = string.Empty;
-        var rest = text;
-        var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
-        if (schemeEnd > 0 && text[..schemeEnd].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.'))
-        {
-            scheme = text[..schemeEnd];
-            rest = text[(schemeEnd + 3)..];
-        }
-
-        var root = rest.Length >= 2 && char.IsAsciiLetter(rest[0]) && rest[1] == ':' ? rest[..2] : string.Empty;
-        var last = rest.LastIndexOfAny(['\\', '/']);
-        var file = last >= 0 ? rest[(last + 1)..] : rest;
-        var directory = last >= 0 ? rest[..last] : string.Empty;
-        var stream = string.Empty;
-        var colon = file.IndexOf(':', root.Length > 0 && last < 0 ? 2 : 0);
-        if (colon >= 0)
-        {
-            stream = file[(colon + 1)..];
-            file = file[..colon];
-        }
-
-        var dot = file.LastIndexOf('.');
-        var nameStart = directory.LastIndexOfAny(['\\', '/']) + 1;
-        return new JsonObject
-        {
-            ["Scheme"] = scheme,
-            ["RootPath"] = root,
-            ["DirectoryPath"] = directory,
-            ["DirectoryName"] = directory[nameStart..],
-            ["Filename"] = file,
-            ["Extension"] = dot >= 0 ? file[(dot + 1)..] : string.Empty,
-            ["AlternateDataStreamName"] = stream,
-        };
     }
 }

@@ -33,7 +33,8 @@ internal sealed partial class QueryPlanner
 
         var info = _catalog.Find(name) ?? throw Invalid(call, $"unknown function '{name}'");
         if (info.Kind == FunctionKind.Aggregate) throw Invalid(call, $"the aggregate {name}() can only be used in summarize (or make-series)");
-        var implementation = ScalarFunctions.Find(info.Name) ?? throw Unsupported(call, $"the function {info.Name}()");
+        var implementation = ScalarFunctions.Find(info.Name)
+            ?? throw (info.Offline is { } reason ? NotOffline(call, info.Name, reason) : Unsupported(call, $"the function {info.Name}()"));
         return ScalarPlan.Of(TypeOf(call), implementation(PlanCallSite(call, arguments)));
     }
 
