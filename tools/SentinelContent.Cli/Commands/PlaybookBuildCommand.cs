@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SentinelContent.Cli.Infrastructure;
-using SentinelContent.Content.Loading;
 using SentinelContent.Playbooks.Automation;
 using SentinelContent.Playbooks.Compiler;
 using SentinelContent.Playbooks.Validation;

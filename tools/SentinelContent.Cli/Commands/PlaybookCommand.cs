@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SentinelContent.Cli.Infrastructure;
+using SentinelContent.Format.Discovery;
 
 namespace SentinelContent.Cli.Commands;
 
@@ -23,7 +24,7 @@ public static class PlaybookCommand
     }
 
     /// <summary>The playbook files under the paths (default: the repository's playbooks/), or null after reporting a usage error.</summary>
-    internal static IReadOnlyList<Content.Loading.ContentFile>? Discover(CliContext context, IReadOnlyList<string> paths)
+    internal static IReadOnlyList<ContentFile>? Discover(CliContext context, IReadOnlyList<string> paths)
     {
         List<string> roots;
         if (paths.Count > 0)
@@ -41,7 +42,7 @@ public static class PlaybookCommand
             roots = [Path.Combine(root, RepositoryLayout.PlaybooksFolder)];
         }
         var missing = new List<string>();
-        var files = Content.Loading.ContentDiscovery.Discover(roots, missing);
+        var files = ContentDiscovery.Discover(roots, missing);
         foreach (var path in missing) context.Error.WriteLine($"error: no such file or folder: {context.Display(path)}");
         return missing.Count == 0 ? files : null;
     }
