@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using SentinelContent.Kql.Evaluation.Aggregates;
 using SentinelContent.Kql.Evaluation.Functions;
-using SentinelContent.Kql.Functions;
+using SentinelContent.Kql.Catalog;
 using SentinelContent.TestSupport;
 
 namespace SentinelContent.Kql.Tests.Evaluation;

@@ -25,7 +25,7 @@ public static class EvaluationDiagnostics
 
     public static readonly DiagnosticDescriptor NotOffline = new(
         "SC0810", "Function not computable offline", "{0}() cannot be computed by the local engine: {1}", DiagnosticSeverity.Error, Category,
-        "The function needs something only a cluster has: the signed-in principal, the database and its storage extents or cursors, or Microsoft's IP geolocation data. The reason is in the function catalog (Functions/Data/kql-functions.json, field \"offline\") and in docs/kql-evaluator.md. Run the query in a workspace, or leave the function out of what the local test checks.");
+        "The function needs something only a cluster has: the signed-in principal, the database and its storage extents or cursors, or Microsoft's IP geolocation data. The reason is in the function catalog (Catalog/Data/kql-functions.json, field \"offline\") and in docs/kql-evaluator.md. Run the query in a workspace, or leave the function out of what the local test checks.");
 
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [Unsupported, RowLimit, TimeLimit, RuntimeError, NotOffline];
 }

@@ -27,7 +27,7 @@ public sealed record CallSite(SyntaxNode Node, IReadOnlyList<ScalarPlan> Argumen
 
     /// <summary>SC0810 for a function the catalog marks as not computable offline, with the catalog's reason.</summary>
     public KqlEvaluationException NotOffline(string function) =>
-        QueryPlanner.NotOffline(Node, function, Kql.Functions.FunctionCatalog.Default.Find(function)?.Offline ?? "it needs a cluster");
+        QueryPlanner.NotOffline(Node, function, Kql.Catalog.FunctionCatalog.Default.Find(function)?.Offline ?? "it needs a cluster");
 }
 
 /// <summary>The implementation of one scalar function of the catalog: given a call site, how to evaluate it over a batch.</summary>
