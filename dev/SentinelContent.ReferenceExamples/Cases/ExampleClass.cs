@@ -10,7 +10,7 @@ public static class ExampleClass
     /// <summary>Makes its own rows, binds with Microsoft's binder, and the page shows its output: run and compared.</summary>
     public const string Case = "case";
 
-    /// <summary>A case whose values change from run to run (rand, new_guid, now, sample): run, and its columns and row count compared.</summary>
+    /// <summary>A case whose values change from run to run (rand, new_guid, now, sample): run, and its columns compared.</summary>
     public const string Nondeterministic = "nondeterministic";
 
     /// <summary>Makes its own rows, but the page shows no result (or describes it only in prose).</summary>

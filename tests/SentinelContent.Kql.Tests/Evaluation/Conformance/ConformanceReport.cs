@@ -57,7 +57,7 @@ internal static partial class ConformanceReport
             + $"{all.Count} ```kusto examples on {pages} pages of the query reference (the pages with no example are not counted).");
         text.AppendLine();
         text.AppendLine($"**KQL reference conformance: {Figure(passed, cases.Count)}** of the examples that make their own rows and show their output (class `case`).");
-        text.AppendLine($"Examples whose values change from run to run (class `nondeterministic`) give the documented columns and row count in {Figure(nondeterministic.Count(c => c.Passed), nondeterministic.Count)}.");
+        text.AppendLine($"Examples whose values change from run to run (class `nondeterministic`) run and give the documented columns in {Figure(nondeterministic.Count(c => c.Passed), nondeterministic.Count)}.");
         text.AppendLine();
         text.AppendLine("| category | passed | of | % |");
         text.AppendLine("|---|---:|---:|---:|");
