@@ -4,6 +4,7 @@ using SentinelContent.Deploy.Arm;
 using SentinelContent.Emulator;
 using SentinelContent.Kql.Data;
 using SentinelContent.Live.Query;
+using SentinelContent.LogAnalytics.Query;
 
 namespace SentinelContent.Live.Tests;
 

@@ -1,7 +1,7 @@
-using SentinelContent.Content.Loading;
+using SentinelContent.Format.Discovery;
 using SentinelContent.Playbooks.Automation;
 using SentinelContent.Playbooks.Compiler;
-using SentinelContent.Playbooks.Testing;
+using SentinelContent.Playbooks.PlaybookTests;
 using SentinelContent.Playbooks.Validation;
 using SentinelContent.TestSupport;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Json.Schema;
-using SentinelContent.Content.Loading;
+using SentinelContent.Format.Discovery;
 using SentinelContent.Core.Text;
 using SentinelContent.Core.Yaml;
 using SentinelContent.Playbooks.Json;

@@ -1,8 +1,9 @@
 using SentinelContent.Content.Loading;
+using SentinelContent.Format.Discovery;
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Core.Input;
-using SentinelContent.Testing.Loading;
-using SentinelContent.Testing.Model;
+using SentinelContent.RuleTests.Loading;
+using SentinelContent.RuleTests.Model;
 
 namespace SentinelContent.Docs;
 

@@ -1,5 +1,5 @@
 using SentinelContent.Content.Model;
-using SentinelContent.Testing.Model;
+using SentinelContent.RuleTests.Model;
 
 namespace SentinelContent.Docs;
 

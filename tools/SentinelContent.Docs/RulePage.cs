@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text;
 using SentinelContent.Content.Catalogs;
 using SentinelContent.Content.Model;
-using SentinelContent.Testing.Model;
+using SentinelContent.Core.Text;
+using SentinelContent.RuleTests.Model;
 
 namespace SentinelContent.Docs;
 

@@ -1,5 +1,5 @@
 using SentinelContent.Core.Diagnostics;
-using SentinelContent.Content.Loading;
+using SentinelContent.Format.Discovery;
 using SentinelContent.Content.Validation;
 
 namespace SentinelContent.Content.Tests.Validation;

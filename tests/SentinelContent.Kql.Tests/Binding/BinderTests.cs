@@ -82,6 +82,24 @@ public sealed class BinderTests
         Assert.Equal(spanText, query.Substring(error.Span.Start, error.Span.Length));
     }
 
+    [Theory]
+    [InlineData("_Im_Dns(starttime=ago(1h)) | where DnsQuery has 'x' | project Bogus", "_Im_Dns", "SC0320")]
+    [InlineData("T | where s in (_ASIM_GetWatchlistRaw('UserAgents') | project k)", "_ASIM_GetWatchlistRaw", "SC0320")]
+    [InlineData("T | invoke MSBizAppsNetworkAddresses()", "MSBizAppsNetworkAddresses", "SC0320")]
+    [InlineData("T | extend x = tostrin(s)", "tostrin", "SC0303")]
+    public void Validate_reports_functions_the_workspace_may_define_as_warnings_and_typos_as_errors(string query, string name, string code)
+    {
+        var validating = new BindingContext(Context.Schemas) { UnknownFunctionsAreWarnings = true };
+        var problem = Assert.Single(KqlBinder.Bind(query, validating).Diagnostics);
+        Assert.Equal(code, problem.Code);
+        Assert.Equal(name, query.Substring(problem.Span.Start, problem.Span.Length));
+        Assert.Equal(code == "SC0320" ? Core.Diagnostics.DiagnosticSeverity.Warning : Core.Diagnostics.DiagnosticSeverity.Error, problem.Severity);
+        if (code == "SC0320") Assert.Contains("--functions", problem.Message, StringComparison.Ordinal);
+
+        // Without the switch (kql check, shaped like the official binder) the same call stays an error.
+        Assert.Equal("SC0303", Assert.Single(KqlBinder.Bind(query, Context).Diagnostics).Code);
+    }
+
     [Fact]
     public void An_unknown_table_suggests_the_nearest_name_and_says_how_to_declare_it()
     {

@@ -1,4 +1,4 @@
-using SentinelContent.Kql.Diagnostics;
+using SentinelContent.Kql.Binding;
 using SentinelContent.Kql.Syntax;
 
 namespace SentinelContent.Kql.Tests.Syntax;

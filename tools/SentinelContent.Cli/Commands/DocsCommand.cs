@@ -1,11 +1,12 @@
 using System.CommandLine;
 using SentinelContent.Cli.Infrastructure;
 using SentinelContent.Content.Format;
+using SentinelContent.Format;
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Docs;
 using SentinelContent.Playbooks.Format;
 using SentinelContent.Reporting;
-using SentinelContent.Testing.Loading;
+using SentinelContent.RuleTests.Loading;
 
 namespace SentinelContent.Cli.Commands;
 
@@ -20,8 +21,8 @@ public static class DocsCommand
     public static IReadOnlyList<(string Path, Func<string> Render)> GeneratedDocuments { get; } =
     [
         ("docs/diagnostics.md", () => DiagnosticsDocument.Render(DiagnosticCatalog.All)),
-        ("docs/schemas/analytics-rule.schema.json", JsonSchemaWriter.WriteAnalyticsRuleSchema),
-        ("docs/schemas/rule-tests.schema.json", () => JsonSchemaWriter.Write(RuleTestFormat.Root, "https://sentinelcontent.dev/schemas/rule-tests.schema.json", "SentinelContent rule tests (X.tests.yaml)", [])),
+        ("docs/schemas/analytics-rule.schema.json", AnalyticsRuleSchema.Write),
+        ("docs/schemas/rule-tests.schema.json", () => JsonSchemaWriter.Write(RuleTestFormat.Root, "https://sentinelcontent.dev/schemas/rule-tests.schema.json", "SentinelContent rule tests (X.tests.yaml)")),
         (SentinelContent.Deploy.Targets.TargetsSchema.RelativePath, SentinelContent.Deploy.Targets.TargetsSchema.Write),
         ("docs/schemas/playbook.schema.json", PlaybookSchemas.Playbook),
         ("docs/schemas/playbook-tests.schema.json", PlaybookSchemas.PlaybookTests),

@@ -2,7 +2,7 @@ using System.CommandLine;
 using SentinelContent.Cli.Infrastructure;
 using SentinelContent.Kql.Binding;
 using SentinelContent.Kql.Schema;
-using SentinelContent.Kql.Tooling;
+using SentinelContent.Kql.Check;
 
 namespace SentinelContent.Cli.Commands;
 

@@ -3,6 +3,7 @@ using SentinelContent.Cli.Infrastructure;
 using SentinelContent.Kql.Data;
 using SentinelContent.Live.Query;
 using SentinelContent.Reporting.Results;
+using SentinelContent.LogAnalytics.Query;
 
 namespace SentinelContent.Cli.Commands;
 
@@ -23,7 +24,7 @@ internal static class LiveQuery
         TimeSpan? wait = null;
         if (request.Wait is { } w)
         {
-            if (!Durations.TryParse(w, out var parsed) || parsed < TimeSpan.FromSeconds(1) || parsed > LogsQueryClient.MaxServerTimeout)
+            if (!Durations.TryParse(w, out var parsed) || parsed < TimeSpan.FromSeconds(1) || parsed > QueryLimits.MaxServerTimeout)
                 return QueryCommand.Usage(context, $"--wait: '{w}' is not a duration from 1s to 10m");
             wait = parsed;
         }

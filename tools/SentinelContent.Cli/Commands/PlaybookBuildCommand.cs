@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SentinelContent.Cli.Infrastructure;
-using SentinelContent.Content.Loading;
 using SentinelContent.Core.Input;
 using SentinelContent.Core.Text;
 using SentinelContent.Playbooks.Automation;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SentinelContent.Cli.Infrastructure;
+using SentinelContent.Format.Discovery;
 
 namespace SentinelContent.Cli.Commands;
 
@@ -23,7 +24,7 @@ public static class PlaybookCommand
     }
 
     /// <summary>The playbook files under the paths (default: the repository's playbooks/), or null after reporting a usage error.</summary>
-    internal static IReadOnlyList<Content.Loading.ContentFile>? Discover(CliContext context, IReadOnlyList<string> paths)
+    internal static IReadOnlyList<ContentFile>? Discover(CliContext context, IReadOnlyList<string> paths)
     {
         List<string> roots;
         if (paths.Count > 0)
@@ -41,14 +42,14 @@ public static class PlaybookCommand
             roots = [Path.Combine(root, RepositoryLayout.PlaybooksFolder)];
         }
         var missing = new List<string>();
-        var files = Content.Loading.ContentDiscovery.Discover(roots, missing);
+        var files = ContentDiscovery.Discover(roots, missing);
         foreach (var path in missing) context.Error.WriteLine($"error: no such file or folder: {context.Display(path)}");
         if (missing.Count > 0) return null;
         // A file named directly but outside playbooks/ is read as an analytics rule: say so, rather than "build" it with 0 errors and write nothing.
-        var misplaced = files.Where(f => f.Kind is Content.Loading.ContentFileKind.AnalyticsRule or Content.Loading.ContentFileKind.RuleTests && File.Exists(f.Path)).ToList();
+        var misplaced = files.Where(f => f.Kind is Format.Discovery.ContentFileKind.AnalyticsRule or Format.Discovery.ContentFileKind.RuleTests && File.Exists(f.Path)).ToList();
         foreach (var file in misplaced)
-            context.Error.WriteLine($"error: {context.Display(file.Path)} is not a playbook: playbook files live under a folder named {Content.Loading.ContentDiscovery.PlaybooksFolder}/ (elsewhere a YAML file is an analytics rule)");
+            context.Error.WriteLine($"error: {context.Display(file.Path)} is not a playbook: playbook files live under a folder named {Format.Discovery.ContentDiscovery.PlaybooksFolder}/ (elsewhere a YAML file is an analytics rule)");
         if (misplaced.Count > 0) return null;
-        return [.. files.Where(f => f.Kind is not (Content.Loading.ContentFileKind.AnalyticsRule or Content.Loading.ContentFileKind.RuleTests))];
+        return [.. files.Where(f => f.Kind is not (Format.Discovery.ContentFileKind.AnalyticsRule or Format.Discovery.ContentFileKind.RuleTests))];
     }
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using SentinelContent.Cli.Infrastructure;
-using SentinelContent.Content.Loading;
-using SentinelContent.Playbooks.Testing;
+using SentinelContent.Format.Discovery;
+using SentinelContent.Playbooks.PlaybookTests;
 using SentinelContent.Reporting;
 
 namespace SentinelContent.Cli.Commands;

@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
 using SentinelContent.Cli.Infrastructure;
-using SentinelContent.Content.Loading;
+using SentinelContent.Format.Discovery;
 using SentinelContent.Kql.Schema;
-using SentinelContent.Playbooks.Testing;
+using SentinelContent.Playbooks.PlaybookTests;
 using SentinelContent.Reporting;
-using SentinelContent.Reporting.Tests;
-using SentinelContent.Testing.Loading;
-using SentinelContent.Testing.Running;
+using SentinelContent.Reporting.TestResults;
+using SentinelContent.RuleTests.Loading;
+using SentinelContent.RuleTests.Running;
 
 namespace SentinelContent.Cli.Commands;
 

@@ -1,11 +1,11 @@
 using SentinelContent.Cli.Infrastructure;
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Core.Text;
-using SentinelContent.Playbooks.Testing;
-using SentinelContent.Reporting.Tests;
+using SentinelContent.Playbooks.PlaybookTests;
+using SentinelContent.Reporting.TestResults;
 using SentinelContent.Simulation.Alerts;
-using SentinelContent.Testing.Diagnostics;
-using SentinelContent.Testing.Running;
+using SentinelContent.RuleTests.Diagnostics;
+using SentinelContent.RuleTests.Running;
 
 namespace SentinelContent.Cli.Commands;
 

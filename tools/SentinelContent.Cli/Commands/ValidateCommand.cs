@@ -1,15 +1,15 @@
 using System.CommandLine;
 using SentinelContent.Cli.Infrastructure;
-using SentinelContent.Content.Loading;
+using SentinelContent.Format.Discovery;
 using SentinelContent.Content.Validation;
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Kql.Schema;
-using SentinelContent.Playbooks.Testing;
+using SentinelContent.Playbooks.PlaybookTests;
 using SentinelContent.Playbooks.Validation;
 using SentinelContent.Reporting;
-using SentinelContent.Testing.Loading;
-using SentinelContent.Testing.Model;
-using SentinelContent.Testing.Running;
+using SentinelContent.RuleTests.Loading;
+using SentinelContent.RuleTests.Model;
+using SentinelContent.RuleTests.Running;
 
 namespace SentinelContent.Cli.Commands;
 
@@ -31,6 +31,12 @@ public static class ValidateCommand
                 "Without it, a query over an unknown table is a warning (SC0308) and its columns are not checked.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var functions = new Option<string?>("--functions")
+        {
+            Description = "Workspace functions the rules call (ASIM parsers, watchlist helpers, a solution's functions) as JSON " +
+                "{\"Name\":{\"parameters\":\"(x:string)\",\"body\":\"{ ... }\"}}. Without it, a call to a function that is not built in is a warning (SC0320) " +
+                "and its result is not checked; a --schema file written by `schema pull` declares the workspace's functions too.",
+        };
         var command = new Command("validate", """
             Validate analytics rules (Sentinel's YAML format) and playbooks before they reach a workspace.
 
@@ -48,16 +54,21 @@ public static class ValidateCommand
               sentinelctl validate analytics-rules/identity --format sarif --output validate.sarif
               sentinelctl validate rule.yaml --warnings-as-errors
               sentinelctl validate analytics-rules/new-rule.yaml --allow-untested
+              sentinelctl validate --schema workspace-schema.json   (tables and functions from `schema pull`)
             Exit codes: 0 clean, 1 content errors, 2 usage or internal error.
             """);
         command.Arguments.Add(paths);
         command.Options.Add(schema);
+        command.Options.Add(functions);
         command.Options.Add(allowUntested);
         report.AddTo(command);
         command.SetAction(parse =>
         {
-            if (!SchemaFiles.TryLoad(context, parse.GetValue(schema) ?? [], out var schemas)) return ExitCodes.UsageOrInternalError;
-            return Run(context, parse.GetValue(paths) ?? [], parse, report, new ValidateSettings { Schemas = schemas, AllowUntested = parse.GetValue(allowUntested) });
+            var schemaFiles = parse.GetValue(schema) ?? [];
+            if (!SchemaFiles.TryLoad(context, schemaFiles, out var schemas)) return ExitCodes.UsageOrInternalError;
+            if (!FunctionFiles.TryLoad(context, parse.GetValue(functions), schemaFiles, out var workspaceFunctions)) return ExitCodes.UsageOrInternalError;
+            return Run(context, parse.GetValue(paths) ?? [], parse, report,
+                new ValidateSettings { Schemas = schemas, Functions = workspaceFunctions, AllowUntested = parse.GetValue(allowUntested) });
         });
         return command;
     }
@@ -101,7 +112,9 @@ public static class ValidateCommand
     private static List<Diagnostic> Validate(IReadOnlyList<ContentFile> files, ValidateSettings settings)
     {
         var schemas = settings.Schemas;
-        var validator = schemas is null ? new ContentValidator() : new ContentValidator(ContentValidator.RuleValidatorsFor(schemas), ContentValidator.DefaultSetValidators);
+        var validator = schemas is null && settings.Functions.Count == 0
+            ? new ContentValidator()
+            : new ContentValidator(ContentValidator.RuleValidatorsFor(schemas, settings.Functions), ContentValidator.DefaultSetValidators);
         var result = validator.Validate(files);
         var catalog = schemas is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(schemas);
         var ruleTests = new List<Diagnostic>();
@@ -123,6 +136,9 @@ public static class ValidateCommand
 public sealed record ValidateSettings
 {
     public SchemaCatalog? Schemas { get; init; }
+
+    /// <summary>Workspace functions the rules may call (--functions, or a schema file from `schema pull`).</summary>
+    public IReadOnlyList<Kql.Binding.WorkspaceFunction> Functions { get; init; } = [];
 
     public bool AllowUntested { get; init; }
 

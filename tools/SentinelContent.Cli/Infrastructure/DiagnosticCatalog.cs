@@ -1,9 +1,11 @@
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Content.Diagnostics;
+using SentinelContent.Format;
 using SentinelContent.Kql.Data;
-using SentinelContent.Kql.Diagnostics;
+using SentinelContent.Kql.Binding;
+using SentinelContent.Kql.Syntax;
 using SentinelContent.Kql.Schema;
-using SentinelContent.Testing.Diagnostics;
+using SentinelContent.RuleTests.Diagnostics;
 using SentinelContent.Deploy.Diagnostics;
 using SentinelContent.Playbooks.Diagnostics;
 
@@ -13,5 +15,5 @@ namespace SentinelContent.Cli.Infrastructure;
 public static class DiagnosticCatalog
 {
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [.. InputDiagnostics.All, .. RuleDiagnostics.All, .. KqlSyntaxDiagnostics.All, .. KqlSemanticDiagnostics.All, .. RuleTestDiagnostics.All, .. SchemaDiagnostics.All, .. PlaybookDiagnostics.All, .. DeployDiagnostics.All, .. DataDiagnostics.All, .. SentinelContent.Kql.Evaluation.EvaluationDiagnostics.All];
+        [.. InputDiagnostics.All, .. FormatDiagnostics.All, .. RuleDiagnostics.All, .. KqlSyntaxDiagnostics.All, .. KqlSemanticDiagnostics.All, .. RuleTestDiagnostics.All, .. SchemaDiagnostics.All, .. PlaybookDiagnostics.All, .. DeployDiagnostics.All, .. DataDiagnostics.All, .. SentinelContent.Kql.Evaluation.EvaluationDiagnostics.All];
 }

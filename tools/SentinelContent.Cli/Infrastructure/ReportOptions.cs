@@ -1,6 +1,6 @@
 using System.CommandLine;
 using SentinelContent.Reporting;
-using SentinelContent.Reporting.Tests;
+using SentinelContent.Reporting.TestResults;
 
 namespace SentinelContent.Cli.Infrastructure;
 

@@ -1,4 +1,5 @@
 using SentinelContent.Content.Catalogs;
+using SentinelContent.Format;
 
 namespace SentinelContent.Content.Format;
 

@@ -1,10 +1,10 @@
+using SentinelContent.Format;
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Core.Text;
 using SentinelContent.Core.Yaml;
-using SentinelContent.Content.Diagnostics;
 using SentinelContent.Content.Format;
 using SentinelContent.Content.Model;
-using static SentinelContent.Content.Format.YamlValues;
+using static SentinelContent.Format.YamlValues;
 
 namespace SentinelContent.Content.Loading;
 
@@ -17,7 +17,7 @@ public static class AnalyticsRuleReader
         if (root is null) return null;
         if (root is not YamlMapping mapping)
         {
-            diagnostics.Add(Diagnostic.Create(RuleDiagnostics.WrongType, root.Location, "an analytics rule", "a mapping of fields", root.KindName));
+            diagnostics.Add(Diagnostic.Create(FormatDiagnostics.WrongType, root.Location, "an analytics rule", "a mapping of fields", root.KindName));
             return null;
         }
 

@@ -2,6 +2,7 @@ using SentinelContent.Core.Text;
 using SentinelContent.Core.Values;
 using SentinelContent.Core.Yaml;
 using SentinelContent.Content.Format;
+using SentinelContent.Format;
 
 namespace SentinelContent.Content.Model;
 

@@ -2,6 +2,7 @@ using SentinelContent.Core.Diagnostics;
 using SentinelContent.Core.Yaml;
 using SentinelContent.Content.Diagnostics;
 using SentinelContent.Content.Model;
+using SentinelContent.Core.Text;
 
 namespace SentinelContent.Content.Validation;
 

@@ -1,6 +1,7 @@
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Core.Input;
 using SentinelContent.Content.Loading;
+using SentinelContent.Format.Discovery;
 using SentinelContent.Content.Model;
 
 namespace SentinelContent.Content.Validation;
@@ -23,8 +24,11 @@ public sealed class ContentValidator(IReadOnlyList<IRuleValidator> ruleValidator
 
     public static IReadOnlyList<IRuleValidator> DefaultRuleValidators { get; } = RuleValidatorsFor(null);
 
-    /// <summary>The rule validators, with queries bound against the built-in tables plus <paramref name="schemas"/> (from --schema files).</summary>
-    public static IReadOnlyList<IRuleValidator> RuleValidatorsFor(Kql.Schema.SchemaCatalog? schemas) =>
+    /// <summary>
+    /// The rule validators, with queries bound against the built-in tables plus <paramref name="schemas"/> (from --schema files)
+    /// and the workspace's own <paramref name="functions"/> (from --functions, or a schema file written by schema pull).
+    /// </summary>
+    public static IReadOnlyList<IRuleValidator> RuleValidatorsFor(Kql.Schema.SchemaCatalog? schemas, IReadOnlyList<Kql.Binding.WorkspaceFunction>? functions = null) =>
     [
         new ScheduleValidator(),
         new AttackValidator(),
@@ -33,7 +37,7 @@ public sealed class ContentValidator(IReadOnlyList<IRuleValidator> ruleValidator
         new IncidentGroupingValidator(),
         new VersionValidator(),
         new QuerySyntaxValidator(),
-        new QuerySemanticsValidator(schemas is null ? null : Kql.Schema.BuiltInSchemas.Default.With(schemas)),
+        new QuerySemanticsValidator(schemas is null ? null : Kql.Schema.BuiltInSchemas.Default.With(schemas), functions),
     ];
 
     public static IReadOnlyList<IRuleSetValidator> DefaultSetValidators { get; } = [new DuplicateIdValidator()];

@@ -1,7 +1,6 @@
 using SentinelContent.Kql.Binding;
-using SentinelContent.Kql.Diagnostics;
-using SentinelContent.Kql.Schema;
 using SentinelContent.Kql.Syntax;
+using SentinelContent.Kql.Schema;
 
 namespace SentinelContent.Content.Validation;
 

@@ -1,10 +1,10 @@
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Core.Values;
 using SentinelContent.Content.Model;
+using SentinelContent.Core.Text;
 using SentinelContent.Kql.Binding;
-using SentinelContent.Kql.Diagnostics;
-using SentinelContent.Kql.Schema;
 using SentinelContent.Kql.Syntax;
+using SentinelContent.Kql.Schema;
 
 namespace SentinelContent.Content.Validation;
 
@@ -13,16 +13,25 @@ namespace SentinelContent.Content.Validation;
 /// errors at the rule file's line and column, then the rule's column references (entity mappings,
 /// custom details, alert details overrides) against the query's result schema, then warnings for
 /// costly or surprising query shapes. A table outside the catalog is a warning (SC0308), not an
-/// error: the workspace may well have it, and its columns are then simply not checked. Sentinel's
-/// own workspace functions (_GetWatchlist) are known.
+/// error: the workspace may well have it, and its columns are then simply not checked. Likewise a call
+/// to a function the workspace may define (an ASIM parser, a solution's function) is a warning (SC0320)
+/// saying how to declare it. Sentinel's own workspace functions (_GetWatchlist) are known, and so are
+/// the functions given with --functions.
 /// </summary>
 public sealed class QuerySemanticsValidator : IRuleValidator
 {
     private readonly BindingContext _context;
 
-    public QuerySemanticsValidator(SchemaCatalog? schemas = null)
+    public QuerySemanticsValidator(SchemaCatalog? schemas = null, IReadOnlyList<WorkspaceFunction>? functions = null)
     {
-        _context = new BindingContext(WithStandardColumns(schemas ?? BuiltInSchemas.Default), workspaceFunctions: SentinelFunctions.All) { UnknownTablesAreWarnings = true };
+        // A declared function of the same name as one of Sentinel's replaces it (the workspace's own definition wins).
+        var declared = functions ?? [];
+        var workspace = SentinelFunctions.All.Where(f => declared.All(d => d.Name != f.Name)).Concat(declared);
+        _context = new BindingContext(WithStandardColumns(schemas ?? BuiltInSchemas.Default), workspaceFunctions: workspace)
+        {
+            UnknownTablesAreWarnings = true,
+            UnknownFunctionsAreWarnings = true,
+        };
     }
 
     /// <summary>

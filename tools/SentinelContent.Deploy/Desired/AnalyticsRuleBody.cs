@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SentinelContent.Content.Format;
+using SentinelContent.Format;
 using SentinelContent.Content.Model;
 
 namespace SentinelContent.Deploy.Desired;

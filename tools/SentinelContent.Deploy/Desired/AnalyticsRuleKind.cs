@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using SentinelContent.Content.Format;
-using SentinelContent.Content.Loading;
+using SentinelContent.Format;
+using SentinelContent.Format.Discovery;
 using SentinelContent.Content.Validation;
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Deploy.Arm;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using SentinelContent.Content.Format;
+using SentinelContent.Format;
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Core.Input;
 using SentinelContent.Core.Text;
@@ -8,7 +8,7 @@ using SentinelContent.Deploy.Arm;
 using SentinelContent.Deploy.Diagnostics;
 using SentinelContent.Deploy.Export;
 using SentinelContent.Deploy.Targets;
-using static SentinelContent.Content.Format.YamlValues;
+using static SentinelContent.Format.YamlValues;
 
 namespace SentinelContent.Deploy.Desired;
 

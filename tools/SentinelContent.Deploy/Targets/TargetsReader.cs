@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
-using SentinelContent.Content.Format;
+using SentinelContent.Format;
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Core.Input;
 using SentinelContent.Core.Yaml;
 using SentinelContent.Deploy.Arm;
 using SentinelContent.Deploy.Diagnostics;
-using static SentinelContent.Content.Format.YamlValues;
+using static SentinelContent.Format.YamlValues;
 
 namespace SentinelContent.Deploy.Targets;
 

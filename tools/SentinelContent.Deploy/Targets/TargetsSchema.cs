@@ -1,4 +1,4 @@
-using SentinelContent.Content.Format;
+using SentinelContent.Format;
 
 namespace SentinelContent.Deploy.Targets;
 
@@ -10,6 +10,5 @@ public static class TargetsSchema
     public static string Write() => JsonSchemaWriter.Write(
         TargetsFormat.Root,
         "https://sentinelcontent.dev/schemas/targets.schema.json",
-        "SentinelContent deployment targets (sentinel.yaml)",
-        scheduledOnly: []);
+        "SentinelContent deployment targets (sentinel.yaml)");
 }

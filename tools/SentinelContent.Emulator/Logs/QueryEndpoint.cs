@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using SentinelContent.Kql.Diagnostics;
+using SentinelContent.Kql.Binding;
+using SentinelContent.Kql.Syntax;
 using SentinelContent.Kql.Evaluation;
 using SentinelContent.Kql.Schema;
-using SentinelContent.Live.Query;
-using SentinelContent.Live.Wire;
-using SentinelContent.Simulation.Schedule;
+using SentinelContent.LogAnalytics.Query;
+using SentinelContent.LogAnalytics.Wire;
 
 namespace SentinelContent.Emulator.Logs;
 
@@ -22,7 +22,6 @@ public sealed class QueryEndpoint(LogStore store, EmulatorOptions options)
 {
     public const string PathPrefix = "/v1/workspaces/";
 
-    private static readonly TimeSpan DefaultWait = TimeSpan.FromMinutes(3);
     private readonly SchemaCatalog _schemas = new(store.Schemas);
 
     public static bool Matches(HttpContext context) =>
@@ -122,13 +121,13 @@ public sealed class QueryEndpoint(LogStore store, EmulatorOptions options)
     /// <summary>Prefer: wait=N (seconds), capped at 10 minutes as the service does; absent means 3 minutes.</summary>
     private static bool TryWait(HttpContext context, out TimeSpan wait)
     {
-        wait = DefaultWait;
+        wait = QueryLimits.DefaultServerTimeout;
         foreach (var preference in context.Request.Headers["Prefer"].SelectMany(h => (h ?? string.Empty).Split(',')))
         {
             var parts = preference.Split('=', 2, StringSplitOptions.TrimEntries);
             if (!parts[0].Equals("wait", StringComparison.OrdinalIgnoreCase)) continue;
             if (parts.Length != 2 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds < 1) return false;
-            wait = TimeSpan.FromSeconds(Math.Min(seconds, LogsQueryClient.MaxServerTimeout.TotalSeconds));
+            wait = TimeSpan.FromSeconds(Math.Min(seconds, QueryLimits.MaxServerTimeout.TotalSeconds));
         }
         return true;
     }

@@ -1,7 +1,6 @@
-using SentinelContent.Kql.Diagnostics;
-using SentinelContent.Kql.Functions;
-using SentinelContent.Kql.Schema;
 using SentinelContent.Kql.Syntax;
+using SentinelContent.Kql.Catalog;
+using SentinelContent.Kql.Schema;
 
 namespace SentinelContent.Kql.Binding;
 
@@ -44,9 +43,22 @@ internal sealed partial class Binder
             return BindBuiltInCall(builtIn, call, nameNode!, arguments, row);
 
         foreach (var argument in arguments) Bind(argument, row);
-        var candidates = _context.Functions.Names.Concat(_context.WorkspaceFunctions.Keys).Concat(_scope.VisibleNames());
-        Report(KqlSemanticDiagnostics.UnknownFunction, nameNode!.Span, name, DidYouMean(name, candidates));
+        ReportUnknownFunction(nameNode!, name, _context.Functions.Names.Concat(_context.WorkspaceFunctions.Keys).Concat(_scope.VisibleNames()));
         return ExprType.Unknown;
+    }
+
+    /// <summary>
+    /// A call to a name nothing defines: an error, or (validate) a warning that the workspace may define it, unless
+    /// the name is close to a known one, which is almost always a typo. Either way the call's type is Unknown, so
+    /// nothing after it is reported.
+    /// </summary>
+    private void ReportUnknownFunction(SyntaxNode nameNode, string name, IEnumerable<string> candidates)
+    {
+        var suggestion = DidYouMean(name, candidates);
+        if (_context.UnknownFunctionsAreWarnings && suggestion.Length == 0)
+            Report(KqlSemanticDiagnostics.UnknownWorkspaceFunction, nameNode.Span, name);
+        else
+            Report(KqlSemanticDiagnostics.UnknownFunction, nameNode.Span, name, suggestion);
     }
 
     private ExprType BindBuiltInCall(FunctionInfo function, SyntaxNode call, SyntaxNode nameNode, IReadOnlyList<SyntaxNode> arguments, RowContext? row)

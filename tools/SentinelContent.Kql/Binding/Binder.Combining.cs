@@ -1,6 +1,5 @@
-using SentinelContent.Kql.Diagnostics;
-using SentinelContent.Kql.Schema;
 using SentinelContent.Kql.Syntax;
+using SentinelContent.Kql.Schema;
 
 namespace SentinelContent.Kql.Binding;
 
@@ -218,7 +217,7 @@ internal sealed partial class Binder
         {
             foreach (var argument in Arguments(call)) Bind(argument, null);
             if (name is not null && _scope.Lookup(name) is null && !_context.WorkspaceFunctions.ContainsKey(name) && _context.Functions.Find(name) is null)
-                Report(KqlSemanticDiagnostics.UnknownFunction, nameNode!.Span, name, DidYouMean(name, _scope.VisibleNames().Concat(_context.WorkspaceFunctions.Keys)));
+                ReportUnknownFunction(nameNode!, name, _scope.VisibleNames().Concat(_context.WorkspaceFunctions.Keys));
             return TableSymbol.Unknown;
         }
 

@@ -1,6 +1,5 @@
-using SentinelContent.Kql.Diagnostics;
-using SentinelContent.Kql.Schema;
 using SentinelContent.Kql.Syntax;
+using SentinelContent.Kql.Schema;
 
 namespace SentinelContent.Kql.Binding;
 

@@ -1,8 +1,7 @@
 using System.Text.Json;
-using SentinelContent.Kql.Diagnostics;
-using SentinelContent.Kql.Functions;
-using SentinelContent.Kql.Schema;
 using SentinelContent.Kql.Syntax;
+using SentinelContent.Kql.Catalog;
+using SentinelContent.Kql.Schema;
 
 namespace SentinelContent.Kql.Binding;
 

@@ -1,7 +1,6 @@
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Core.Text;
 using SentinelContent.Core.Values;
-using SentinelContent.Kql.Diagnostics;
 using SentinelContent.Kql.Syntax;
 
 namespace SentinelContent.Kql.Binding;

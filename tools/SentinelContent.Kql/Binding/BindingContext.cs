@@ -1,4 +1,4 @@
-using SentinelContent.Kql.Functions;
+using SentinelContent.Kql.Catalog;
 using SentinelContent.Kql.Schema;
 
 namespace SentinelContent.Kql.Binding;
@@ -27,6 +27,14 @@ public sealed class BindingContext
     /// (SC0301): validate uses this for rules over tables outside the catalog it was given.
     /// </summary>
     public bool UnknownTablesAreWarnings { get; init; }
+
+    /// <summary>
+    /// When true a call to a function that is neither built in, declared nor a given workspace function is a
+    /// warning (SC0320) saying how to declare it, unless its name is close to a built-in function (then it is
+    /// still the error SC0303): validate uses this, since rules call ASIM parsers and solution functions the
+    /// workspace defines.
+    /// </summary>
+    public bool UnknownFunctionsAreWarnings { get; init; }
 
     public static BindingContext Default { get; } = new(BuiltInSchemas.Default);
 

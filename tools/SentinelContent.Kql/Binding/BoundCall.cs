@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SentinelContent.Kql.Functions;
+using SentinelContent.Kql.Catalog;
 using SentinelContent.Kql.Schema;
 using SentinelContent.Kql.Syntax;
 

@@ -1,4 +1,4 @@
-using SentinelContent.Kql.Functions;
+using SentinelContent.Kql.Catalog;
 
 namespace SentinelContent.Kql.Binding;
 

@@ -24,6 +24,9 @@ public abstract class Column(ScalarType type)
     /// <summary>The value boxed, for output and tests; hot paths use the typed subclasses.</summary>
     public abstract object? GetValue(int row);
 
+    /// <summary>An estimate of the memory the column's values take (what `query --stats` reports per column).</summary>
+    public virtual long SizeInBytes => 0;
+
     /// <summary>A column holding the given rows, in the given order (gathered when first read).</summary>
     public Column Select(IReadOnlyList<int> rows) => Select(RowIndexes.ToArray(rows), null);
 
@@ -126,6 +129,8 @@ public sealed class ValueColumn<T> : StoredColumn<ValueColumn<T>.Arrays> where T
         return storage.Nulls[row] ? null : storage.Values[row];
     }
 
+    public override long SizeInBytes => (long)Count * System.Runtime.CompilerServices.Unsafe.SizeOf<T>() + Count / 8;
+
     private protected override StoredColumn<Arrays> Empty(int count) => new ValueColumn<T>(Type, count);
 
     private protected override Arrays GatherRows(ReadOnlySpan<int> rows)
@@ -147,39 +152,165 @@ public sealed class ValueColumn<T> : StoredColumn<ValueColumn<T>.Arrays> where T
     public sealed record Arrays(T[] Values, BitArray Nulls);
 }
 
-public sealed class StringColumn : StoredColumn<string[]>
+/// <summary>
+/// Strings, stored plainly or dictionary-encoded: a code per row into a table of distinct values, which is how a
+/// loader keeps repetitive columns (OperationName, Category, Result) at four bytes a row. <see cref="Values"/> reads
+/// either as a string array (an encoded column makes it on first read, sharing the dictionary's strings); code that
+/// wants the codes asks <see cref="TryGetCodes"/>.
+/// </summary>
+public sealed class StringColumn : StoredColumn<StringColumn.Strings>
 {
-    public StringColumn(string[] values) : base(ScalarType.String, values.Length, values) { }
+    public StringColumn(string[] values) : base(ScalarType.String, values.Length, new Strings(values)) { }
+
+    /// <summary>A dictionary-encoded column: row i holds <c>dictionary[codes[i]]</c>.</summary>
+    public StringColumn(int[] codes, string[] dictionary) : base(ScalarType.String, codes.Length, new Strings(codes, dictionary)) { }
 
     private StringColumn(int count) : base(ScalarType.String, count) { }
 
-    public string[] Values => Storage;
+    public string[] Values => Storage.Plain;
+
+    /// <summary>One value, without making the whole array of an encoded column.</summary>
+    public string this[int row] => Storage.Get(row);
+
+    /// <summary>The codes and the dictionary of an encoded column (a fast path: compare or group the codes).</summary>
+    public bool TryGetCodes(out int[] codes, out string[] dictionary)
+    {
+        var storage = Storage;
+        codes = storage.Codes!;
+        dictionary = storage.Dictionary!;
+        return storage.Codes is not null;
+    }
 
     public override bool IsNull(int row) => false;
 
-    public override object? GetValue(int row) => Values[row];
+    public override object? GetValue(int row) => Storage.Get(row);
 
-    private protected override StoredColumn<string[]> Empty(int count) => new StringColumn(count);
+    public override long SizeInBytes => Storage.SizeInBytes;
 
-    private protected override string[] GatherRows(ReadOnlySpan<int> rows) => RowIndexes.Gather(Values, rows);
+    private protected override StoredColumn<Strings> Empty(int count) => new StringColumn(count);
+
+    private protected override Strings GatherRows(ReadOnlySpan<int> rows)
+    {
+        var storage = Storage;
+        return storage.Codes is { } codes ? new Strings(RowIndexes.Gather(codes, rows), storage.Dictionary!) : new Strings(RowIndexes.Gather(storage.Plain, rows));
+    }
+
+    /// <summary>Plain strings, or codes into a dictionary (with the plain array made on first read).</summary>
+    public sealed class Strings
+    {
+        private string[]? _plain;
+
+        internal Strings(string[] plain) => _plain = plain;
+
+        internal Strings(int[] codes, string[] dictionary)
+        {
+            Codes = codes;
+            Dictionary = dictionary;
+        }
+
+        internal int[]? Codes { get; }
+
+        internal string[]? Dictionary { get; }
+
+        internal string[] Plain => Volatile.Read(ref _plain) ?? Decode();
+
+        internal string Get(int row) => Volatile.Read(ref _plain) is { } plain ? plain[row] : Dictionary![Codes![row]];
+
+        internal long SizeInBytes
+        {
+            get
+            {
+                if (Codes is null) return ColumnSizes.OfStrings(_plain!, distinctOnly: false);
+                var size = 4L * Codes.Length + ColumnSizes.OfStrings(Dictionary!, distinctOnly: false);
+                return Volatile.Read(ref _plain) is null ? size : size + 8L * Codes.Length;
+            }
+        }
+
+        private string[] Decode()
+        {
+            // Two threads may decode at once; both arrays are equal and one wins.
+            var codes = Codes!;
+            var dictionary = Dictionary!;
+            var plain = new string[codes.Length];
+            for (var i = 0; i < plain.Length; i++) plain[i] = dictionary[codes[i]];
+            return Interlocked.CompareExchange(ref _plain, plain, null) ?? plain;
+        }
+    }
 }
 
-/// <summary>dynamic values (JSON: objects, arrays and scalars); a null entry is KQL's null.</summary>
-public sealed class DynamicColumn : StoredColumn<JsonNode?[]>
+/// <summary>
+/// dynamic values (JSON: objects, arrays and scalars); a null entry is KQL's null. A loader stores them compactly,
+/// as their UTF-8 JSON text (<see cref="CompactJson"/>), parsed row by row when read: <see cref="Values"/> parses
+/// every row on first read, while property and index access (<see cref="CompactJson.Property"/>) and tostring work
+/// on the text directly (<see cref="TryGetCompact"/>).
+/// </summary>
+public sealed class DynamicColumn : StoredColumn<DynamicColumn.Dynamics>
 {
-    public DynamicColumn(JsonNode?[] values) : base(ScalarType.Dynamic, values.Length, values) { }
+    public DynamicColumn(JsonNode?[] values) : base(ScalarType.Dynamic, values.Length, new Dynamics(values)) { }
+
+    public DynamicColumn(CompactJson values) : base(ScalarType.Dynamic, values.Count, new Dynamics(values)) { }
 
     private DynamicColumn(int count) : base(ScalarType.Dynamic, count) { }
 
-    public JsonNode?[] Values => Storage;
+    public JsonNode?[] Values => Storage.Nodes;
 
-    public override bool IsNull(int row) => Values[row] is null;
+    /// <summary>The JSON text of a compact column (a fast path: navigate or print without parsing every row).</summary>
+    public bool TryGetCompact([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CompactJson? compact)
+    {
+        compact = Storage.Compact;
+        return compact is not null;
+    }
 
-    public override object? GetValue(int row) => Values[row];
+    public override bool IsNull(int row) => Storage.IsNull(row);
 
-    private protected override StoredColumn<JsonNode?[]> Empty(int count) => new DynamicColumn(count);
+    public override object? GetValue(int row) => Storage.Get(row);
 
-    private protected override JsonNode?[] GatherRows(ReadOnlySpan<int> rows) => RowIndexes.Gather(Values, rows);
+    public override long SizeInBytes => Storage.SizeInBytes;
+
+    private protected override StoredColumn<Dynamics> Empty(int count) => new DynamicColumn(count);
+
+    private protected override Dynamics GatherRows(ReadOnlySpan<int> rows)
+    {
+        var storage = Storage;
+        return storage.Compact is { } compact ? new Dynamics(compact.Gather(rows)) : new Dynamics(RowIndexes.Gather(storage.Nodes, rows));
+    }
+
+    /// <summary>Parsed nodes, or compact JSON text (with the nodes parsed on first read of <see cref="Values"/>).</summary>
+    public sealed class Dynamics
+    {
+        private JsonNode?[]? _nodes;
+
+        internal Dynamics(JsonNode?[] nodes) => _nodes = nodes;
+
+        internal Dynamics(CompactJson compact) => Compact = compact;
+
+        internal CompactJson? Compact { get; }
+
+        internal JsonNode?[] Nodes => Volatile.Read(ref _nodes) ?? ParseAll();
+
+        internal bool IsNull(int row) => Volatile.Read(ref _nodes) is { } nodes ? nodes[row] is null : Compact!.IsNull(row);
+
+        // A single read of a compact value parses that row alone (a fresh node, so concurrent readers never share
+        // a half-built one); the whole array is made only when Values is read.
+        internal JsonNode? Get(int row) => Volatile.Read(ref _nodes) is { } nodes ? nodes[row] : Compact!.Parse(row);
+
+        internal long SizeInBytes
+        {
+            get
+            {
+                if (Compact is null) return 8L * _nodes!.Length + ColumnSizes.OfNodes(_nodes);
+                return Volatile.Read(ref _nodes) is { } nodes ? Compact.SizeInBytes + 8L * nodes.Length + ColumnSizes.OfNodes(nodes) : Compact.SizeInBytes;
+            }
+        }
+
+        private JsonNode?[] ParseAll()
+        {
+            var compact = Compact!;
+            var nodes = new JsonNode?[compact.Count];
+            for (var i = 0; i < nodes.Length; i++) nodes[i] = compact.Parse(i);
+            return Interlocked.CompareExchange(ref _nodes, nodes, null) ?? nodes;
+        }
+    }
 }
 
 /// <summary>Row numbers as a span (no copy for the arrays and lists operators build) and gathering by them.</summary>

@@ -14,12 +14,12 @@ public static class ValueText
         if (column.IsNull(row)) return string.Empty;
         return column switch
         {
-            StringColumn s => s.Values[row],
+            StringColumn s => s[row],
             ValueColumn<DateTime> d => DateTimeText(d.Values[row]),
             ValueColumn<TimeSpan> t => t.Values[row].ToString("c", CultureInfo.InvariantCulture),
             ValueColumn<bool> b => b.Values[row] ? "true" : "false",
             ValueColumn<double> r => RealText(r.Values[row]),
-            DynamicColumn j => DynamicText(j.Values[row]),
+            DynamicColumn j => j.TryGetCompact(out var compact) ? compact.Text(row) : DynamicText(j.Values[row]),
             _ => Convert.ToString(column.GetValue(row), CultureInfo.InvariantCulture) ?? string.Empty,
         };
     }

@@ -4,7 +4,7 @@ using SentinelContent.Core.Text;
 using SentinelContent.Kql.Binding;
 using SentinelContent.Kql.Data;
 using SentinelContent.Kql.Evaluation.Planning;
-using SentinelContent.Kql.Functions;
+using SentinelContent.Kql.Catalog;
 using SentinelContent.Kql.Schema;
 using SentinelContent.Kql.Syntax;
 

@@ -1,5 +1,4 @@
 using SentinelContent.Core.Text;
-using SentinelContent.Kql.Diagnostics;
 
 namespace SentinelContent.Kql.Syntax;
 

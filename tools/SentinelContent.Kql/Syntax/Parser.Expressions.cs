@@ -1,4 +1,3 @@
-using SentinelContent.Kql.Diagnostics;
 
 namespace SentinelContent.Kql.Syntax;
 

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Core.Text;
-using SentinelContent.Kql.Diagnostics;
 
 namespace SentinelContent.Kql.Syntax;
 

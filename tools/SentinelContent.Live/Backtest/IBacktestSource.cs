@@ -3,6 +3,7 @@ using SentinelContent.Kql.Evaluation;
 using SentinelContent.Live.Clock;
 using SentinelContent.Live.Query;
 using SentinelContent.Simulation.Schedule;
+using SentinelContent.LogAnalytics.Query;
 
 namespace SentinelContent.Live.Backtest;
 

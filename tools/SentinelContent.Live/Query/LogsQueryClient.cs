@@ -5,7 +5,8 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using SentinelContent.Deploy.Arm;
-using SentinelContent.Live.Wire;
+using SentinelContent.LogAnalytics.Query;
+using SentinelContent.LogAnalytics.Wire;
 
 namespace SentinelContent.Live.Query;
 
@@ -17,11 +18,8 @@ namespace SentinelContent.Live.Query;
 /// </summary>
 public sealed class LogsQueryClient
 {
-    /// <summary>The service's own bounds (documented in docs/live-workspace.md): its default wait is 3 minutes, at most 10.</summary>
-    public static readonly TimeSpan MaxServerTimeout = TimeSpan.FromMinutes(10);
-
     /// <summary>The network timeout must outlast the server's: a query may legitimately take up to 10 minutes.</summary>
-    public static ArmConnectionSettings DefaultSettings { get; } = new() { NetworkTimeout = MaxServerTimeout + TimeSpan.FromSeconds(30) };
+    public static ArmConnectionSettings DefaultSettings { get; } = new() { NetworkTimeout = QueryLimits.MaxServerTimeout + TimeSpan.FromSeconds(30) };
 
     private readonly HttpPipeline _pipeline;
 
@@ -47,7 +45,7 @@ public sealed class LogsQueryClient
         message.Request.Headers.SetValue("Content-Type", "application/json");
         if (serverTimeout is { } wait)
         {
-            var seconds = (int)Math.Clamp(Math.Ceiling(wait.TotalSeconds), 1, MaxServerTimeout.TotalSeconds);
+            var seconds = (int)Math.Clamp(Math.Ceiling(wait.TotalSeconds), 1, QueryLimits.MaxServerTimeout.TotalSeconds);
             message.Request.Headers.SetValue("Prefer", "wait=" + seconds.ToString(CultureInfo.InvariantCulture));
         }
         message.Request.Content = RequestContent.Create(JsonSerializer.SerializeToUtf8Bytes(body));

@@ -1,4 +1,4 @@
-using SentinelContent.Content.Model;
+using SentinelContent.Core.Text;
 
 namespace SentinelContent.Playbooks.Automation;
 

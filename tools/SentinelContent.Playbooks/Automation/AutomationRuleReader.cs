@@ -1,5 +1,4 @@
-using SentinelContent.Content.Format;
-using SentinelContent.Content.Model;
+using SentinelContent.Format;
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Core.Input;
 using SentinelContent.Core.Yaml;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using SentinelContent.Content.Format;
+using SentinelContent.Format;
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Core.Yaml;
 using SentinelContent.Playbooks.Diagnostics;

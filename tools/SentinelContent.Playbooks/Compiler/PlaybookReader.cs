@@ -1,5 +1,5 @@
+using SentinelContent.Format;
 using System.Text.Json.Nodes;
-using SentinelContent.Content.Format;
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Core.Input;
 using SentinelContent.Core.Text;
@@ -33,7 +33,7 @@ public static class PlaybookReader
         var before = diagnostics.Count;
         new FormatChecker(diagnostics, RequiredFor.All).CheckObject(root, PlaybookFormat.Root, string.Empty);
         if (root is not YamlMapping mapping) return null;
-        if (diagnostics.Skip(before).Any(d => d.Descriptor == Content.Diagnostics.RuleDiagnostics.RequiredField)) return null;
+        if (diagnostics.Skip(before).Any(d => d.Descriptor == FormatDiagnostics.RequiredField)) return null;
 
         var map = new SourceMap { Path = source.Path };
         var nameNode = (YamlScalar)mapping["name"]!;

@@ -1,4 +1,4 @@
-using SentinelContent.Content.Format;
+using SentinelContent.Format;
 
 namespace SentinelContent.Playbooks.Format;
 

@@ -1,6 +1,6 @@
-using SentinelContent.Content.Format;
+using SentinelContent.Format;
 using SentinelContent.Playbooks.Automation;
-using SentinelContent.Playbooks.Testing;
+using SentinelContent.Playbooks.PlaybookTests;
 
 namespace SentinelContent.Playbooks.Format;
 
@@ -8,11 +8,11 @@ namespace SentinelContent.Playbooks.Format;
 public static class PlaybookSchemas
 {
     public static string Playbook() => JsonSchemaWriter.Write(PlaybookFormat.Root,
-        "https://sentinelcontent.dev/schemas/playbook.schema.json", "Microsoft Sentinel playbook (SentinelContent playbook YAML)", []);
+        "https://sentinelcontent.dev/schemas/playbook.schema.json", "Microsoft Sentinel playbook (SentinelContent playbook YAML)");
 
     public static string PlaybookTests() => JsonSchemaWriter.Write(PlaybookTestFormat.Root,
-        "https://sentinelcontent.dev/schemas/playbook-tests.schema.json", "Offline tests of a SentinelContent playbook", []);
+        "https://sentinelcontent.dev/schemas/playbook-tests.schema.json", "Offline tests of a SentinelContent playbook");
 
     public static string AutomationRule() => JsonSchemaWriter.Write(AutomationRuleFormat.Root,
-        "https://sentinelcontent.dev/schemas/automation-rule.schema.json", "Microsoft Sentinel automation rule (SentinelContent YAML)", []);
+        "https://sentinelcontent.dev/schemas/automation-rule.schema.json", "Microsoft Sentinel automation rule (SentinelContent YAML)");
 }

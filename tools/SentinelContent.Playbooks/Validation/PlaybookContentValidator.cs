@@ -1,5 +1,5 @@
-using SentinelContent.Content.Format;
-using SentinelContent.Content.Loading;
+using SentinelContent.Format;
+using SentinelContent.Format.Discovery;
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Core.Input;
 using SentinelContent.Core.Values;
@@ -8,7 +8,7 @@ using SentinelContent.Playbooks.Automation;
 using SentinelContent.Playbooks.Compiler;
 using SentinelContent.Playbooks.Diagnostics;
 using SentinelContent.Playbooks.Model;
-using SentinelContent.Playbooks.Testing;
+using SentinelContent.Playbooks.PlaybookTests;
 
 using SentinelContent.Playbooks.Json;
 

@@ -1,5 +1,6 @@
 using SentinelContent.Content.Catalogs;
 using SentinelContent.Content.Format;
+using SentinelContent.Format;
 using SentinelContent.Content.Model;
 using SentinelContent.Content.Validation;
 using SentinelContent.Kql.Data;

@@ -1,4 +1,5 @@
 using SentinelContent.Content.Format;
+using SentinelContent.Format;
 using SentinelContent.Content.Model;
 
 namespace SentinelContent.Simulation.Alerts;

@@ -1,4 +1,4 @@
-using SentinelContent.Content.Loading;
+using SentinelContent.Format.Discovery;
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Playbooks.Automation;
 using SentinelContent.Playbooks.Model;

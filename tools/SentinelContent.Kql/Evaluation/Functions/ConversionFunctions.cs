@@ -55,6 +55,7 @@ internal static class ConversionFunctions
             return site.Arguments[0].Eval(input, context) switch
             {
                 StringColumn strings => strings,
+                DynamicColumn dynamics when dynamics.TryGetCompact(out var compact) => new StringColumn([.. Enumerable.Range(0, compact.Count).Select(compact.Text)]),
                 DynamicColumn dynamics => new StringColumn(Array.ConvertAll(dynamics.Values, ValueText.DynamicText)),
                 var other => RowWise.Map(other, ScalarType.String, KqlValue.ToText),
             };

@@ -34,6 +34,17 @@ public sealed class KeyEncoder
         var codes = new int[column.Count];
         switch (column)
         {
+            case StringColumn strings when strings.TryGetCodes(out var dictionaryCodes, out var dictionary):
+                // Each distinct value is looked up once (lazily: a dictionary may hold values no row uses any more).
+                var byEntry = new int[dictionary.Length];
+                Array.Fill(byEntry, int.MinValue);
+                for (var i = 0; i < codes.Length; i++)
+                {
+                    var entry = dictionaryCodes[i];
+                    if (byEntry[entry] == int.MinValue) byEntry[entry] = Code(_strings, dictionary[entry], addNew);
+                    codes[i] = byEntry[entry];
+                }
+                break;
             case StringColumn strings:
                 var texts = strings.Values;
                 for (var i = 0; i < codes.Length; i++) codes[i] = Code(_strings, texts[i], addNew);

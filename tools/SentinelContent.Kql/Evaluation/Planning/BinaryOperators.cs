@@ -148,6 +148,17 @@ internal static class BinaryOperators
     /// <summary>The rows whose string equals (or, with <paramref name="wantEqual"/> false, differs from) the needle, in order.</summary>
     private static List<int> EqualRows(StringColumn strings, string needle, bool wantEqual, QueryContext context)
     {
+        if (strings.TryGetCodes(out var codes, out var dictionary))
+        {
+            // A dictionary-encoded column: the needle is compared with each distinct value once, then codes are scanned.
+            var match = Array.ConvertAll(dictionary, d => string.Equals(d, needle, StringComparison.Ordinal) == wantEqual);
+            return SideBySide.Rows(codes.Length, context.Limits.MaxParallelism, (from, to, rows) =>
+            {
+                for (var i = from; i < to; i++)
+                    if (match[codes[i]]) rows.Add(i);
+            });
+        }
+
         var texts = strings.Values;
         return SideBySide.Rows(texts.Length, context.Limits.MaxParallelism, (from, to, rows) =>
         {

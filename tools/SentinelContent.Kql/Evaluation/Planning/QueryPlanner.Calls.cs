@@ -1,6 +1,6 @@
 using SentinelContent.Kql.Binding;
 using SentinelContent.Kql.Evaluation.Functions;
-using SentinelContent.Kql.Functions;
+using SentinelContent.Kql.Catalog;
 using SentinelContent.Kql.Syntax;
 
 namespace SentinelContent.Kql.Evaluation.Planning;

@@ -96,6 +96,8 @@ internal sealed partial class QueryPlanner
         return ScalarPlan.Of(ScalarType.Dynamic, (input, context) =>
         {
             var source = left.Eval(input, context);
+            // Loaded JSON text is navigated as text: the property's bytes, not a parsed bag.
+            if (source is DynamicColumn compactSource && compactSource.TryGetCompact(out var compact)) return new DynamicColumn(compact.Property(member));
             var result = new JsonNode?[source.Count];
             if (source is DynamicColumn dynamics)
             {
@@ -124,6 +126,8 @@ internal sealed partial class QueryPlanner
             {
                 // x[0], x['name']: one key for every row.
                 var key = index.Value;
+                if (source is DynamicColumn dynamics && dynamics.TryGetCompact(out var compact) && KqlValue.Unwrap(key) is var unwrapped && unwrapped is string or long or int)
+                    return new DynamicColumn(unwrapped is string name ? compact.Property(name) : compact.Element(Convert.ToInt64(unwrapped, System.Globalization.CultureInfo.InvariantCulture)));
                 for (var i = 0; i < result.Length; i++) result[i] = DynamicAccess.Element(KqlValue.Get(source, i), key);
                 return new DynamicColumn(result);
             }

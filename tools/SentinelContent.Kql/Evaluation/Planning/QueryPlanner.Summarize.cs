@@ -3,7 +3,7 @@ using SentinelContent.Kql.Data;
 using SentinelContent.Kql.Evaluation.Aggregates;
 using SentinelContent.Kql.Evaluation.Operators;
 using SentinelContent.Kql.Evaluation.Runtime;
-using SentinelContent.Kql.Functions;
+using SentinelContent.Kql.Catalog;
 using SentinelContent.Kql.Syntax;
 
 namespace SentinelContent.Kql.Evaluation.Planning;

@@ -2,7 +2,7 @@ using SentinelContent.Core.Text;
 using SentinelContent.Kql.Binding;
 using SentinelContent.Kql.Data;
 using SentinelContent.Kql.Evaluation.Functions;
-using SentinelContent.Kql.Functions;
+using SentinelContent.Kql.Catalog;
 using SentinelContent.Kql.Syntax;
 
 namespace SentinelContent.Kql.Evaluation.Planning;
