@@ -10,7 +10,7 @@ internal static class ProjectGraph
 
     public static IReadOnlyList<string> ProjectFiles { get; } =
     [
-        .. new[] { "tools", "tests" }
+        .. new[] { "tools", "tests", "dev" }
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, folder), "*.csproj", SearchOption.AllDirectories))
             .Where(path => !path.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj"))
             .Order(StringComparer.Ordinal),

@@ -3,6 +3,7 @@ using SentinelContent.Kql.Binding;
 using SentinelContent.Kql.Schema;
 using SentinelContent.Kql.Syntax;
 using SentinelContent.Kql.Tests.Infrastructure;
+using OracleResult = SentinelContent.TestSupport.OracleResult;
 
 namespace SentinelContent.Kql.Tests.Binding;
 

@@ -54,7 +54,7 @@ public sealed class TabularSemanticsTests
         { "let T = materialize(range x from 1 to 3 step 1); T | join kind=inner T on x | count", "Count", ["3"] },
         { "let m = toscalar(range x from 1 to 5 step 1 | summarize max(x)); print m", "print_0", ["5"] },
         { "let ids = datatable(k:string)['x', 'z']; datatable(k:string, v:long)['x', 1, 'y', 2, 'z', 3] | where k in (ids) | project v", "v", ["1", "3"] },
-        { "range d from datetime(2026-11-20) to datetime(2026-11-20 02:00) step 1h", "d", ["2026-11-20T00:00:00Z", "2026-11-20T01:00:00Z", "2026-11-20T02:00:00Z"] },
+        { "range d from datetime(2026-11-20) to datetime(2026-11-20 02:00) step 1h", "d", ["2026-11-20T00:00:00.0000000Z", "2026-11-20T01:00:00.0000000Z", "2026-11-20T02:00:00.0000000Z"] },
         { "datatable(b:dynamic)[dynamic({'u': 'a', 'n': 1})] | evaluate bag_unpack(b)", "u,n", ["a|1"] },
         { "datatable(v:long)[1, 2, 3] | serialize | extend p = prev(v), r = row_number()", "v,p,r", ["1|null|1", "2|1|2", "3|2|3"] },
     };

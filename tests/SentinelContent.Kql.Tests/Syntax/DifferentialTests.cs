@@ -1,5 +1,6 @@
 using SentinelContent.Kql.Syntax;
 using SentinelContent.Kql.Tests.Infrastructure;
+using OracleError = SentinelContent.TestSupport.OracleError;
 
 namespace SentinelContent.Kql.Tests.Syntax;
 

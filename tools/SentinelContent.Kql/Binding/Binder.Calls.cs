@@ -64,7 +64,7 @@ internal sealed partial class Binder
     private ExprType BindBuiltInCall(FunctionInfo function, SyntaxNode call, SyntaxNode nameNode, IReadOnlyList<SyntaxNode> arguments, RowContext? row)
     {
         // Find the signatures whose shape fits the argument count, then bind each argument as its parameter needs.
-        var shaped = function.Signatures.Select(s => (Signature: s, Map: SignatureMatcher.Map(s, arguments.Count))).Where(x => x.Map is not null).ToList();
+        var shaped = function.Signatures.SelectMany(s => SignatureMatcher.Maps(s, arguments.Count).Select(map => (Signature: s, Map: (int[]?)map))).ToList();
         if (shaped.Count == 0)
         {
             foreach (var argument in arguments) Bind(argument, row);

@@ -156,10 +156,11 @@ internal sealed partial class Binder
         var counter = 0;
         foreach (var item in OperatorItems(op))
         {
-            // Later items see the columns earlier ones added.
-            var current = added.Count == 0 ? row : row with { Table = row.Table.WithAdded([.. added]) };
+            // Every item sees the input's columns only: a name an earlier item of the same extend adds is unknown
+            // to later items (Microsoft's binder reports KS142 for `extend a = 1, b = a`), and an item that reads a
+            // column an earlier item replaces reads the input's value.
             var names = NamesOf(item);
-            foreach (var column in ItemColumns(item, current))
+            foreach (var column in ItemColumns(item, row))
             {
                 var name = column.Name ?? NextFreeColumnName(row.Table, added, ref counter);
                 if (!declared.Add(name) && item.Kind == SyntaxKind.SimpleNamedExpression)

@@ -17,6 +17,22 @@ internal static class SignatureMatcher
         return signature.Layout == "blockRepeating" ? MapBlock(parameters, argumentCount) : MapSequential(parameters, argumentCount);
     }
 
+    /// <summary>
+    /// Every way the signature's parameters may take the arguments: the mapping of <see cref="Map"/>, and for the
+    /// "custom" layout (array_sort_asc: 1..64 arrays, then an optional bool) also the one where the trailing optional
+    /// parameter takes the last argument; the binder keeps the first whose types fit.
+    /// </summary>
+    public static IEnumerable<int[]> Maps(SignatureInfo signature, int argumentCount)
+    {
+        if (Map(signature, argumentCount) is not { } greedy) yield break;
+        yield return greedy;
+        var parameters = signature.Parameters;
+        if (signature.Layout != "custom" || argumentCount < 2 || parameters.Count < 2 || !parameters[^1].Optional || greedy[^1] == parameters.Count - 1) yield break;
+        var alternative = (int[])greedy.Clone();
+        alternative[^1] = parameters.Count - 1;
+        if (alternative.Count(p => p == greedy[^1]) >= parameters[greedy[^1]].MinOccurs) yield return alternative;
+    }
+
     private static int[]? MapSequential(IReadOnlyList<ParameterInfo> parameters, int argumentCount)
     {
         var result = new int[argumentCount];

@@ -102,8 +102,7 @@ internal static class SyntaxHelpers
             }
             else if (!verbatim && c == '\\' && i + 1 < body.Length)
             {
-                var next = body[++i];
-                builder.Append(next switch { 'n' => '\n', 't' => '\t', 'r' => '\r', '0' => '\0', _ => next });
+                i = Escape(body, i + 1, builder);
             }
             else
             {
@@ -112,6 +111,39 @@ internal static class SyntaxHelpers
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Decodes the escape after a backslash at <paramref name="at"/> and returns the index of its last character, as
+    /// Kusto.Language's KustoFacts.GetStringLiteralValue does: \xHH (up to 2 hex digits), \uHHHH (up to 4), up to three
+    /// digits read as octal (\101 is "A"), \a \b \f \n \r \t \v, and any other character as itself (\' \" \\).
+    /// </summary>
+    private static int Escape(ReadOnlySpan<char> body, int at, StringBuilder builder)
+    {
+        var next = body[at];
+        switch (next)
+        {
+            case 'x' or 'u':
+            {
+                var (value, end) = (0, at + 1);
+                var limit = next == 'x' ? 2 : 4;
+                while (end < body.Length && end - at - 1 < limit && char.IsAsciiHexDigit(body[end])) value = value * 16 + Convert.ToInt32(body[end++].ToString(), 16);
+                builder.Append((char)value);
+                return end - 1;
+            }
+
+            case >= '0' and <= '9':
+            {
+                var (value, end) = (0, at);
+                while (end < body.Length && end - at < 3 && char.IsAsciiDigit(body[end])) value = value * 8 + (body[end++] - '0');
+                builder.Append((char)value);
+                return end - 1;
+            }
+
+            default:
+                builder.Append(next switch { 'n' => '\n', 't' => '\t', 'r' => '\r', 'a' => '\a', 'b' => '\b', 'f' => '\f', 'v' => '\v', _ => next });
+                return at;
+        }
     }
 
     /// <summary>A type name token (int, string, ...) of a PrimitiveTypeExpression.</summary>

@@ -28,6 +28,9 @@ public sealed class FunctionInfo
     /// <summary>The column name template of an unnamed call (see the catalog's resultNameRules), if any.</summary>
     public string? ResultName { get; init; }
 
+    /// <summary>Why the local evaluator cannot compute this function offline (the catalog's "offline" field), or null.</summary>
+    public string? Offline { get; init; }
+
     /// <summary>A plugin's result schema rule (kind input, fixed, inputPlus, ...), kept as data.</summary>
     public JsonElement? ResultSchema { get; init; }
 
@@ -54,6 +57,7 @@ public sealed class FunctionInfo
             Context = element.TryGetProperty("context", out var context) ? context.GetString() : null,
             ResultName = element.TryGetProperty("resultName", out var resultName) ? resultName.GetString() : null,
             ResultSchema = element.TryGetProperty("resultSchema", out var schema) ? schema.Clone() : null,
+            Offline = element.TryGetProperty("offline", out var offline) ? offline.GetString() : null,
         };
     }
 }

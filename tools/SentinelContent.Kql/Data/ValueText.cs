@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace SentinelContent.Kql.Data;
 
 /// <summary>
-/// A value as KQL's tostring() writes it: datetimes ISO 8601 UTC with up to 7 fractional digits, timespans
+/// A value as KQL's tostring() writes it: datetimes ISO 8601 UTC with all 7 fractional digits, timespans
 /// [d.]hh:mm:ss[.fffffff], dynamic as compact JSON, numbers in invariant culture, null as empty text.
 /// </summary>
 public static class ValueText
@@ -24,11 +24,9 @@ public static class ValueText
         };
     }
 
-    public static string DateTimeText(DateTime value)
-    {
-        var text = value.ToString("yyyy-MM-ddTHH:mm:ss.fffffff", CultureInfo.InvariantCulture).TrimEnd('0').TrimEnd('.');
-        return text + "Z";
-    }
+    /// <summary>tostring(datetime(2015-12-31 23:59:59.9)) is "2015-12-31T23:59:59.9000000Z": Kusto always writes the 7 digits of its 100 ns ticks (tostring-function.md).</summary>
+    public static string DateTimeText(DateTime value) =>
+        value.ToString("yyyy-MM-ddTHH:mm:ss.fffffff", CultureInfo.InvariantCulture) + "Z";
 
     public static string RealText(double value) =>
         double.IsNaN(value) ? "NaN" : double.IsPositiveInfinity(value) ? "Infinity" : double.IsNegativeInfinity(value) ? "-Infinity"

@@ -23,5 +23,9 @@ public static class EvaluationDiagnostics
         "SC0804", "Query failed at run time", "{0}", DiagnosticSeverity.Error, Category,
         "The query is valid but could not be evaluated on this data: for example a regular expression that does not compile, or toscalar() over a table without rows. The message says what failed.");
 
-    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [Unsupported, RowLimit, TimeLimit, RuntimeError];
+    public static readonly DiagnosticDescriptor NotOffline = new(
+        "SC0810", "Function not computable offline", "{0}() cannot be computed by the local engine: {1}", DiagnosticSeverity.Error, Category,
+        "The function needs something only a cluster has: the signed-in principal, the database and its storage extents or cursors, or Microsoft's IP geolocation data. The reason is in the function catalog (Catalog/Data/kql-functions.json, field \"offline\") and in docs/kql-evaluator.md. Run the query in a workspace, or leave the function out of what the local test checks.");
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [Unsupported, RowLimit, TimeLimit, RuntimeError, NotOffline];
 }

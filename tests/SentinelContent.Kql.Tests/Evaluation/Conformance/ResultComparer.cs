@@ -1,113 +1,99 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using SentinelContent.Kql.Data;
 using SentinelContent.Kql.Schema;
 
 namespace SentinelContent.Kql.Tests.Evaluation.Conformance;
 
 /// <summary>
-/// Compares a result with a case's documented output: columns by name and type, then rows value by value in
-/// the column's type (reals to 1e-9 relative, as the reference prints them rounded; datetimes and timespans as
-/// instants and durations, whatever their text; dynamic as JSON structure). Returns why they differ, or null.
+/// Compares a result with a documented output: columns by name and (where documented) type, then rows value by
+/// value in the column's type (<see cref="CellComparer"/>: reals to the printed precision, datetimes and timespans
+/// as values, dynamic as JSON structure), in order when the example orders them, else as a multiset. Returns why
+/// they differ, or null.
 /// </summary>
 internal static class ResultComparer
 {
-    public static string? Difference(ConformanceCase expected, DataTable actual)
+    public static string? Difference(ConformanceCase expected, DataTable actual) =>
+        Difference(new ExpectedTable(expected.Columns, expected.Rows, expected.Ordered), actual);
+
+    public static string? Difference(ExpectedTable expected, DataTable actual) => Compare(expected, actual, valuesToo: true);
+
+    /// <summary>For results that differ from run to run: the columns and the number of rows only.</summary>
+    public static string? ShapeDifference(ExpectedTable expected, DataTable actual) => Compare(expected, actual, valuesToo: false);
+
+    private static string? Compare(ExpectedTable expected, DataTable actual, bool valuesToo)
     {
-        var columns = actual.Schema.Columns.Select(c => $"{c.Name}:{c.Type.Name()}").ToList();
-        if (!columns.SequenceEqual(expected.Columns, StringComparer.Ordinal))
-            return $"columns [{string.Join(", ", columns)}], expected [{string.Join(", ", expected.Columns)}]";
+        var wanted = expected.Columns.Select(ExpectedColumn.Parse).ToList();
+        var columns = actual.Schema.Columns.Select(c => (c.Name, c.Type)).ToList();
+        var shown = ColumnsShown(wanted, columns, expected.SomeColumns, out var columnDifference);
+        if (columnDifference is not null) return columnDifference;
 
         var rows = Enumerable.Range(0, actual.RowCount).ToList();
-        if (rows.Count != expected.Rows.Count) return $"{rows.Count} rows, expected {expected.Rows.Count}: got {Show(actual, rows)}";
+        if (expected.SomeRows ? rows.Count < expected.Rows.Count : rows.Count != expected.Rows.Count)
+            return $"{rows.Count} rows, expected {(expected.SomeRows ? "at least " : string.Empty)}{expected.Rows.Count}: got {Show(actual, shown, rows)}";
+        if (!valuesToo) return null;
+
         var unmatched = new List<int>(rows);
         for (var i = 0; i < expected.Rows.Count; i++)
         {
             var want = expected.Rows[i];
-            if (want.Count != actual.Columns.Count) return $"expected row {i + 1} has {want.Count} values for {actual.Columns.Count} columns";
-            var match = expected.Ordered
-                ? (RowEquals(actual, unmatched[0], want) ? unmatched[0] : -1)
-                : unmatched.FirstOrDefault(r => RowEquals(actual, r, want), -1);
+            if (want.Count != shown.Count) return $"expected row {i + 1} has {want.Count} values for {shown.Count} columns";
+            var match = expected.Ordered && !expected.SomeRows
+                ? (RowEquals(actual, shown, unmatched[0], want) ? unmatched[0] : -1)
+                : unmatched.FirstOrDefault(r => RowEquals(actual, shown, r, want), -1);
             if (match < 0)
-                return $"expected row {i + 1} [{string.Join(", ", want.Select(v => v ?? "null"))}] not found{(expected.Ordered ? " in order" : string.Empty)}; got {Show(actual, rows)}";
+                return $"expected row {i + 1} [{string.Join(", ", want.Select(v => v ?? "null"))}] not found{(expected.Ordered ? " in order" : string.Empty)}; got {Show(actual, shown, rows)}";
             unmatched.Remove(match);
         }
         return null;
     }
 
-    private static string Show(DataTable table, List<int> rows) =>
-        string.Join(" ", rows.Take(6).Select(r => "[" + string.Join(", ", table.Columns.Select(c => c.IsNull(r) ? "null" : ValueText.Of(c, r))) + "]")) + (rows.Count > 6 ? " ..." : string.Empty);
-
-    private static bool RowEquals(DataTable table, int row, List<string?> expected)
+    /// <summary>The result's column index for each documented column, or why the columns differ.</summary>
+    private static List<int> ColumnsShown(List<ExpectedColumn> wanted, List<(string Name, ScalarType Type)> columns, bool some, out string? difference)
     {
-        for (var c = 0; c < table.Columns.Count; c++)
+        difference = null;
+        var shown = new List<int>();
+        var describe = () => $"columns [{string.Join(", ", columns.Select(c => $"{c.Name}:{c.Type.Name()}"))}], expected {(some ? "among them " : string.Empty)}[{string.Join(", ", wanted)}]";
+        if (!some && wanted.Count != columns.Count)
         {
-            if (!CellEquals(table.Columns[c], row, expected[c])) return false;
+            difference = describe();
+            return shown;
+        }
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            var index = some ? columns.FindIndex(c => c.Name == wanted[i].Name) : i;
+            if (index < 0 || columns[index].Name != wanted[i].Name || (wanted[i].Type is { } type && columns[index].Type != type))
+            {
+                difference = describe();
+                return shown;
+            }
+            shown.Add(index);
+        }
+        return shown;
+    }
+
+    private static string Show(DataTable table, List<int> columns, List<int> rows) =>
+        string.Join(" ", rows.Take(6).Select(r => "[" + string.Join(", ", columns.Select(c => table.Columns[c].IsNull(r) ? "null" : ValueText.Of(table.Columns[c], r))) + "]"))
+        + (rows.Count > 6 ? $" ... ({rows.Count} rows)" : string.Empty);
+
+    private static bool RowEquals(DataTable table, List<int> columns, int row, IReadOnlyList<string?> expected)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (!CellComparer.Equal(table.Columns[columns[i]], row, expected[i])) return false;
         }
         return true;
     }
 
-    public static bool CellEquals(Column column, int row, string? expected)
+    /// <summary>A documented column: "name" or "name:type" (the type only when it is one of KQL's).</summary>
+    private sealed record ExpectedColumn(string Name, ScalarType? Type)
     {
-        if (column.IsNull(row)) return expected is null || (column.Type == ScalarType.String && expected.Length == 0);
-        var text = ValueText.Of(column, row);
-        if (expected is null) return column.Type == ScalarType.String && text.Length == 0;
-        var invariant = CultureInfo.InvariantCulture;
-        return column switch
+        public static ExpectedColumn Parse(string text)
         {
-            ValueColumn<double> r => RealEquals(r.Values[row], expected),
-            ValueColumn<decimal> m => decimal.TryParse(expected, NumberStyles.Float, invariant, out var d) && d == m.Values[row],
-            ValueColumn<DateTime> t => DateTime.TryParse(expected, invariant, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var when) && when == t.Values[row],
-            ValueColumn<TimeSpan> s => TimeSpan.TryParse(expected, invariant, out var span) && span == s.Values[row],
-            ValueColumn<bool> b => string.Equals(expected, b.Values[row] ? "true" : "false", StringComparison.OrdinalIgnoreCase),
-            ValueColumn<Guid> g => Guid.TryParse(expected, out var id) && id == g.Values[row],
-            DynamicColumn j => DynamicEquals(j.Values[row], expected),
-            _ => text == expected,
-        };
-    }
+            var colon = text.LastIndexOf(':');
+            return colon > 0 && ScalarTypes.TryParse(text[(colon + 1)..], out var type)
+                ? new ExpectedColumn(text[..colon], type)
+                : new ExpectedColumn(text, null);
+        }
 
-    private static bool RealEquals(double actual, string expected)
-    {
-        if (!double.TryParse(expected, NumberStyles.Float, CultureInfo.InvariantCulture, out var want))
-        {
-            want = expected switch { "NaN" => double.NaN, "Infinity" or "inf" or "+inf" => double.PositiveInfinity, "-Infinity" or "-inf" => double.NegativeInfinity, _ => double.NaN - 1 };
-            if (expected is not ("NaN" or "Infinity" or "inf" or "+inf" or "-Infinity" or "-inf")) return false;
-        }
-        if (double.IsNaN(want)) return double.IsNaN(actual);
-        if (double.IsInfinity(want) || double.IsInfinity(actual)) return want == actual;
-        return Math.Abs(actual - want) <= 1e-9 * Math.Max(1, Math.Abs(want));
-    }
-
-    private static bool DynamicEquals(JsonNode? actual, string expected)
-    {
-        JsonNode? want;
-        try
-        {
-            want = JsonNode.Parse(expected);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            // A bare word is the documented text of a dynamic string.
-            return actual is JsonValue v && v.TryGetValue<string>(out var s) && s == expected;
-        }
-        return JsonEquals(actual, want);
-    }
-
-    private static bool JsonEquals(JsonNode? a, JsonNode? b)
-    {
-        switch (a, b)
-        {
-            case (null, null):
-                return true;
-            case (JsonObject x, JsonObject y):
-                return x.Count == y.Count && x.All(p => y.TryGetPropertyValue(p.Key, out var other) && JsonEquals(p.Value, other));
-            case (JsonArray x, JsonArray y):
-                return x.Count == y.Count && x.Zip(y).All(p => JsonEquals(p.First, p.Second));
-            case (JsonValue x, JsonValue y):
-                if (x.TryGetValue<double>(out var dx) && y.TryGetValue<double>(out var dy)) return dx == dy || Math.Abs(dx - dy) <= 1e-9 * Math.Max(1, Math.Abs(dy));
-                return x.ToJsonString() == y.ToJsonString();
-            default:
-                return false;
-        }
+        public override string ToString() => Type is { } type ? $"{Name}:{type.Name()}" : Name;
     }
 }

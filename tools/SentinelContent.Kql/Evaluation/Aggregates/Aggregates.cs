@@ -159,7 +159,8 @@ internal sealed class SumAggregator(AggregateCall call, int? conditionArg, bool 
 
     protected override object? Result(Box<object?> state)
     {
-        if (!state.Has) return average ? null : Call.ResultType is ScalarType.TimeSpan ? TimeSpan.Zero : 0L;
+        // Over no values, sum is 0 and avg divides by 0: NaN (the summarize page's "default values" example).
+        if (!state.Has) return average ? double.NaN : Call.ResultType is ScalarType.TimeSpan ? TimeSpan.Zero : 0L;
         return average ? KqlValue.ToReal(state.Value) / state.Count : state.Value;
     }
 }
@@ -183,8 +184,11 @@ internal sealed class ExtremeAggregator(AggregateCall call, int? conditionArg, b
     protected override object? Result(Box<object?> state) => state.Value;
 }
 
-/// <summary>make_set, make_set_if, make_list, make_list_if: values in order of appearance, capped at the size limit; nulls are skipped.</summary>
-internal sealed class CollectAggregator(AggregateCall call, int? conditionArg, bool distinct, int limit) : PerGroup<CollectAggregator.Items>(call)
+/// <summary>
+/// make_set, make_set_if, make_list, make_list_if: values in order of appearance, capped at the size limit; nulls are
+/// skipped, except by make_list_with_nulls, which keeps them as JSON nulls.
+/// </summary>
+internal sealed class CollectAggregator(AggregateCall call, int? conditionArg, bool distinct, int limit, bool keepNulls = false) : PerGroup<CollectAggregator.Items>(call)
 {
     internal sealed class Items
     {
@@ -197,7 +201,7 @@ internal sealed class CollectAggregator(AggregateCall call, int? conditionArg, b
     {
         if (conditionArg is { } c && !Condition(c, row)) return;
         var value = RawArg(0, row);
-        if (KqlValue.Unwrap(value) is null) return;
+        if (KqlValue.Unwrap(value) is null && !keepNulls) return;
         var state = State(group);
         if (state.Values.Count >= limit) return;
         var node = KqlValue.ToDynamic(value);
@@ -249,7 +253,8 @@ internal sealed class VarianceAggregator(AggregateCall call, int? conditionArg, 
     protected override object? Result(List<double> state)
     {
         var n = state.Count;
-        if (n == 0) return null;
+        // Over no values, variance and stdev are 0 and the population forms null (the summarize page's "Default values of aggregations").
+        if (n == 0) return population ? null : 0.0;
         if (n == 1 && !population) return 0.0;
         var mean = state.Average();
         var sum = state.Sum(v => (v - mean) * (v - mean));

@@ -25,6 +25,8 @@ internal static class ConversionFunctions
         f["tolower"] = Implement.Values(ScalarType.String, a => a.Text(0).ToLowerInvariant());
         f["toupper"] = Implement.Values(ScalarType.String, a => a.Text(0).ToUpperInvariant());
         f["gettype"] = Implement.Values(ScalarType.String, a => TypeName(a[0]));
+        // __cast(typeof(T), value): the value converted to the type the binder gives the call, as toT() would.
+        f["__cast"] = Implement.Values(ScalarType.Unknown, a => a.Length > 1 ? KqlValue.Unwrap(a[1]) : null);
     }
 
     private static string TypeName(object? value) => value switch

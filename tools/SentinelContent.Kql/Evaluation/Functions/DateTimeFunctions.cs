@@ -52,7 +52,6 @@ internal static class DateTimeFunctions
         f["unixtime_microseconds_todatetime"] = Implement.Strict(ScalarType.DateTime, a => FromUnix(a.Arg(0), 10));
         f["unixtime_nanoseconds_todatetime"] = Implement.Strict(ScalarType.DateTime, a => FromUnix(a.Arg(0), 0.01));
         f["ingestion_time"] = IngestionTime;
-        f["datetime_utc_to_local"] = Implement.Strict(ScalarType.DateTime, a => KqlValue.ToDateTime(a.Arg(0)) is { } d ? TimeZoneInfo.ConvertTimeFromUtc(d, TimeZoneInfo.FindSystemTimeZoneById(a.Text(1))) : null);
     }
 
     /// <summary>

@@ -11,15 +11,13 @@ internal static class DynamicFunctions
     {
         f["array_length"] = Implement.Values(ScalarType.Long, a => a.Arg(0) is JsonArray array ? array.Count : null);
         f["bag_keys"] = Implement.Values(ScalarType.Dynamic, a => a.Arg(0) is JsonObject bag ? new JsonArray([.. bag.Select(p => (JsonNode?)JsonValue.Create(p.Key))]) : null);
-        f["bag_has_key"] = Implement.Values(ScalarType.Bool, a => a.Arg(0) is JsonObject bag && bag.ContainsKey(a.Text(1)));
+        f["bag_has_key"] = Implement.Values(ScalarType.Bool, a => a.Arg(0) is JsonObject bag && HasKey(bag, a.Text(1)));
         f["bag_pack"] = Implement.Values(ScalarType.Dynamic, Pack);
         f["pack_all"] = PackAll;
         f["pack_array"] = Implement.Values(ScalarType.Dynamic, a => new JsonArray([.. a.Select(Clone)]));
         f["bag_merge"] = Implement.Values(ScalarType.Dynamic, Merge);
         f["bag_remove_keys"] = Implement.Values(ScalarType.Dynamic, RemoveKeys);
         f["array_concat"] = Implement.Values(ScalarType.Dynamic, a => new JsonArray([.. a.SelectMany(x => KqlValue.Unwrap(x) is JsonArray arr ? arr.Select(e => e?.DeepClone()) : [])]));
-        f["array_sort_asc"] = Implement.Values(ScalarType.Dynamic, a => Sort(a, descending: false));
-        f["array_sort_desc"] = Implement.Values(ScalarType.Dynamic, a => Sort(a, descending: true));
         f["array_reverse"] = Implement.Values(ScalarType.Dynamic, a => a.Arg(0) is JsonArray arr ? new JsonArray([.. arr.Reverse().Select(e => e?.DeepClone())]) : null);
         f["array_slice"] = Implement.Values(ScalarType.Dynamic, Slice);
         f["array_index_of"] = Implement.Values(ScalarType.Long, IndexOf);
@@ -53,7 +51,7 @@ internal static class DynamicFunctions
         return new Data.DynamicColumn(bags);
     };
 
-    private static JsonNode? Clone(object? value) => value is JsonNode node ? node.DeepClone() : KqlValue.ToDynamic(value);
+    internal static JsonNode? Clone(object? value) => value is JsonNode node ? node.DeepClone() : KqlValue.ToDynamic(value);
 
     /// <summary>bag_pack("k1", v1, "k2", v2...): null values are kept (as JSON null), as Kusto does.</summary>
     private static object? Pack(object?[] a)
@@ -89,8 +87,22 @@ internal static class DynamicFunctions
         return result;
     }
 
+    /// <summary>bag_has_key(bag, key): a top-level key, or a JSONPath ($.a.b) into nested bags (bag-has-key-function.md).</summary>
+    private static bool HasKey(JsonObject bag, string key)
+    {
+        var path = key.StartsWith('$') ? JsonPathSteps(key) : [key];
+        if (path is null || path.Count == 0) return false;
+        JsonNode? node = bag;
+        foreach (var step in path)
+        {
+            if (node is not JsonObject obj || !obj.TryGetPropertyValue(step, out node)) return false;
+        }
+
+        return true;
+    }
+
     /// <summary>The property names of a JSONPath of member steps ($.a.b or $['a']['b']); null for other paths.</summary>
-    private static List<string>? JsonPathSteps(string path)
+    internal static List<string>? JsonPathSteps(string path)
     {
         var steps = new List<string>();
         var i = 1;
@@ -120,31 +132,17 @@ internal static class DynamicFunctions
         return steps;
     }
 
-    private static IEnumerable<object?> Elements(object? value) => KqlValue.Unwrap(value) is JsonArray arr ? arr.Select(e => KqlValue.Unwrap(e) ?? (object?)e) : [];
+    internal static IEnumerable<object?> Elements(object? value) => KqlValue.Unwrap(value) is JsonArray arr ? arr.Select(e => KqlValue.Unwrap(e) ?? (object?)e) : [];
 
     private static bool SameElement(object? a, object? b) => ValueComparer.Instance.Equals(a, b);
 
-    private static JsonArray Distinct(IEnumerable<object?> values)
+    internal static JsonArray Distinct(IEnumerable<object?> values)
     {
         var seen = new HashSet<object?>(ValueComparer.Instance);
         var result = new JsonArray();
         foreach (var value in values)
             if (seen.Add(value)) result.Add(Clone(value));
         return result;
-    }
-
-    /// <summary>Sorting puts nulls last by default; mixed types sort by their comparison rules.</summary>
-    private static object? Sort(object?[] a, bool descending)
-    {
-        if (a.Arg(0) is not JsonArray arr) return null;
-        var nullsLast = a.Length < 2 || KqlValue.ToBool(a.Arg(1)) != false;
-        var values = arr.Select(e => KqlValue.Unwrap(e)).ToList();
-        var nonNull = values.Where(v => v is not null).ToList();
-        nonNull.Sort(ValueComparer.Instance);
-        if (descending) nonNull.Reverse();
-        var nulls = values.Count - nonNull.Count;
-        var ordered = nullsLast ? nonNull.Concat(Enumerable.Repeat<object?>(null, nulls)) : Enumerable.Repeat<object?>(null, nulls).Concat(nonNull);
-        return new JsonArray([.. ordered.Select(Clone)]);
     }
 
     private static object? Slice(object?[] a)

@@ -23,12 +23,20 @@ internal static class NetworkFunctions
         f["ipv4_netmask_suffix"] = Implement.Values(ScalarType.Long, a => Prefix(a.Text(0)) is { } p ? (long)p.Bits : null);
         f["format_ipv4"] = Implement.Values(ScalarType.String, a => Address(a.Arg(0)) is { } p && Bits(a, 1, p.Bits) is { } bits ? Text(Masked(p.Address, bits)) : string.Empty);
         f["format_ipv4_mask"] = Implement.Values(ScalarType.String, a => Address(a.Arg(0)) is { } p && Bits(a, 1, p.Bits) is { } bits ? $"{Text(Masked(p.Address, bits))}/{bits}" : string.Empty);
-        f["has_ipv4"] = Implement.Values(ScalarType.Bool, a => ParseV4(a.Text(1)) is { } ip ? HasAddress(a.Text(0), ip) : false);
-        f["parse_ipv6"] = Implement.Values(ScalarType.String, a => IPAddress.TryParse(a.Text(0).Split('/')[0], out var ip) ? ToV6(ip) : null);
-        f["ipv6_is_in_any_range"] = Implement.Values(ScalarType.Bool, a => IPAddress.TryParse(a.Text(0), out var ip) ? Ranges(a.Skip(1)).Any(r => InRangeV6(ip, r)) : null);
-        f["ipv6_is_match"] = Implement.Values(ScalarType.Bool, a => IPAddress.TryParse(a.Text(0), out var x) && IPAddress.TryParse(a.Text(1), out var y) ? x.MapToIPv6().Equals(y.MapToIPv6()) : null);
-        f["geo_info_from_ip_address"] = Implement.Values(ScalarType.Dynamic, a => IPAddress.TryParse(a.Text(0), out _) ? new JsonObject() : null);
+        f["geo_info_from_ip_address"] = GeoInfo;
     }
+
+    /// <summary>
+    /// geo_info_from_ip_address: null for text that is not an IP address (computable offline); for an address, SC0810,
+    /// since the answer needs Microsoft's geolocation data (the catalog's "offline" reason).
+    /// </summary>
+    private static Planning.ScalarEval GeoInfo(CallSite site) => (input, context) =>
+    {
+        var addresses = site.Arguments[0].Eval(input, context);
+        for (var row = 0; row < addresses.Count; row++)
+            if (IPAddress.TryParse(KqlValue.ToText(KqlValue.Get(addresses, row)), out _)) throw site.NotOffline("geo_info_from_ip_address");
+        return ColumnFactory.Nulls(ScalarType.Dynamic, addresses.Count);
+    };
 
     private static IEnumerable<string> Ranges(IEnumerable<object?> values) =>
         values.SelectMany(v => KqlValue.Unwrap(v) is JsonArray arr ? arr.Select(e => KqlValue.ToText(KqlValue.Unwrap(e))) : [KqlValue.ToText(v)]);
@@ -75,20 +83,6 @@ internal static class NetworkFunctions
         return Masked(x.Address, bits).CompareTo(Masked(y.Address, bits)) switch { < 0 => -1, > 0 => 1, _ => 0 };
     }
 
-    /// <summary>has_ipv4: the address appears in the text as a whole token (not inside a longer number or word).</summary>
-    private static bool HasAddress(string text, uint ip)
-    {
-        var needle = Text(ip);
-        for (var at = text.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = text.IndexOf(needle, at + 1, StringComparison.Ordinal))
-        {
-            var end = at + needle.Length;
-            var before = at == 0 || !(char.IsLetterOrDigit(text[at - 1]) || text[at - 1] == '.');
-            var after = end == text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] == '.');
-            if (before && after) return true;
-        }
-        return false;
-    }
-
     private static uint? ParseV4(string text)
     {
         var address = text.Split('/')[0].Trim();
@@ -106,26 +100,4 @@ internal static class NetworkFunctions
         return (ip & mask) == (network & mask);
     }
 
-    private static bool InRangeV6(IPAddress ip, string range)
-    {
-        var parts = range.Split('/');
-        if (!IPAddress.TryParse(parts[0], out var network)) return false;
-        var a = ip.MapToIPv6().GetAddressBytes();
-        var n = network.MapToIPv6().GetAddressBytes();
-        var bits = parts.Length > 1 && int.TryParse(parts[1], out var b) ? Math.Clamp(b + (network.AddressFamily == AddressFamily.InterNetwork ? 96 : 0), 0, 128) : 128;
-        for (var i = 0; i < 16; i++)
-        {
-            var take = Math.Clamp(bits - i * 8, 0, 8);
-            var mask = (byte)(take == 0 ? 0 : 0xFF << (8 - take));
-            if ((a[i] & mask) != (n[i] & mask)) return false;
-        }
-
-        return true;
-    }
-
-    private static string ToV6(IPAddress ip)
-    {
-        var bytes = ip.MapToIPv6().GetAddressBytes();
-        return string.Join(':', Enumerable.Range(0, 8).Select(i => (bytes[2 * i] << 8 | bytes[2 * i + 1]).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)));
-    }
 }

@@ -10,6 +10,9 @@ namespace SentinelContent.Kql.Evaluation.Functions;
 /// <summary>A call of a scalar function as planned: the call's node (for errors), its planned arguments and its result type from the binder.</summary>
 public sealed record CallSite(SyntaxNode Node, IReadOnlyList<ScalarPlan> Arguments, ScalarType ResultType)
 {
+    /// <summary>For each argument that is a plain column name, that name (bag_pack_columns keys its bag by them); else null.</summary>
+    public IReadOnlyList<string?> ArgumentNames { get; init; } = [];
+
     public Column[] Evaluate(DataTable input, QueryContext context)
     {
         var columns = new Column[Arguments.Count];
@@ -21,6 +24,10 @@ public sealed record CallSite(SyntaxNode Node, IReadOnlyList<ScalarPlan> Argumen
     public ScalarType TypeOr(ScalarType fallback) => ResultType == ScalarType.Unknown ? fallback : ResultType;
 
     public KqlEvaluationException Error(string message) => QueryPlanner.Invalid(Node, message);
+
+    /// <summary>SC0810 for a function the catalog marks as not computable offline, with the catalog's reason.</summary>
+    public KqlEvaluationException NotOffline(string function) =>
+        QueryPlanner.NotOffline(Node, function, Kql.Catalog.FunctionCatalog.Default.Find(function)?.Offline ?? "it needs a cluster");
 }
 
 /// <summary>The implementation of one scalar function of the catalog: given a call site, how to evaluate it over a batch.</summary>
@@ -71,6 +78,21 @@ public static class ScalarFunctions
         MathFunctions.Register(functions);
         NetworkFunctions.Register(functions);
         WindowFunctions.Register(functions);
+        ArraySortFunctions.Register(functions);
+        ArrayFunctions.Register(functions);
+        BagFunctions.Register(functions);
+        HashFunctions.Register(functions);
+        EncodingFunctions.Register(functions);
+        StatisticsFunctions.Register(functions);
+        UnitFunctions.Register(functions);
+        Ipv6Functions.Register(functions);
+        Ipv4TextFunctions.Register(functions);
+        StringSearchFunctions.Register(functions);
+        SketchFunctions.Register(functions);
+        SessionWindow.Register(functions);
+        TimeZoneFunctions.Register(functions);
+        ParsingFunctions.Register(functions);
+        CheckFunctions.Register(functions);
         return functions;
     }
 }

@@ -12,7 +12,8 @@ internal static class StringFunctions
 {
     public static void Register(Dictionary<string, ScalarImplementation> f)
     {
-        f["strlen"] = Implement.Values(ScalarType.Long, a => (long)new StringInfo(a.Text(0)).LengthInTextElements);
+        // Characters are UTF-16 code units, as in .NET: strlen('Çedilla') with a combining cedilla is 8 (strlen-function.md).
+        f["strlen"] = Implement.Values(ScalarType.Long, a => (long)a.Text(0).Length);
         f["substring"] = Implement.Values(ScalarType.String, Substring);
         f["strcat"] = Implement.Values(ScalarType.String, a => string.Concat(a.Select(KqlValue.ToText)));
         f["strcat_delim"] = Implement.Values(ScalarType.String, a => string.Join(a.Text(0), a.Skip(1).Select(KqlValue.ToText)));
@@ -31,31 +32,29 @@ internal static class StringFunctions
         f["strrep"] = Implement.Values(ScalarType.String, a => string.Join(a.Length > 2 ? a.Text(2) : string.Empty, Enumerable.Repeat(a.Text(0), (int)Math.Clamp(KqlValue.ToLong(a[1]) ?? 0, 0, 10_000))));
         f["array_strcat"] = Implement.Values(ScalarType.String, a => a.Arg(0) is JsonArray array ? string.Join(a.Text(1), array.Select(e => KqlValue.ToText(KqlValue.Unwrap(e)))) : null);
         f["url_decode"] = Implement.Values(ScalarType.String, a => Uri.UnescapeDataString(a.Text(0).Replace('+', ' ')));
-        f["url_encode"] = Implement.Values(ScalarType.String, a => Uri.EscapeDataString(a.Text(0)));
+        // Lower-case hex and '+' for a space (application/x-www-form-urlencoded), as the page writes them; the component
+        // form differs only by writing a space as %20 (url-encode-component-function.md).
+        f["url_encode"] = Implement.Values(ScalarType.String, a => System.Web.HttpUtility.UrlEncode(a.Text(0)));
+        f["url_encode_component"] = Implement.Values(ScalarType.String, a => System.Web.HttpUtility.UrlEncode(a.Text(0)).Replace("+", "%20", StringComparison.Ordinal));
         f["base64_decode_tostring"] = Implement.Values(ScalarType.String, a => TryBase64(a.Text(0)));
         f["base64_encode_tostring"] = Implement.Values(ScalarType.String, a => Convert.ToBase64String(Encoding.UTF8.GetBytes(a.Text(0))));
-        f["hash_sha256"] = Implement.Values(ScalarType.String, a => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(a.Text(0)))));
-        f["hash_md5"] = Implement.Values(ScalarType.String, a => Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(a.Text(0)))));
         f["string_size"] = Implement.Values(ScalarType.Long, a => (long)Encoding.UTF8.GetByteCount(a.Text(0)));
         f["translate"] = Implement.Values(ScalarType.String, a => Translate(a.Text(0), a.Text(1), a.Text(2)));
         f["unicode_codepoints_from_string"] = Implement.Values(ScalarType.Dynamic, a => new JsonArray([.. a.Text(0).EnumerateRunes().Select(r => (JsonNode?)JsonValue.Create((long)r.Value))]));
         f["unicode_codepoints_to_string"] = Implement.Values(ScalarType.String, CodepointsToString);
         f["isascii"] = Implement.Values(ScalarType.Bool, a => a.Text(0).All(char.IsAscii));
-        f["parse_url"] = Implement.Values(ScalarType.Dynamic, a => ParseUrl(a.Text(0)));
-        f["parse_path"] = Implement.Values(ScalarType.Dynamic, a => ParsePath(a.Text(0)));
-        f["parse_command_line"] = Implement.Values(ScalarType.Dynamic, a => new JsonArray([.. a.Text(0).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(p => (JsonNode?)JsonValue.Create(p))]));
     }
 
+    /// <summary>substring(text, start[, length]) over UTF-16 code units, as strlen counts them; a negative start counts from the end.</summary>
     private static object? Substring(object?[] a)
     {
         var text = a.Text(0);
-        var info = new StringInfo(text);
-        var length = info.LengthInTextElements;
+        var length = text.Length;
         var start = KqlValue.ToLong(a.Arg(1)) ?? 0;
         if (start < 0) start = Math.Max(0, length + start);
         if (start >= length) return string.Empty;
         var count = a.Length > 2 && KqlValue.ToLong(a.Arg(2)) is { } n ? Math.Max(0, Math.Min(n, length - start)) : length - start;
-        return info.SubstringByTextElements((int)start, (int)count);
+        return text.Substring((int)start, (int)count);
     }
 
     private static object? Split(object?[] a)
@@ -176,57 +175,18 @@ internal static class StringFunctions
         return builder.ToString();
     }
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Text that is not base64, or bytes that are not valid UTF-8, give null (the empty string): base64-decode-tostring-function.md.</summary>
     private static object? TryBase64(string text)
     {
         try
         {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(text));
+            return StrictUtf8.GetString(Convert.FromBase64String(text));
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or ArgumentException)
         {
             return string.Empty;
         }
-    }
-
-    private static object? ParseUrl(string text)
-    {
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri)) return new JsonObject();
-        var query = new JsonObject();
-        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = pair.Split('=', 2);
-            query[Uri.UnescapeDataString(parts[0])] = parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : string.Empty;
-        }
-
-        var user = uri.UserInfo.Split(':', 2);
-        return new JsonObject
-        {
-            ["Scheme"] = uri.Scheme,
-            ["Host"] = uri.Host,
-            ["Port"] = uri.IsDefaultPort ? string.Empty : uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Path"] = uri.AbsolutePath,
-            ["Username"] = user[0],
-            ["Password"] = user.Length > 1 ? user[1] : string.Empty,
-            ["Query Parameters"] = query,
-            ["Fragment"] = uri.Fragment.TrimStart('#'),
-        };
-    }
-
-    private static object? ParsePath(string text)
-    {
-        var separator = text.Contains('\\', StringComparison.Ordinal) ? '\\' : '/';
-        var last = text.LastIndexOf(separator);
-        var file = last >= 0 ? text[(last + 1)..] : text;
-        var dot = file.LastIndexOf('.');
-        return new JsonObject
-        {
-            ["Scheme"] = string.Empty,
-            ["RootPath"] = text.Length > 2 && text[1] == ':' ? text[..2] : string.Empty,
-            ["DirectoryPath"] = last >= 0 ? text[..last] : string.Empty,
-            ["DirectoryName"] = last >= 0 ? Path.GetFileName(text[..last]) : string.Empty,
-            ["Filename"] = file,
-            ["Extension"] = dot >= 0 ? file[(dot + 1)..] : string.Empty,
-            ["AlternateDataStreamName"] = string.Empty,
-        };
     }
 }

@@ -43,6 +43,9 @@ internal static class WindowFunctions
         };
         f["row_rank_dense"] = site => Rank(site, dense: true);
         f["row_rank_min"] = site => Rank(site, dense: false);
+        // row_rank (deprecated for row_rank_dense, no reference page of its own): dense when its second argument says
+        // so, else the minimal rank, as SQL's RANK().
+        f["row_rank"] = site => site.Arguments.Count > 1 && KqlValue.ToBool(site.Arguments[1].Value) == true ? Rank(site with { Arguments = [site.Arguments[0]] }, dense: true) : Rank(site with { Arguments = [site.Arguments[0]] }, dense: false);
     }
 
     /// <summary>The restart argument at <paramref name="index"/> as a per-row test (never true when absent).</summary>

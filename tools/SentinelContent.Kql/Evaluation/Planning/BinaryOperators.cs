@@ -112,6 +112,9 @@ internal static class BinaryOperators
         };
         var equality = op is "==" or "!=" or "<>";
         var wantEqual = op == "==";
+        // The reference's null-values page: null == value is false and null != value is true; two nulls, or a null
+        // in an ordering comparison, give null.
+        bool? oneNull = equality ? !wantEqual : null;
         var stringConstant = equality && right.IsConstant ? right.Value as string : null;
 
         Column Evaluate(Column a, DataTable input, QueryContext context)
@@ -125,10 +128,11 @@ internal static class BinaryOperators
             }
 
             var b = right.Eval(input, context);
-            if (TypedKernels.Compare(a, b, test) is { } typed) return typed;
+            if (TypedKernels.Compare(a, b, test, oneNull) is { } typed) return typed;
             return RowWise.Map2(a, b, ScalarType.Bool, (x, y) =>
             {
-                if (KqlValue.Unwrap(x) is null || KqlValue.Unwrap(y) is null) return null;
+                var (nullX, nullY) = (KqlValue.Unwrap(x) is null, KqlValue.Unwrap(y) is null);
+                if (nullX || nullY) return nullX != nullY ? oneNull : null;
                 var result = equality ? (ValueComparer.Instance.Equals(x, y) ? 0 : 1) : ValueComparer.Instance.Compare(x, y);
                 return test(result);
             });

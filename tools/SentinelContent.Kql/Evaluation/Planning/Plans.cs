@@ -43,6 +43,11 @@ public sealed class ScalarPlan
 
     public static ScalarPlan Of(ScalarType type, ScalarEval eval) => new(type, eval, false, null);
 
+    /// <summary>`*` as a function argument (estimate_data_size(*), hash_many(*)...): the function reads the input's columns itself.</summary>
+    public static ScalarPlan Star { get; } = new(ScalarType.Dynamic, (_, _) => throw new InvalidOperationException("`*` has no value of its own"), false, null);
+
+    public bool IsStar => ReferenceEquals(this, Star);
+
     /// <summary>A boolean expression with both a column form and a row-filter form.</summary>
     public static ScalarPlan Predicate(ScalarEval eval, RowFilter filter) => new(ScalarType.Bool, eval, false, null, filter);
 

@@ -33,9 +33,24 @@ internal sealed partial class QueryPlanner
 
         var info = _catalog.Find(name) ?? throw Invalid(call, $"unknown function '{name}'");
         if (info.Kind == FunctionKind.Aggregate) throw Invalid(call, $"the aggregate {name}() can only be used in summarize (or make-series)");
-        var implementation = ScalarFunctions.Find(info.Name) ?? throw Unsupported(call, $"the function {info.Name}()");
-        var planned = arguments.Select(a => a.Kind == SyntaxKind.TypeOfLiteralExpression ? ScalarPlan.Constant(Schema.ScalarType.String, a.ToFullString().Trim()) : PlanScalar(a)).ToArray();
-        return ScalarPlan.Of(TypeOf(call), implementation(new CallSite(call, planned, TypeOf(call))));
+        var implementation = ScalarFunctions.Find(info.Name)
+            ?? throw (info.Offline is { } reason ? NotOffline(call, info.Name, reason) : Unsupported(call, $"the function {info.Name}()"));
+        return ScalarPlan.Of(TypeOf(call), implementation(PlanCallSite(call, arguments)));
+    }
+
+    /// <summary>A built-in call's arguments planned: typeof(T) as its text, `*` as <see cref="ScalarPlan.Star"/>.</summary>
+    private CallSite PlanCallSite(SyntaxNode call, IReadOnlyList<SyntaxNode> arguments)
+    {
+        var planned = arguments.Select(a => a.Kind switch
+        {
+            SyntaxKind.TypeOfLiteralExpression => ScalarPlan.Constant(Schema.ScalarType.String, a.ToFullString().Trim()),
+            SyntaxKind.StarExpression => ScalarPlan.Star,
+            _ => PlanScalar(a),
+        }).ToArray();
+        return new CallSite(call, planned, TypeOf(call))
+        {
+            ArgumentNames = [.. arguments.Select(a => a.Kind == SyntaxKind.NameReference ? SyntaxHelpers.NameText(a) : null)],
+        };
     }
 
     private PlannedValue PlanUserCall(FunctionEntry function, string name, IReadOnlyList<SyntaxNode> arguments, SyntaxNode call)

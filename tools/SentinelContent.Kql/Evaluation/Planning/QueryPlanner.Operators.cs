@@ -100,18 +100,10 @@ internal sealed partial class QueryPlanner
         return [name ?? "Column" + (++counter).ToString(System.Globalization.CultureInfo.InvariantCulture)];
     }
 
-    private List<(string Name, ScalarPlan Plan)> PlanItems(SyntaxNode op)
+    private List<Func<DataTable, QueryContext, IReadOnlyList<(string Name, Column Column)>>> PlanItems(SyntaxNode op)
     {
         var counter = 0;
-        var items = new List<(string, ScalarPlan)>();
-        foreach (var item in OperatorItems(op))
-        {
-            var names = OutputNames(item, ref counter);
-            if (item.Kind == SyntaxKind.CompoundNamedExpression || names.Count > 1) throw Unsupported(item, "an expression giving several columns here");
-            items.Add((names[0], PlanScalar(item)));
-        }
-
-        return items;
+        return [.. OperatorItems(op).Select(item => PlanItemColumns(item, OutputNames(item, ref counter)))];
     }
 
     private TabularEval PlanExtend(SyntaxNode op, TabularEval input)
@@ -119,8 +111,11 @@ internal sealed partial class QueryPlanner
         var items = PlanItems(op);
         return context =>
         {
-            var table = input(context);
-            foreach (var (name, plan) in items) table = Projection.AddOrReplace(table, name, plan.Eval(table, context));
+            // Every item reads the input as it came (the binder resolves names against the input only).
+            var source = input(context);
+            var computed = items.SelectMany(item => item(source, context)).ToList();
+            var table = source;
+            foreach (var (name, column) in computed) table = Projection.AddOrReplace(table, name, column);
             return table;
         };
     }
@@ -138,10 +133,8 @@ internal sealed partial class QueryPlanner
                 continue;
             }
 
-            var names = OutputNames(item, ref counter);
-            var plan = PlanScalar(item);
-            var name = names[0];
-            steps.Add((table, context) => [(name, plan.Eval(table, context))]);
+            var columns = PlanItemColumns(item, OutputNames(item, ref counter));
+            steps.Add((table, context) => columns(table, context));
         }
 
         return context =>
@@ -279,7 +272,7 @@ internal sealed partial class QueryPlanner
         return context =>
         {
             var table = input(context);
-            var projected = Tables.From([.. planned.Select(p => (p.Name, p.Plan.Eval(table, context)))], rowCount: table.RowCount);
+            var projected = Tables.From([.. planned.SelectMany(p => p(table, context))], rowCount: table.RowCount);
             return Grouping.Distinct(projected);
         };
     }
@@ -293,8 +286,8 @@ internal sealed partial class QueryPlanner
     private TabularEval PlanPrint(SyntaxNode op)
     {
         var counter = 0;
-        var items = OperatorItems(op).Select(i => (Names: OutputNames(i, ref counter), Plan: PlanScalar(i, row: false))).ToList();
-        return context => Tables.From([.. items.Select(i => (i.Names[0], i.Plan.Eval(Tables.SingleRow, context)))]);
+        var items = OperatorItems(op).Select(i => PlanItemColumns(i, OutputNames(i, ref counter), row: false)).ToList();
+        return context => Tables.From([.. items.SelectMany(i => i(Tables.SingleRow, context))]);
     }
 
     private TabularEval PlanRange(SyntaxNode op)

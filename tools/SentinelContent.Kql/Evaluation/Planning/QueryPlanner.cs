@@ -116,6 +116,9 @@ internal sealed partial class QueryPlanner
     internal static KqlEvaluationException Unsupported(SyntaxNode node, string what) =>
         Runtime.QueryContext.Failure(EvaluationDiagnostics.Unsupported, node.Span, what);
 
+    internal static KqlEvaluationException NotOffline(SyntaxNode node, string function, string reason) =>
+        Runtime.QueryContext.Failure(EvaluationDiagnostics.NotOffline, node.Span, function, reason);
+
     internal static KqlEvaluationException Invalid(SyntaxNode node, string message) =>
         Runtime.QueryContext.Failure(EvaluationDiagnostics.RuntimeError, node.Span, message);
 

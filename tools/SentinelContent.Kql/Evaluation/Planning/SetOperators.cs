@@ -19,7 +19,9 @@ internal static class SetOperators
             HashSet<object?>? shared = null;
             return Test(values, lists, (value, candidates) =>
             {
-                if (KqlValue.Unwrap(value) is null) return negated ? null : false;
+                // The reference's null-values page: in is an OR of == and !in an AND of !=, so a null value is not in a
+                // list of values (false, and true for !in); against a null in the list the comparison itself is null.
+                if (KqlValue.Unwrap(value) is null) return candidates.Any(c => KqlValue.Unwrap(c) is null) ? null : negated;
                 var set = ReferenceEquals(candidates, lists(-1)) ? shared ??= new HashSet<object?>(candidates, comparer) : new HashSet<object?>(candidates, comparer);
                 return set.Contains(KqlValue.Unwrap(value)) != negated;
             });

@@ -143,7 +143,7 @@ public static class KqlValue
     public static DateTime? ToDateTime(object? value) => Unwrap(value) switch
     {
         DateTime dt => dt,
-        string s => ValueConversion.TryDateTimeText(s, out var parsed) ? parsed : null,
+        string s => DateTimeParsing.TryParse(s, out var parsed) ? parsed : null,
         long l when l >= 0 && l <= DateTime.MaxValue.Ticks => new DateTime(l, DateTimeKind.Utc),
         _ => null,
     };

@@ -42,7 +42,7 @@ internal static class LiteralValues
                 if (bool.TryParse(inner, out var b)) { value = b; return true; }
                 return false;
             case SyntaxKind.DateTimeLiteralExpression:
-                if (ValueConversion.TryDateTimeText(inner, out var dt)) { value = dt; return true; }
+                if (DateTimeParsing.TryParse(inner, out var dt)) { value = dt; return true; }
                 return false;
             case SyntaxKind.TimespanLiteralExpression:
                 if (TryTimeSpan(inner, out var ts)) { value = ts; return true; }

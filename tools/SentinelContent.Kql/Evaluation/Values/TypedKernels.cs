@@ -11,24 +11,34 @@ namespace SentinelContent.Kql.Evaluation.Values;
 /// </summary>
 public static class TypedKernels
 {
-    /// <summary>a OP b for two columns (or a column and a broadcast constant) of datetimes, longs or reals; null when the types do not fit.</summary>
-    public static Column? Compare(Column a, Column b, Func<int, bool> test) => (a, b) switch
+    /// <summary>
+    /// a OP b for two columns (or a column and a broadcast constant) of datetimes, longs or reals; null when the types
+    /// do not fit. <paramref name="oneNull"/> is the result when exactly one side is null (false for ==, true for !=,
+    /// null for the orderings: the reference's null-values page); two nulls give null.
+    /// </summary>
+    public static Column? Compare(Column a, Column b, Func<int, bool> test, bool? oneNull = null) => (a, b) switch
     {
-        (ValueColumn<DateTime> x, ValueColumn<DateTime> y) => Compare(x, y, test),
-        (ValueColumn<long> x, ValueColumn<long> y) => Compare(x, y, test),
-        (ValueColumn<double> x, ValueColumn<double> y) => Compare(x, y, test),
-        (ValueColumn<TimeSpan> x, ValueColumn<TimeSpan> y) => Compare(x, y, test),
+        (ValueColumn<DateTime> x, ValueColumn<DateTime> y) => Compare(x, y, test, oneNull),
+        (ValueColumn<long> x, ValueColumn<long> y) => Compare(x, y, test, oneNull),
+        (ValueColumn<double> x, ValueColumn<double> y) => Compare(x, y, test, oneNull),
+        (ValueColumn<TimeSpan> x, ValueColumn<TimeSpan> y) => Compare(x, y, test, oneNull),
         _ => null,
     };
 
-    private static ValueColumn<bool> Compare<T>(ValueColumn<T> a, ValueColumn<T> b, Func<int, bool> test) where T : struct, IComparable<T>
+    private static ValueColumn<bool> Compare<T>(ValueColumn<T> a, ValueColumn<T> b, Func<int, bool> test, bool? oneNull) where T : struct, IComparable<T>
     {
         var count = a.Count;
         var values = new bool[count];
         var nulls = new BitArray(count);
         for (var i = 0; i < count; i++)
         {
-            if (a.Nulls[i] || b.Nulls[i]) { nulls[i] = true; continue; }
+            var (nullA, nullB) = (a.Nulls[i], b.Nulls[i]);
+            if (nullA || nullB)
+            {
+                if (nullA != nullB && oneNull is { } given) values[i] = given;
+                else nulls[i] = true;
+                continue;
+            }
             values[i] = test(a.Values[i].CompareTo(b.Values[i]));
         }
 
