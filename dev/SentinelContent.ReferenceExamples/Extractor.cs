@@ -21,8 +21,10 @@ public static class Extractor
         var examples = pages.SelectMany(p => p.Doc.Examples.Select(e => (Id: CaseId(p.Page, e.Ordinal), Example: e))).ToList();
         progress.WriteLine($"{pages.Count} pages, {examples.Count} ```kusto examples; binding them with Microsoft's binder...");
 
+        // The query that runs: the example's, or its restatement when it is written in a shorthand shape.
+        var shapes = examples.ToDictionary(e => e.Id, e => Shapes.Of(e.Example));
         // No tables at all: an example that binds clean makes its own rows.
-        var bound = KqlOracle.Run([.. examples.Select(e => (e.Id, e.Example.Query))], "{}");
+        var bound = KqlOracle.Run([.. examples.Select(e => (e.Id, shapes[e.Id]?.Query ?? e.Example.Query))], "{}");
 
         if (Environment.GetEnvironmentVariable("REFERENCE_EXAMPLES_DUMP") is { Length: > 0 } dump)
         {
@@ -49,7 +51,7 @@ public static class Extractor
                 Category = categories.Of(page),
             };
             foreach (var example in doc.Examples)
-                reference.Examples.Add(Classifier.Classify(example, bound[CaseId(page, example.Ordinal)], reference.Examples, tablesRead));
+                reference.Examples.Add(Classifier.Classify(example, shapes[CaseId(page, example.Ordinal)], bound[CaseId(page, example.Ordinal)], reference.Examples, tablesRead));
             written.Add(reference);
         }
 

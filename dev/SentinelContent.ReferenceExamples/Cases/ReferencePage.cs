@@ -42,7 +42,11 @@ public sealed class ReferenceExample
     /// <summary>Why an example is not a plain case (the table it reads, the call that makes it nondeterministic...).</summary>
     public string? Reason { get; set; }
 
+    /// <summary>The query that runs: the page's, or its restatement when the page writes it in a shorthand shape.</summary>
     public string Query { get; set; } = string.Empty;
+
+    /// <summary>The query as the page writes it, when <see cref="Query"/> restates it (see <see cref="Reason"/>).</summary>
+    public string? PageQuery { get; set; }
 
     /// <summary>The documented result tables, in page order (several for a batch or a fork).</summary>
     public List<ReferenceOutput> Outputs { get; set; } = [];
@@ -60,7 +64,7 @@ public sealed class ReferenceOutput
     /// <summary>The page's column names, each with ":type" where Microsoft's binder knows the type (not for bag_unpack's, for one).</summary>
     public List<string> Columns { get; set; } = [];
 
-    /// <summary>Cells as the page renders them; null for an empty cell (Kusto prints null and the empty string alike).</summary>
+    /// <summary>Cells as the page writes them; an empty cell is "" (Kusto prints null and the empty string alike).</summary>
     public List<List<string?>> Rows { get; set; } = [];
 
     /// <summary>The page shows only some of the result's columns; the others are not compared.</summary>

@@ -17,7 +17,9 @@ public static partial class Classifier
     /// <paramref name="tablesRead"/>: the names the reference's examples read without making them (from the binder's
     /// errors over all examples), to catch a table named only in a string: `foo('StormEvents')` over `table(name)`.
     /// </summary>
-    public static ReferenceExample Classify(DocExample example, OracleResult bound, IReadOnlyList<ReferenceExample> earlier, IReadOnlySet<string> tablesRead)
+    /// <paramref name="shape"/>: the example restated as a query when the page writes it in a shorthand shape; then
+    /// <paramref name="bound"/> is the binder's answer for that query.
+    public static ReferenceExample Classify(DocExample example, Shape? shape, OracleResult bound, IReadOnlyList<ReferenceExample> earlier, IReadOnlySet<string> tablesRead)
     {
         var result = new ReferenceExample
         {
@@ -25,9 +27,10 @@ public static partial class Classifier
             Heading = example.Heading,
             Moniker = example.Moniker,
             Tab = example.Tab,
-            Query = example.Query,
+            Query = shape?.Query ?? example.Query,
+            PageQuery = shape is null ? null : example.Query,
         };
-        (result.Class, result.Reason) = Decide(example, bound, result, earlier, tablesRead);
+        (result.Class, result.Reason) = Decide(example, shape, bound, result, earlier, tablesRead);
         return result;
     }
 
@@ -35,9 +38,10 @@ public static partial class Classifier
     public static IEnumerable<string> UnknownNames(OracleResult bound) =>
         bound.Errors.Select(e => UnknownName().Match(e.Message)).Where(m => m.Success).Select(m => m.Groups[1].Value);
 
-    private static (string Class, string? Reason) Decide(DocExample example, OracleResult bound, ReferenceExample result, IReadOnlyList<ReferenceExample> earlier, IReadOnlySet<string> tablesRead)
+    private static (string Class, string? Reason) Decide(
+        DocExample example, Shape? shape, OracleResult bound, ReferenceExample result, IReadOnlyList<ReferenceExample> earlier, IReadOnlySet<string> tablesRead)
     {
-        var query = example.Query;
+        var query = result.Query;
         var code = QueryText.WithoutCommentsAndStrings(query);
 
         if (code.TrimStart().StartsWith('.')) return (ExampleClass.NeedsCluster, "a management command");
@@ -54,7 +58,8 @@ public static partial class Classifier
             return (ExampleClass.BinderError, $"Microsoft's binder reports {bound.Errors[0].Code}: {bound.Errors[0].Message}");
 
         if (Render().IsMatch(code)) return (ExampleClass.Chart, "renders a chart");
-        var outputs = Outputs.Read(example, bound, out var outputNote);
+        string? outputNote = null;
+        var outputs = shape?.Row is { } row ? [Outputs.Stated(row, bound)] : Outputs.Read(example, bound, out outputNote);
         if (outputs.Count == 0)
         {
             if (outputNote is not null) return (ExampleClass.UnreadableOutput, outputNote);
@@ -62,27 +67,21 @@ public static partial class Classifier
         }
         result.Outputs = outputs;
         result.Ordered = Ordering.IsOrdered(code);
-        if (outputs.Count == 1 && outputs[0].Columns.Count == 1 && QueryText.IsBareExpression(code))
-        {
-            // `asin(0.5)` with a result table "result": the page's shape for a scalar expression; run as print.
-            result.Query = $"print ['{outputs[0].Columns[0].Split(':')[0]}'] = {query.Trim()}";
-        }
 
         var duplicate = earlier.FirstOrDefault(e => e.Class is ExampleClass.Case or ExampleClass.Nondeterministic && SameExample(e, result));
         if (duplicate is not null)
             return (ExampleClass.Duplicate, $"the same query and output as example {duplicate.Example}{(duplicate.Moniker is null ? string.Empty : $" ({duplicate.Moniker})")}");
 
         if (Nondeterministic().Match(code) is { Success: true } random)
-            return (ExampleClass.Nondeterministic, $"its values change from run to run ({Call().Replace(random.Groups[1].Value.Trim(), "()")})");
-        if (example.Prose.Append(example.Heading).FirstOrDefault(p => SaysNondeterministic().IsMatch(p)) is { } says)
-            return (ExampleClass.Nondeterministic, $"the page says its output may differ: \"{SaysNondeterministic().Match(says).Value}\"");
-        return (ExampleClass.Case, outputNote);
+            return (ExampleClass.Nondeterministic, $"its values change from run to run ({Call().Replace(random.Groups[1].Value.Trim(), "()")})" + (shape is null ? string.Empty : "; " + shape.Note));
+        if (example.Outputs.SelectMany(o => o.Intro).Append(example.Heading).FirstOrDefault(p => SaysNondeterministic().IsMatch(p)) is { } says)
+            return (ExampleClass.Nondeterministic, $"the page says its output may differ: \"{SaysNondeterministic().Match(says).Value}\"" + (shape is null ? string.Empty : "; " + shape.Note));
+        return (ExampleClass.Case, shape?.Note ?? outputNote);
     }
 
     private static string NotAQueryReason(string query, OracleError error)
     {
         if (Placeholder().IsMatch(query)) return "a syntax template (placeholders such as <name>): " + error.Message;
-        if (ResultComment().IsMatch(query)) return "expressions with their results in comments, not a query";
         return $"Microsoft's parser reports {error.Code}: {error.Message}";
     }
 
@@ -146,6 +145,4 @@ public static partial class Classifier
     [GeneratedRegex(@"<[A-Za-z][\w ]*>")]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"^\s*\S.*//", RegexOptions.Multiline)]
-    private static partial Regex ResultComment();
 }

@@ -9,7 +9,8 @@ namespace SentinelContent.ReferenceExamples.Classification;
 /// Turns the outputs a page shows for an example into expected result tables: the page's column names typed by
 /// Microsoft's binder (by name, else by position when the counts agree), the cells as rendered, empty cells as
 /// null. A table that only a sentence introduced is kept only when its columns are the query's (otherwise it is
-/// the next example's input). A value printed alone in a code block is the result's one cell, or its last column.
+/// the next example's input). A value printed alone in a code block is the result's one cell, or its last column;
+/// a last query line `// column = value` states that column's value.
 /// </summary>
 internal static partial class Outputs
 {
@@ -18,6 +19,13 @@ internal static partial class Outputs
         note = null;
         var columns = bound.Columns ?? [];
         var outputs = new List<ReferenceOutput>();
+        if (example.Outputs.Count == 0 && TrailingResult().Match(example.Query) is { Success: true } stated
+            && columns.FirstOrDefault(c => c.Name == stated.Groups[1].Value) is { } column)
+        {
+            // `// pValue = 0.021` as the query's last line: the page states one column's value.
+            outputs.Add(new ReferenceOutput { Columns = [Typed(column.Name, column.Type)], Rows = [[stated.Groups[2].Value]], SomeColumns = columns.Count > 1 });
+            return outputs;
+        }
         foreach (var shown in example.Outputs)
         {
             if (shown.Form == DocOutputForm.Value)
@@ -41,7 +49,8 @@ internal static partial class Outputs
             var names = columns.Select(c => c.Name).ToList();
             var same = header.SequenceEqual(names, StringComparer.Ordinal);
             var some = !same && header.Count < names.Count && header.All(names.Contains);
-            if (shown.AfterSentence && !same && !some && names.Count > 0) continue;
+            // A table only a sentence introduced is this example's output only if it has the query's very columns.
+            if (shown.AfterSentence && !same && names.Count > 0) continue;
 
             var output = new ReferenceOutput
             {
@@ -58,11 +67,18 @@ internal static partial class Outputs
                 }
                 output.Rows.Add([.. row.Select(cell => cell.Trim() is { Length: > 0 } text ? text : null)]);
             }
-            if (example.Prose.Any(p => PartialRows().IsMatch(p))) output.SomeRows = true;
+            if (shown.Intro.Any(p => PartialRows().IsMatch(p))) output.SomeRows = true;
             outputs.Add(output);
         }
         return outputs;
     }
+
+    /// <summary>The one row a page states in its shorthand (results in comments, equalities), under the restated query's columns.</summary>
+    public static ReferenceOutput Stated(IReadOnlyList<string> row, OracleResult bound) => new()
+    {
+        Columns = [.. (bound.Columns ?? []).Select(c => Typed(c.Name, c.Type))],
+        Rows = [[.. row]],
+    };
 
     private static string TypeOf(string name, int position, int count, IReadOnlyList<OracleColumn> columns)
     {
@@ -78,6 +94,9 @@ internal static partial class Outputs
         "double" => $"{name}:real",
         _ => $"{name}:{type}",
     };
+
+    [GeneratedRegex(@"//\s*(\w+)\s*=\s*(\S+)\s*$")]
+    private static partial Regex TrailingResult();
 
     [GeneratedRegex(@"^(\.\.\.|…)$")]
     private static partial Regex Ellipsis();

@@ -20,8 +20,11 @@ public sealed record DocExample(int Ordinal, int Line, string Heading, string? M
 /// <summary>
 /// A documented result: a table's header and rows, as rendered text. <paramref name="AfterSentence"/>: only a
 /// sentence ("The resulting table is:") introduced it, not an output label nor adjacency to the example.
+/// <paramref name="Intro"/>: the prose between the example (or the previous output) and this one, which says when
+/// the page shows only part of the result.
 /// </summary>
-public sealed record DocOutput(int Line, string? Label, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows, DocOutputForm Form, bool AfterSentence);
+public sealed record DocOutput(
+    int Line, string? Label, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows, DocOutputForm Form, bool AfterSentence, IReadOnlyList<string> Intro);
 
 public enum DocOutputForm
 {

@@ -50,6 +50,9 @@ public static partial class PageReader
         /// <summary>An output was taken since the last label: prose now is about that output, not a caption for the next.</summary>
         public bool OutputSinceLabel { get; set; }
 
+        /// <summary>How many of the current example's prose paragraphs earlier outputs took as their intro.</summary>
+        public int ProseTaken { get; set; }
+
         public bool AcceptsOutput => Current is not null && (AfterOutputLabel || !AfterProse);
     }
 
@@ -110,6 +113,7 @@ public static partial class PageReader
 
     private static void Reset(State state)
     {
+        state.ProseTaken = 0;
         state.AfterOutputLabel = false;
         state.AfterProse = false;
         state.AfterSentence = false;
@@ -137,8 +141,8 @@ public static partial class PageReader
         {
             var label = OutputLabel(state);
             state.Current!.Outputs.Add(TextTable.Read(text) is { } table
-                ? new DocOutput(code.Line + 1, label, table.Header, table.Rows, DocOutputForm.TextTable, state.AfterSentence)
-                : new DocOutput(code.Line + 1, label, [], [[text]], DocOutputForm.Value, state.AfterSentence));
+                ? new DocOutput(code.Line + 1, label, table.Header, table.Rows, DocOutputForm.TextTable, state.AfterSentence, Intro(state))
+                : new DocOutput(code.Line + 1, label, [], [[text]], DocOutputForm.Value, state.AfterSentence, Intro(state)));
             state.AfterProse = false;
             state.OutputSinceLabel = true;
         }
@@ -153,7 +157,7 @@ public static partial class PageReader
         // Column names as rendered (`series\_periods` is series_periods); values as written (see CellText).
         var names = (IReadOnlyList<string>)[.. header.OfType<TableCell>().Select(c => string.Join("\n", c.OfType<ParagraphBlock>().Select(p => InlineText.Of(p.Inline, inTable: true))))];
         var cells = (TableRow row) => (IReadOnlyList<string>)[.. row.OfType<TableCell>().Select(c => CellText.Of(state.Source, c))];
-        state.Current!.Outputs.Add(new DocOutput(table.Line + 1, OutputLabel(state), names, [.. rows.Where(r => !r.IsHeader).Select(cells)], DocOutputForm.Table, state.AfterSentence));
+        state.Current!.Outputs.Add(new DocOutput(table.Line + 1, OutputLabel(state), names, [.. rows.Where(r => !r.IsHeader).Select(cells)], DocOutputForm.Table, state.AfterSentence, Intro(state)));
         state.AfterProse = false;
         state.OutputSinceLabel = true;
     }
@@ -187,6 +191,15 @@ public static partial class PageReader
         state.AfterOutputLabel = IntroducesResult().IsMatch(text);
         state.AfterSentence = state.AfterOutputLabel;
         state.AfterProse = !state.AfterOutputLabel;
+    }
+
+    /// <summary>The prose since the example or its previous output (taken: the next output starts afresh).</summary>
+    private static List<string> Intro(State state)
+    {
+        var current = state.Current!;
+        var intro = current.Prose.Skip(state.ProseTaken).ToList();
+        state.ProseTaken = current.Prose.Count;
+        return intro;
     }
 
     /// <summary>The tab an output sits in, when the page shows results in tabs that opened after the example.</summary>
@@ -224,7 +237,8 @@ public static partial class PageReader
     [GeneratedRegex(@"^\[(.+)\]\(#tab/[^)]*\)$")]
     private static partial Regex TabHeading();
 
-    [GeneratedRegex(@"^(example\s+)?(output|results?)\s*:?$", RegexOptions.IgnoreCase)]
+    /// <summary>"Output", "**Results**", "Example output:", and the page's typo "Ouput".</summary>
+    [GeneratedRegex(@"^(example\s+)?(output|ouput|results?)\s*:?$", RegexOptions.IgnoreCase)]
     private static partial Regex OutputLabelText();
 
     [GeneratedRegex(@"\b(output|outputs|result|results|returns|returned|yields|produces|table shows|shows the following)\b|:$", RegexOptions.IgnoreCase)]

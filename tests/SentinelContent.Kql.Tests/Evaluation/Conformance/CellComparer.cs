@@ -8,7 +8,7 @@ namespace SentinelContent.Kql.Tests.Evaluation.Conformance;
 
 /// <summary>
 /// One result cell against the text a page prints for it, in the column's type. Pages print values rounded, so a
-/// real (or a decimal, or a number inside a dynamic value) matches when it is within one unit of the last digit
+/// real (or a decimal, or a number inside a dynamic value) matches when it is within half a unit of the last digit
 /// printed, or 1e-9 relative; a datetime or timespan likewise to its printed fraction. An empty printed cell is
 /// null (Kusto prints null and the empty string alike). A printed cell that ends with "..." was cut by the page:
 /// the value's text must start with what is shown. Strings compare as a page renders them, white space folded.
@@ -71,7 +71,8 @@ internal static partial class CellComparer
                 break;
         }
         if (double.IsNaN(actual) || double.IsInfinity(actual)) return false;
-        return Math.Abs(actual - want) <= Math.Max(1e-9 * Math.Max(1, Math.Abs(want)), PrintedUnit(expected));
+        // A printed value is the true one rounded: within half a unit of its last digit (and a hair for binary noise).
+        return Math.Abs(actual - want) <= Math.Max(1e-9 * Math.Max(1, Math.Abs(want)), PrintedUnit(expected) * (0.5 + 1e-6));
     }
 
     /// <summary>One unit of the last digit printed: "0.333" → 0.001, "1.5E-05" → 1e-6; 0 for an integer ("2").</summary>

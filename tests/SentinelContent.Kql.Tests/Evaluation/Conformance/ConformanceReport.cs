@@ -81,7 +81,7 @@ internal static partial class ConformanceReport
                 .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .Take(6)
                 .Select(g => $"{Escape(g.Key)} ({g.Count()})");
-            text.AppendLine($"| `{group.Key}` | {group.Count()} | {string.Join("; ", reasons)} |");
+            text.AppendLine($"| `{group.Key}` | {group.Count()} | {string.Join("; ", reasons)}{NamesRead(group)} |");
         }
         text.AppendLine();
 
@@ -102,6 +102,19 @@ internal static partial class ConformanceReport
         text.Append(End);
         return text.ToString().ReplaceLineEndings("\n");
     }
+
+    /// <summary>For the examples that read tables they do not make: which names, most read first.</summary>
+    private static string NamesRead(IEnumerable<ReferenceCase> group)
+    {
+        var names = group.Select(c => c.Example.Reason ?? string.Empty)
+            .Where(r => r.StartsWith(NamesPrefix, StringComparison.Ordinal))
+            .SelectMany(r => r[NamesPrefix.Length..].Split(", "))
+            .GroupBy(n => n).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+        if (names.Count == 0) return string.Empty;
+        return "; the names: " + string.Join(", ", names.Take(10).Select(g => $"{Escape(g.Key)} ({g.Count()})")) + (names.Count > 10 ? $" and {names.Count - 10} more" : string.Empty);
+    }
+
+    private const string NamesPrefix = "names what it does not define: ";
 
     /// <summary>A reason without its particulars where they vary by example ("names what it does not define: StormEvents").</summary>
     private static string ReasonKind(string reason) => Particulars().Replace(reason, string.Empty).Trim();
