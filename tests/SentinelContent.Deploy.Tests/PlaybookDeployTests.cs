@@ -26,6 +26,9 @@ public sealed class PlaybookDeployTests
         ["SecurityInfoDeleted-ConfirmCompromised", "SecurityInfoDeleted-Enrich", "SecurityInfoDeleted-RequireMfaReregistration", "SecurityInfoDeleted-RevokeSessions"];
 
     /// <summary>Copies the repository's playbooks (YAML files, not the samples) and points the targets at them with a secret in a fresh variable.</summary>
+    /// <summary>The environment's random key for the secrets' fingerprint (as `openssl rand -base64 32` makes one).</summary>
+    private const string FingerprintKey = "q3Jx0lW2pYc7H8kTnV5rB1sD9fG4hZ6mA0eL2uQ8wXo=";
+
     private static string Arrange(DeployFixture fixture, string? secret = Secret)
     {
         var folder = Path.Combine(fixture.Root, "playbooks");
@@ -34,7 +37,10 @@ public sealed class PlaybookDeployTests
             File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
         var variable = $"SC_TEST_WEBHOOK_{Guid.NewGuid():N}";
         Environment.SetEnvironmentVariable(variable, secret);
+        var key = $"SC_TEST_FINGERPRINT_KEY_{Guid.NewGuid():N}";
+        Environment.SetEnvironmentVariable(key, FingerprintKey);
         fixture.WriteTargets($"""
+                fingerprintKeyVariable: {key}
                 location: West Europe
                 tenantId: 72f988bf-86f1-41af-91ab-2d7cd011db47
                 playbookParameters:
@@ -130,6 +136,45 @@ public sealed class PlaybookDeployTests
         Assert.DoesNotContain(Secret, PlanText(rotated), StringComparison.Ordinal);
         Assert.True((await fixture.ApplyAsync()).Succeeded);
         Assert.Contains(Secret + "-rotated", fixture.Emulator.ReadStored(id)!, StringComparison.Ordinal);
+        Assert.False((await fixture.PlanAsync()).HasChanges);
+    }
+
+    [Fact]
+    public async Task S5_the_fingerprint_tag_cannot_be_used_to_test_guesses_without_the_pipelines_key()
+    {
+        await using var fixture = await DeployFixture.StartAsync();
+        Arrange(fixture);
+        Assert.True((await fixture.ApplyAsync()).Succeeded);
+        var read = (await fixture.Client().GetAsync(WorkflowId("SecurityInfoDeleted-RequireMfaReregistration"), Token))!;
+        var tag = read.Body["tags"]![PlaybookParameterValues.FingerprintTag]!.GetValue<string>();
+        Assert.Matches("^v2\\.[0-9a-f]{8}\\.[0-9a-f]{32}$", tag);
+
+        // What a reader of the tag could try: the right guess of the secret, with any key but the pipeline's, never matches.
+        var guess = new Dictionary<string, string> { ["SocChannelWebhookUrl"] = JsonValue.Create(Secret).ToJsonString() };
+        Assert.Equal(tag, PlaybookParameterValues.FingerprintOf(FingerprintKey, "SecurityInfoDeleted-RequireMfaReregistration", guess));
+        Assert.NotEqual(tag, PlaybookParameterValues.FingerprintOf("sentinelcontent:SecurityInfoDeleted-RequireMfaReregistration", "SecurityInfoDeleted-RequireMfaReregistration", guess));
+        for (var i = 0; i < 1000; i++)
+            Assert.NotEqual(tag, PlaybookParameterValues.FingerprintOf(Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), "SecurityInfoDeleted-RequireMfaReregistration", guess));
+        // The first version's tag (an HMAC keyed with the playbook's name, a public string) is gone.
+        var old = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes("sentinelcontent:SecurityInfoDeleted-RequireMfaReregistration"),
+            System.Text.Encoding.UTF8.GetBytes("SocChannelWebhookUrl=" + JsonValue.Create(Secret).ToJsonString())))[..16];
+        Assert.DoesNotContain(old, read.Body.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task S5_without_a_fingerprint_key_no_tag_is_written_and_the_plan_says_why()
+    {
+        await using var fixture = await DeployFixture.StartAsync();
+        Arrange(fixture);
+        fixture.WriteTargets(fixture.TargetsExtra.Replace("fingerprintKeyVariable: SC_TEST_FINGERPRINT_KEY_", "fingerprintKeyVariable: SC_TEST_UNSET_", StringComparison.Ordinal));
+        var (code, output) = Sentinelctl(fixture.Root, "deploy", "plan", "--env", "local");
+        Assert.Equal(3, code);
+        Assert.Contains("SC0618", output, StringComparison.Ordinal);
+        var (applied, _) = Sentinelctl(fixture.Root, "deploy", "apply", "--env", "local");
+        Assert.Equal(0, applied);
+        var read = (await fixture.Client().GetAsync(WorkflowId("SecurityInfoDeleted-RequireMfaReregistration"), Token))!;
+        Assert.Null(read.Body["tags"]?[PlaybookParameterValues.FingerprintTag]);
         Assert.False((await fixture.PlanAsync()).HasChanges);
     }
 

@@ -24,14 +24,14 @@ public static class ContentReader
         var tests = new Dictionary<string, RuleTestFile>(StringComparer.Ordinal);
         foreach (var file in files.Where(f => f.Kind == ContentFileKind.RuleTests))
         {
-            if (SourceFileReader.Read(file.Path, diagnostics) is { } source && RuleTestReader.Read(source, diagnostics) is { } read)
+            if (SourceFileReader.ReadContent(file.Path, diagnostics) is { } source && RuleTestReader.Read(source, diagnostics) is { } read)
                 tests[Path.GetFullPath(read.RulePath)] = read;
         }
 
         var rules = new List<(Content.Model.AnalyticsRule Rule, string Path)>();
         foreach (var file in files.Where(f => f.Kind == ContentFileKind.AnalyticsRule))
         {
-            if (SourceFileReader.Read(file.Path, diagnostics) is { } source && AnalyticsRuleReader.Read(source, diagnostics) is { } rule)
+            if (SourceFileReader.ReadContent(file.Path, diagnostics) is { } source && AnalyticsRuleReader.Read(source, diagnostics) is { } rule)
                 rules.Add((rule, file.Path));
         }
         rules.Sort((a, b) => string.CompareOrdinal(Relative(repositoryRoot, a.Path), Relative(repositoryRoot, b.Path)));

@@ -13,8 +13,6 @@ namespace SentinelContent.Emulator;
 /// </summary>
 public sealed class ArmEndpoints(ResourceStore store, EmulatorOptions options, EmulatorStatistics statistics)
 {
-    private const int MaxBodyBytes = 4 * 1024 * 1024;
-
     public async Task Handle(HttpContext context)
     {
         var apiVersion = context.Request.Query["api-version"].ToString();
@@ -86,15 +84,15 @@ public sealed class ArmEndpoints(ResourceStore store, EmulatorOptions options, E
 
     private async Task Put(HttpContext context, ArmPath path)
     {
-        JsonObject body;
-        try
+        var (read, readStatus, readProblem) = await RequestJson.ReadObjectAsync(context);
+        if (read is not { } body)
         {
-            if (context.Request.ContentLength > MaxBodyBytes) throw new JsonException("too large");
-            body = await JsonNode.ParseAsync(context.Request.Body) as JsonObject ?? throw new JsonException("not an object");
+            await ArmErrors.Write(context, readStatus, readStatus == 413 ? "RequestEntityTooLarge" : "InvalidRequestContent", readProblem!);
+            return;
         }
-        catch (JsonException)
+        if (body["etag"] is { } etagNode && RequestJson.Text(etagNode) is null)
         {
-            await ArmErrors.Write(context, 400, "InvalidRequestContent", "The request content was invalid and could not be deserialized: a JSON object is expected.");
+            await ArmErrors.Write(context, 400, "InvalidRequestContent", "The request content was invalid: 'etag' must be a string.");
             return;
         }
         if (ResourceValidation.Problem(path.Collection, body) is { } problem)
@@ -110,7 +108,7 @@ public sealed class ArmEndpoints(ResourceStore store, EmulatorOptions options, E
 
         var ifMatch = context.Request.Headers.IfMatch.ToString();
         var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
-        var bodyETag = body["etag"]?.GetValue<string>();
+        var bodyETag = RequestJson.Text(body["etag"]);
         var name = path.Name!;
         var (status, stored) = await store.UpdateAsync<(int, StoredResource?)>(path.Scope, path.Collection, name, current =>
         {

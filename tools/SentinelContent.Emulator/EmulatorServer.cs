@@ -55,7 +55,16 @@ public sealed class EmulatorServer : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             statistics.Request(context.Request.Method);
-            await next(context);
+            try
+            {
+                await next(context);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)
+            {
+                // A bug of the emulator still answers as ARM does, with an error body, never an empty 500.
+                statistics.InternalError();
+                await ArmErrors.Write(context, 500, "InternalServerError", $"The emulator could not handle the request ({e.GetType().Name}).");
+            }
         });
         app.Use(faults.Invoke);
         app.Use(async (context, next) =>

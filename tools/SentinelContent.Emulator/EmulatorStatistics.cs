@@ -9,6 +9,7 @@ public sealed class EmulatorStatistics
     private long _writeRequests;
     private long _committedWrites;
     private long _faults;
+    private long _internalErrors;
 
     public long Requests => Interlocked.Read(ref _requests);
 
@@ -20,6 +21,9 @@ public sealed class EmulatorStatistics
 
     public long Faults => Interlocked.Read(ref _faults);
 
+    /// <summary>Requests the emulator failed on (answered 500 with an error body); the fuzz suite holds this at zero.</summary>
+    public long InternalErrors => Interlocked.Read(ref _internalErrors);
+
     internal void Request(string method)
     {
         Interlocked.Increment(ref _requests);
@@ -30,11 +34,14 @@ public sealed class EmulatorStatistics
 
     internal void Fault() => Interlocked.Increment(ref _faults);
 
+    internal void InternalError() => Interlocked.Increment(ref _internalErrors);
+
     public void Reset()
     {
         Interlocked.Exchange(ref _requests, 0);
         Interlocked.Exchange(ref _writeRequests, 0);
         Interlocked.Exchange(ref _committedWrites, 0);
         Interlocked.Exchange(ref _faults, 0);
+        Interlocked.Exchange(ref _internalErrors, 0);
     }
 }

@@ -29,7 +29,7 @@ public static class ResourceShapes
         if (body["location"] is { } location) result["location"] = location.DeepClone();
         if (body["tags"] is { } tags) result["tags"] = tags.DeepClone();
         var properties = (JsonObject)body["properties"]!.DeepClone();
-        var created = (current?["properties"] as JsonObject) is { } old ? old : null;
+        var created = RequestJson.Member(current, "properties") as JsonObject;
         switch (path.Collection)
         {
             case "alertRules":
@@ -42,7 +42,7 @@ public static class ResourceShapes
                 properties["lastModifiedBy"] = Principal();
                 break;
             case "workflows":
-                if ((body["identity"] as JsonObject)?["type"]?.GetValue<string>() is "SystemAssigned")
+                if (RequestJson.Text(RequestJson.Member(body["identity"], "type")) is "SystemAssigned")
                 {
                     result["identity"] = new JsonObject
                     {
@@ -60,10 +60,10 @@ public static class ResourceShapes
                 properties["endpointsConfiguration"] = new JsonObject { ["workflow"] = new JsonObject(), ["connector"] = new JsonObject() };
                 break;
             case "connections":
-                var apiId = (properties["api"] as JsonObject)?["id"]?.GetValue<string>() ?? string.Empty;
+                var apiId = RequestJson.Text(RequestJson.Member(properties["api"], "id")) ?? string.Empty;
                 var apiName = apiId[(apiId.LastIndexOf('/') + 1)..];
                 properties["api"] = new JsonObject { ["name"] = apiName, ["displayName"] = apiName, ["id"] = apiId, ["type"] = "Microsoft.Web/locations/managedApis" };
-                var alternative = properties["parameterValueType"]?.GetValue<string>() == "Alternative";
+                var alternative = RequestJson.Text(properties["parameterValueType"]) == "Alternative";
                 properties["statuses"] = alternative
                     ? new JsonArray(new JsonObject { ["status"] = "Ready" })
                     : new JsonArray(new JsonObject { ["status"] = "Error", ["target"] = "token", ["error"] = new JsonObject { ["code"] = "Unauthenticated", ["message"] = "This connection is not authenticated." } });
@@ -91,7 +91,7 @@ public static class ResourceShapes
             var declared = (properties["definition"] as JsonObject)?["parameters"] as JsonObject;
             foreach (var name in parameters.Select(p => p.Key).ToList())
             {
-                if (declared?[name] is JsonObject d && d["type"]?.GetValue<string>() is { } type && SecureTypes.Contains(type))
+                if (declared?[name] is JsonObject d && RequestJson.Text(d["type"]) is { } type && SecureTypes.Contains(type))
                     parameters.Remove(name);
             }
         }

@@ -19,7 +19,8 @@ public static class ResourceValidation
         switch (collection)
         {
             case "alertRules":
-                var kind = body["kind"]?.GetValue<string>();
+                if (body["kind"] is { } kindNode && RequestJson.Text(kindNode) is null) return "The alert rule 'kind' must be a string.";
+                var kind = RequestJson.Text(body["kind"]);
                 var required = kind switch
                 {
                     "Scheduled" => ScheduledRequired,
@@ -40,7 +41,7 @@ public static class ResourceValidation
                 return properties["definition"] is JsonObject ? null : "The workflow must have a 'definition' object.";
             case "connections":
                 if (body["location"] is null) return "The 'location' of the connection is required.";
-                return (properties["api"] as JsonObject)?["id"] is JsonValue ? null : "The connection must name its managed API ('properties.api.id').";
+                return RequestJson.Text(RequestJson.Member(properties["api"], "id")) is not null ? null : "The connection must name its managed API ('properties.api.id').";
             default:
                 return null;
         }
@@ -52,11 +53,11 @@ public static class ResourceValidation
     /// </summary>
     public static string? PlaybookReferenceProblem(JsonObject body, ResourceStore store)
     {
-        if (body["properties"]?["actions"] is not JsonArray actions) return null;
+        if (RequestJson.Member(body["properties"], "actions") is not JsonArray actions) return null;
         foreach (var action in actions.OfType<JsonObject>())
         {
-            if (action["actionType"]?.GetValue<string>() != "RunPlaybook") continue;
-            var id = (action["actionConfiguration"] as JsonObject)?["logicAppResourceId"]?.GetValue<string>();
+            if (RequestJson.Text(action["actionType"]) != "RunPlaybook") continue;
+            var id = RequestJson.Text(RequestJson.Member(action["actionConfiguration"], "logicAppResourceId"));
             if (id is null) return "A RunPlaybook action must have 'actionConfiguration.logicAppResourceId'.";
             var target = ArmPath.Parse(id);
             if (target is not { Collection: "workflows", Name: not null })
@@ -64,7 +65,7 @@ public static class ResourceValidation
             var stored = store.Get(target.Scope, target.Collection, target.Name);
             if (stored is null) return $"The playbook '{id}' was not found; create the Logic App before the automation rule that runs it.";
             var triggers = (JsonNode.Parse(stored.Body)?["properties"]?["definition"] as JsonObject)?["triggers"] as JsonObject;
-            var incident = triggers?.Any(t => (t.Value as JsonObject)?["inputs"]?["path"]?.GetValue<string>() == "/incident-creation") ?? false;
+            var incident = triggers?.Any(t => RequestJson.Text(RequestJson.Member(RequestJson.Member(t.Value, "inputs"), "path")) == "/incident-creation") ?? false;
             if (!incident) return $"The playbook '{target.Name}' has no Microsoft Sentinel incident trigger; automation rules can only run incident-triggered playbooks.";
         }
         return null;

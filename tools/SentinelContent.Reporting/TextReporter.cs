@@ -1,4 +1,5 @@
 using SentinelContent.Core.Diagnostics;
+using SentinelContent.Core.Text;
 
 namespace SentinelContent.Reporting;
 
@@ -16,6 +17,9 @@ public sealed class TextReporter(bool color) : IDiagnosticReporter
     private const string Cyan = "\u001b[36m";
     private const string Green = "\u001b[32m";
 
+    /// <summary>The most characters of a source line quoted under a diagnostic.</summary>
+    public const int MaxExcerpt = 160;
+
     public void Write(DiagnosticReport report, TextWriter writer)
     {
         WriteDiagnostics(report.Diagnostics, writer);
@@ -32,7 +36,8 @@ public sealed class TextReporter(bool color) : IDiagnosticReporter
     {
         var location = d.Location;
         var severity = d.Severity.ToDisplayName();
-        writer.WriteLine($"{Paint(Bold, $"{location.Path}:{location.Start.Line}:{location.Start.Column}:")} {Paint(SeverityColour(d.Severity), severity)} {Paint(Dim, d.Code)}: {d.Message}");
+        // Messages and source lines quote content and workspace text: printed through TerminalText, never raw.
+        writer.WriteLine($"{Paint(Bold, $"{TerminalText.Escape(location.Path)}:{location.Start.Line}:{location.Start.Column}:")} {Paint(SeverityColour(d.Severity), severity)} {Paint(Dim, d.Code)}: {TerminalText.Escape(d.Message)}");
 
         if (location.Source is not { } source) return;
         var line = source.GetLineText(location.Start.Line);
@@ -42,9 +47,22 @@ public sealed class TextReporter(bool color) : IDiagnosticReporter
         var display = line.Replace('\t', ' ');
         var column = Math.Clamp(location.Start.Column, 1, display.Length + 1);
         var width = location.End.Line == location.Start.Line ? Math.Max(1, location.End.Column - location.Start.Column) : 1;
+        // A long line (a minified query, a 100 KB line of '-') is shown as a window around the place, so each
+        // diagnostic costs a screen line, not the whole line again.
+        if (display.Length > MaxExcerpt)
+        {
+            var start = Math.Clamp(column - 1 - (MaxExcerpt / 3), 0, display.Length - MaxExcerpt);
+            var cut = display.Substring(start, MaxExcerpt);
+            var prefix = start > 0 ? "…" : string.Empty;
+            column = column - start + prefix.Length;
+            display = prefix + cut + (start + MaxExcerpt < display.Length ? "…" : string.Empty);
+        }
         width = Math.Min(width, Math.Max(1, display.Length - column + 1));
-        writer.WriteLine($" {Paint(Dim, number)} | {display}");
-        writer.WriteLine($" {gutter} | {new string(' ', column - 1)}{Paint(SeverityColour(d.Severity), "^" + new string('~', width - 1))}");
+        var shown = TerminalText.Escape(display);
+        var indent = TerminalText.Escape(display[..(column - 1)]).Length;
+        width = Math.Max(1, TerminalText.Escape(display.Substring(column - 1, Math.Min(width, display.Length - column + 1))).Length);
+        writer.WriteLine($" {Paint(Dim, number)} | {shown}");
+        writer.WriteLine($" {gutter} | {new string(' ', indent)}{Paint(SeverityColour(d.Severity), "^" + new string('~', width - 1))}");
     }
 
     private void WriteSummary(DiagnosticReport report, TextWriter writer)

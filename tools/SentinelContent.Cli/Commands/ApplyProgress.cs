@@ -1,3 +1,4 @@
+using SentinelContent.Core.Text;
 using SentinelContent.Cli.Infrastructure;
 using SentinelContent.Deploy.Apply;
 using SentinelContent.Deploy.Planning;
@@ -22,7 +23,7 @@ internal sealed class ApplyProgress(CliContext context, int total, bool color) :
             var failed = value.Outcome != ApplyOutcome.Done;
             if (context.OutputIsTerminal && !failed)
             {
-                context.Error.Write($"\r[{_done}/{total}] {verb} {value.Item.Kind.Noun} {Trim(value.Item.DisplayName)}\u001b[K");
+                context.Error.Write($"\r[{_done}/{total}] {verb} {value.Item.Kind.Noun} {Trim(TerminalText.Escape(value.Item.DisplayName))}\u001b[K");
                 return;
             }
             if (context.OutputIsTerminal) context.Error.Write("\r\u001b[K");
@@ -32,7 +33,7 @@ internal sealed class ApplyProgress(CliContext context, int total, bool color) :
                 ApplyOutcome.Conflict => Paint("\u001b[33m", "conflict"),
                 _ => Paint("\u001b[31m", "failed"),
             };
-            context.Error.WriteLine($"[{_done}/{total}] {verb} {value.Item.Kind.Noun} {value.Item.DisplayName} ({value.Item.Name}): {outcome}{(value.Error is null ? string.Empty : ": " + value.Error)}");
+            context.Error.WriteLine($"[{_done}/{total}] {verb} {value.Item.Kind.Noun} {TerminalText.Escape(value.Item.DisplayName)} ({TerminalText.Escape(value.Item.Name)}): {outcome}{(value.Error is null ? string.Empty : ": " + TerminalText.Escape(value.Error))}");
         }
     }
 

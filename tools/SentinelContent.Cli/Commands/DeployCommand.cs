@@ -25,6 +25,7 @@ public static class DeployCommand
     {
         var options = new DeployOptions();
         var prune = PruneOption();
+        var (allowMassDelete, threshold) = MassDeleteOptions();
         var format = new Option<PlanFormat>("--format", "-f") { Description = "text (default; coloured on a terminal), json (for pipelines) or markdown (for a pull-request comment).", DefaultValueFactory = _ => PlanFormat.Text };
         var output = new Option<string?>("--output", "-o") { Description = "Write the plan to this file instead of standard output." };
         var command = new Command("plan", """
@@ -35,11 +36,15 @@ public static class DeployCommand
             Examples:
               sentinelctl deploy plan --env dev
               sentinelctl deploy plan --env prod --prune --format json --output plan.json
-            Exit codes: 0 no changes, 3 changes pending, 1 content or targets file errors,
-            2 usage or internal error, 4 Azure could not be read.
+            A plan that would delete more than 20% of what this repository deployed (massDeleteThreshold)
+            is shown and then refused (exit 1) unless --allow-mass-delete.
+            Exit codes: 0 no changes, 3 changes pending, 1 content or targets file errors (or a refused
+            mass delete), 2 usage or internal error, 4 Azure could not be read.
             """);
         options.AddTo(command);
         command.Options.Add(prune);
+        command.Options.Add(allowMassDelete);
+        command.Options.Add(threshold);
         command.Options.Add(format);
         command.Options.Add(output);
         command.SetAction(async (parse, token) =>
@@ -72,6 +77,7 @@ public static class DeployCommand
             {
                 PlanRenderer.Write(plan, chosen, chosen == PlanFormat.Text && context.UseColor(parse.GetValue(options.Color)), context.Out);
             }
+            if (MassDelete(context, parse, setup, plan, allowMassDelete, threshold)) return ExitCodes.ContentErrors;
             return plan.HasChanges ? ExitCodes.ChangesPending : ExitCodes.Success;
         });
         return command;
@@ -81,6 +87,7 @@ public static class DeployCommand
     {
         var options = new DeployOptions();
         var prune = PruneOption();
+        var (allowMassDelete, threshold) = MassDeleteOptions();
         var parallelism = new Option<int?>("--parallelism") { Description = "How many writes run at once (default: the environment's parallelism, else 8)." };
         var command = new Command("apply", """
             Plan, print the plan, then apply it: writes run in parallel (bounded), each conditional on the
@@ -91,11 +98,15 @@ public static class DeployCommand
             Examples:
               sentinelctl deploy apply --env dev
               sentinelctl deploy apply --env prod --prune
+            A plan that would delete more than 20% of what this repository deployed (massDeleteThreshold)
+            is not applied unless --allow-mass-delete.
             Exit codes: 0 applied (or nothing to do), 4 some items failed or conflicted (see the summary),
-            1 content or targets file errors, 2 usage or internal error.
+            1 content or targets file errors (or a refused mass delete), 2 usage or internal error.
             """);
         options.AddTo(command);
         command.Options.Add(prune);
+        command.Options.Add(allowMassDelete);
+        command.Options.Add(threshold);
         command.Options.Add(parallelism);
         command.SetAction(async (parse, token) =>
         {
@@ -109,6 +120,11 @@ public static class DeployCommand
                 var plan = await setup.Session.PlanAsync(desired, parse.GetValue(prune), token);
                 PlanRenderer.Write(plan, PlanFormat.Text, color, context.Out);
                 if (!plan.HasChanges) return ExitCodes.Success;
+                if (MassDelete(context, parse, setup, plan, allowMassDelete, threshold))
+                {
+                    context.Error.WriteLine("nothing was applied.");
+                    return ExitCodes.ContentErrors;
+                }
 
                 var progress = new ApplyProgress(context, plan.Items.Count(i => i.IsWrite), color);
                 var result = await setup.Session.CreateApplier(parse.GetValue(parallelism)).ApplyAsync(plan, progress, token);
@@ -127,6 +143,24 @@ public static class DeployCommand
             }
         });
         return command;
+    }
+
+    private static (Option<bool> Allow, Option<int?> Threshold) MassDeleteOptions() => (
+        new Option<bool>("--allow-mass-delete") { Description = "Apply a plan even when it deletes more than the mass-delete threshold of what this repository deployed." },
+        new Option<int?>("--mass-delete-threshold") { Description = "The threshold, in percent of the items this repository owns in the workspace (default: the environment's massDeleteThreshold, else 20)." });
+
+    /// <summary>True (after saying why) when the plan deletes too much to go ahead without --allow-mass-delete.</summary>
+    private static bool MassDelete(CliContext context, ParseResult parse, DeploySetup setup, DeploymentPlan plan, Option<bool> allow, Option<int?> threshold)
+    {
+        var percent = parse.GetValue(threshold) ?? setup.Session.Environment.MassDeleteThreshold;
+        if (plan.MassDeleteRefusal(Math.Clamp(percent, 0, 100)) is not { } refusal) return false;
+        if (parse.GetValue(allow))
+        {
+            context.Error.WriteLine($"warning: {refusal.Split(". ")[0]}; going ahead (--allow-mass-delete).");
+            return false;
+        }
+        context.Error.WriteLine($"error: {refusal}");
+        return true;
     }
 
     private static Option<bool> PruneOption() => new("--prune")

@@ -14,7 +14,12 @@ public sealed class DeployOptions
 
     public Option<string?> Targets { get; } = new("--targets")
     {
-        Description = $"The targets file. Default: {TargetsFormat.FileName} in the current folder or the nearest folder above it.",
+        Description = $"The targets file. Default: {TargetsFormat.FileName} in the current folder or the nearest folder above it. A file outside the current repository needs --repository too.",
+    };
+
+    public Option<string?> Repository { get; } = new("--repository")
+    {
+        Description = "The repository whose content is deployed. Default: the folder of the targets file found from the current folder. Required when --targets names a file outside the current repository.",
     };
 
     public Option<string?> Credential { get; } = new("--credential")
@@ -47,6 +52,7 @@ public sealed class DeployOptions
     {
         command.Options.Add(Environment);
         command.Options.Add(Targets);
+        command.Options.Add(Repository);
         command.Options.Add(Credential);
         command.Options.Add(Endpoint);
         command.Options.Add(Verbose);

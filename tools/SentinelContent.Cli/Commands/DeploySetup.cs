@@ -3,6 +3,7 @@ using System.Diagnostics.Tracing;
 using Azure.Core.Diagnostics;
 using SentinelContent.Cli.Infrastructure;
 using SentinelContent.Core.Diagnostics;
+using SentinelContent.Core.Text;
 using SentinelContent.Deploy;
 using SentinelContent.Deploy.Arm;
 using SentinelContent.Deploy.Desired;
@@ -36,6 +37,8 @@ internal sealed class DeploySetup : IDisposable
             context.Error.WriteLine($"error: no {TargetsFormat.FileName} found {(path is null ? $"in {context.WorkingDirectory} or above" : $"at {context.Display(path)}")}; see docs/deploy.md for its format.");
             return null;
         }
+        var repository = RepositoryFor(context, parse, options, path);
+        if (repository is null) return null;
 
         var diagnostics = new List<Diagnostic>();
         var targets = TargetsReader.Read(path, diagnostics);
@@ -68,7 +71,7 @@ internal sealed class DeploySetup : IDisposable
         ArmClient client;
         try
         {
-            client = DeploymentSession.Connect(environment, credential);
+            client = DeploymentSession.Connect(environment, credential, new ArmConnectionSettings { Observer = new RetryCountdown(context) });
         }
         catch (InvalidOperationException e)
         {
@@ -76,7 +79,7 @@ internal sealed class DeploySetup : IDisposable
             return null;
         }
 
-        var setup = new DeploySetup { Session = new DeploymentSession(Path.GetDirectoryName(path)!, targets, environment, client, kinds) };
+        var setup = new DeploySetup { Session = new DeploymentSession(repository, targets, environment, client, kinds) };
         if (parse.GetValue(options.Verbose))
             setup._listener = new AzureEventSourceListener((_, message) => { lock (context.Error) context.Error.WriteLine(message); }, EventLevel.Informational);
         exitCode = ExitCodes.Success;
@@ -98,19 +101,62 @@ internal sealed class DeploySetup : IDisposable
         new TextReporter(context.UseColor(parse.GetValue(options.Color))).Write(new DiagnosticReport(command, shown, files, DiagnosticCatalog.All), context.Error);
     }
 
-    /// <summary>Azure's and the network's failures, as one line that names what failed (never a token or header).</summary>
+    /// <summary>
+    /// Azure's and the network's failures, as one line that names what failed and what to do (never a token or
+    /// header, never an SDK type or option name: those mean nothing to the person at the terminal).
+    /// </summary>
     public static int Failed(CliContext context, Exception e)
     {
-        var message = e switch
-        {
-            ArmRequestException arm => arm.Message,
-            Azure.Identity.CredentialUnavailableException unavailable => $"no Azure credential available: {unavailable.Message.Split('\n')[0]}",
-            Azure.Identity.AuthenticationFailedException auth => $"could not sign in to Azure: {auth.Message.Split('\n')[0]}",
-            HttpRequestException http => $"network error: {http.Message}",
-            _ => e.Message,
-        };
-        context.Error.WriteLine($"error: {message}");
+        context.Error.WriteLine($"error: {TerminalText.Escape(Describe(e))}");
         return ExitCodes.DeployFailed;
+    }
+
+    internal static string Describe(Exception e) => e switch
+    {
+        ArmRequestException arm => arm.Message,
+        EndpointUnreachableException unreachable => unreachable.Message,
+        Azure.Identity.CredentialUnavailableException =>
+            "no Azure sign-in is available here: run `az login` (then --credential azure-cli), or in CI set up workload identity (AZURE_CLIENT_ID, AZURE_TENANT_ID and a federated token; docs/deploy.md)",
+        Azure.Identity.AuthenticationFailedException auth => $"could not sign in to Azure: {WithoutSdkNames(auth.Message)}",
+        Azure.RequestFailedException failed => $"the request failed: {WithoutSdkNames(failed.InnerException?.Message ?? failed.Message)}",
+        AggregateException aggregate when aggregate.InnerExceptions.Count > 0 => Describe(aggregate.InnerExceptions[^1]),
+        HttpRequestException http => $"network error: {http.Message}",
+        System.Text.Json.JsonException => "the service answered with JSON this tool cannot read",
+        _ => WithoutSdkNames(e.Message),
+    };
+
+    /// <summary>The first line of an SDK message, without the credential type names and troubleshooting links it starts with.</summary>
+    private static string WithoutSdkNames(string message)
+    {
+        var line = message.Split('\n')[0].Trim();
+        line = System.Text.RegularExpressions.Regex.Replace(line, @"\b[A-Z][A-Za-z]*Credential\b( authentication failed)?:?\s*", string.Empty);
+        line = System.Text.RegularExpressions.Regex.Replace(line, @"\s*(See|Visit) (the )?troubleshooting guide.*$", string.Empty, System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        return line.Length == 0 ? "the sign-in failed" : line;
+    }
+
+    /// <summary>
+    /// The repository whose content is deployed. It used to be the folder of the targets file, so `--targets
+    /// elsewhere/sentinel.yaml` silently deployed (and with --prune, planned to delete against) an empty folder.
+    /// Now: --repository when given; else the folder of a targets file found from the current folder; a --targets
+    /// file outside the current repository is refused unless --repository says which content is meant.
+    /// </summary>
+    private static string? RepositoryFor(CliContext context, ParseResult parse, DeployOptions options, string targetsPath)
+    {
+        if (parse.GetValue(options.Repository) is { } named)
+        {
+            var full = context.Resolve(named);
+            if (Directory.Exists(full)) return full;
+            context.Error.WriteLine($"error: --repository {named}: no such folder.");
+            return null;
+        }
+        var folder = Path.GetDirectoryName(targetsPath)!;
+        if (parse.GetValue(options.Targets) is null) return folder;
+        var current = RepositoryLayout.FindRoot(context.WorkingDirectory) ?? Core.Input.RepositoryRoot.Find(context.WorkingDirectory);
+        if (current is not null && Core.Input.ContainedPath.IsUnder(current, Path.GetFullPath(targetsPath)))
+            return current;
+        context.Error.WriteLine($"error: --targets {context.Display(targetsPath)} is outside the current repository ({(current is null ? "none found from " + context.WorkingDirectory : context.Display(current))}); " +
+            "say which repository's content to deploy with --repository DIR (deploying another folder's content, with --prune, would plan to delete everything this repository deployed).");
+        return null;
     }
 
     private static string? FindTargets(string start)

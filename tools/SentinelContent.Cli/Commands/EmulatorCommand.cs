@@ -38,6 +38,11 @@ public static class EmulatorCommand
         foreach (var option in new Option[] { port, database, failRate, latency, retryAfter, pageSize, seed, data, functions, maxRows }) command.Options.Add(option);
         command.SetAction(async (parse, token) =>
         {
+            if (parse.GetValue(port) is < 0 or > 65535)
+            {
+                context.Error.WriteLine($"error: --port {parse.GetValue(port)} is not a port; use 1 to 65535 (or 0 for a free one).");
+                return ExitCodes.UsageOrInternalError;
+            }
             var rate = parse.GetValue(failRate);
             if (rate is < 0 or > 1 || parse.GetValue(pageSize) < 1 || parse.GetValue(latency) < 0 || parse.GetValue(retryAfter) < 0 || parse.GetValue(maxRows) < 1)
             {

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using SentinelContent.Cli.Infrastructure;
+using SentinelContent.Core.Input;
+using SentinelContent.Core.Text;
 using SentinelContent.Deploy.Arm;
 using SentinelContent.Deploy.Desired;
 
@@ -46,6 +48,8 @@ public static class ExportCommand
                 }
             }
             if (chosen.Count == 0) chosen.AddRange(ContentKinds.All);
+            // Export reads the repository only to skip what it has: secrets are never needed for that.
+            chosen = [.. chosen.Select(k => k is PlaybookKind ? PlaybookKind.NamesOnly : k)];
 
             using var setup = DeploySetup.Create(context, parse, options, chosen, out var code);
             if (setup is null) return code;
@@ -56,6 +60,7 @@ public static class ExportCommand
             try
             {
                 int written = 0, skipped = 0;
+                var taken = new Dictionary<string, UniqueFileNames>(StringComparer.Ordinal);
                 foreach (var kind in chosen)
                 {
                     var resources = await session.Client.ListAsync(kind.CollectionPath(session.Environment.Scope), token);
@@ -66,7 +71,16 @@ public static class ExportCommand
                             skipped++;
                             continue;
                         }
-                        foreach (var file in kind.Export(resource, session.Environment))
+                        var files = kind.Export(resource, session.Environment);
+                        // Names come from the workspace, which this repository does not trust: every file must be a safe
+                        // name in its folder, inside the repository, and not another file differing only in case.
+                        if (files.Select(f => Refusal(session.RepositoryRoot, f, taken, parse.GetValue(force))).FirstOrDefault(r => r is not null) is { } refusal)
+                        {
+                            context.Error.WriteLine($"skipped {kind.Noun} '{TerminalText.Escape(resource.Name)}': {refusal}");
+                            skipped++;
+                            continue;
+                        }
+                        foreach (var file in files)
                         {
                             var path = Path.Combine(session.RepositoryRoot, file.RelativePath);
                             if (File.Exists(path) && !parse.GetValue(force))
@@ -90,5 +104,29 @@ public static class ExportCommand
             }
         });
         return command;
+    }
+
+    /// <summary>Why <paramref name="file"/> must not be written, or null: the last check before any byte reaches the disk.</summary>
+    private static string? Refusal(string root, ExportedFile file, Dictionary<string, UniqueFileNames> taken, bool force)
+    {
+        var name = Path.GetFileName(file.RelativePath);
+        var stem = Path.GetFileNameWithoutExtension(name);
+        if (!SafeFileName.IsSafe(stem) || Path.IsPathRooted(file.RelativePath) || file.RelativePath.Split('/', '\\').Any(part => part is "." or ".."))
+            return $"its name '{TerminalText.Escape(stem)}' cannot be a file name in this repository (only letters, digits, '-', '_' and '.')";
+        var full = Path.Combine(root, file.RelativePath);
+        try
+        {
+            ContainedPath.Within(root, full);
+        }
+        catch (InputFileException outside)
+        {
+            return outside.Message;
+        }
+        var folder = Path.GetDirectoryName(full)!;
+        if (!taken.TryGetValue(folder, out var names))
+            taken[folder] = names = new UniqueFileNames(Directory.Exists(folder) ? Directory.EnumerateFiles(folder).Select(f => Path.GetFileName(f)!).Where(f => !f.Equals(name, StringComparison.Ordinal)) : []);
+        if (!names.TryClaim(name) && !(force && File.Exists(full)))
+            return $"'{name}' differs only in case from another exported or existing file";
+        return null;
     }
 }

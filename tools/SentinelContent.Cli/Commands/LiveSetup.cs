@@ -48,7 +48,7 @@ internal sealed class LiveSetup : IDisposable
         {
             var endpoint = logsEndpoint ?? LogsEndpoint.For(environment.EffectiveEndpoint);
             var kind = credential ?? environment.Credential ?? (ArmEndpoint.IsLoopback(endpoint) ? CredentialKind.Development : CredentialKind.Default);
-            var logs = new LogsQueryClient(endpoint, Credentials.Create(kind));
+            var logs = new LogsQueryClient(endpoint, Credentials.Create(kind), LogsQueryClient.DefaultSettings with { Observer = new RetryCountdown(context) });
             return new LiveSetup(deploy, new LiveWorkspace(environment, deploy.Session.Client, logs));
         }
         catch (InvalidOperationException e)

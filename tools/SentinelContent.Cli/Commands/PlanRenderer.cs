@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SentinelContent.Core.Text;
 using SentinelContent.Deploy.Planning;
 
 namespace SentinelContent.Cli.Commands;
@@ -43,18 +44,20 @@ public static class PlanRenderer
     private static void Text(DeploymentPlan plan, bool color, TextWriter writer)
     {
         string Paint(string colour, string text) => color ? colour + text + Reset : text;
-        writer.WriteLine($"Plan for '{plan.Environment}': workspace {plan.Scope.Workspace} (resource group {plan.Scope.ResourceGroup}, subscription {plan.Scope.SubscriptionId})");
+        // Names, display names and values come from the workspace, which this tool does not trust: every one is
+        // printed through TerminalText, so an ESC sequence, an OSC 52 clipboard write or a CR cannot reach the terminal.
+        writer.WriteLine($"Plan for '{Safe(plan.Environment)}': workspace {Safe(plan.Scope.Workspace)} (resource group {Safe(plan.Scope.ResourceGroup)}, subscription {Safe(plan.Scope.SubscriptionId)})");
         foreach (var item in plan.Items.Where(i => i.IsWrite))
         {
             var (sign, colour, verb) = Style(item.Action);
             var drift = item.Drift ? Paint(Yellow, "  [drift: changed in the workspace outside this repository]") : string.Empty;
             var note = item.Action == PlanAction.Adopt ? Paint(Dim, "  (content matches; records ownership)") : string.Empty;
-            writer.WriteLine($"  {Paint(colour, $"{sign} {verb,-7}")} {item.Kind.Noun} {item.DisplayName} {Paint(Dim, $"({item.Name})")}{drift}{note}");
+            writer.WriteLine($"  {Paint(colour, $"{sign} {verb,-7}")} {item.Kind.Noun} {Safe(item.DisplayName)} {Paint(Dim, $"({Safe(item.Name)})")}{drift}{note}");
             foreach (var change in item.Changes) WriteChange(change, writer, Paint);
         }
         var kept = plan.Kept.Where(k => plan.Prune || k.Reason.Contains("--prune", StringComparison.Ordinal)).ToList();
         foreach (var k in kept)
-            writer.WriteLine($"  {Paint(Dim, $"  keep   ")} {k.Kind.Noun} {k.DisplayName} {Paint(Dim, $"({k.Name}): {k.Reason}")}");
+            writer.WriteLine($"  {Paint(Dim, $"  keep   ")} {k.Kind.Noun} {Safe(k.DisplayName)} {Paint(Dim, $"({Safe(k.Name)}): {Safe(k.Reason)}")}");
         var foreign = plan.Kept.Count(k => k.Reason.StartsWith("not deployed", StringComparison.Ordinal));
         if (foreign > 0 && !plan.Prune) writer.WriteLine(Paint(Dim, $"  ({foreign} item(s) in the workspace were not deployed by this repository and are never touched)"));
         writer.WriteLine(plan.HasChanges ? $"Plan: {Summary(plan)}." : $"No changes: {Summary(plan)}.");
@@ -67,15 +70,17 @@ public static class PlanRenderer
         if (change.Before is JsonValue b && change.After is JsonValue a && b.GetValueKind() == JsonValueKind.String && a.GetValueKind() == JsonValueKind.String &&
             (b.GetValue<string>().Contains('\n') || a.GetValue<string>().Contains('\n')))
         {
-            writer.WriteLine($"        {change.Path}:");
+            writer.WriteLine($"        {Safe(change.Path)}:");
             var oldLines = b.GetValue<string>().Split('\n');
             var newLines = a.GetValue<string>().Split('\n');
-            foreach (var line in oldLines.Except(newLines)) writer.WriteLine("          " + paint(Red, "- " + line));
-            foreach (var line in newLines.Except(oldLines)) writer.WriteLine("          " + paint(Green, "+ " + line));
+            foreach (var line in oldLines.Except(newLines)) writer.WriteLine("          " + paint(Red, "- " + Safe(line)));
+            foreach (var line in newLines.Except(oldLines)) writer.WriteLine("          " + paint(Green, "+ " + Safe(line)));
             return;
         }
-        writer.WriteLine($"        {change.Path}: {paint(Red, before)} → {paint(Green, after)}");
+        writer.WriteLine($"        {Safe(change.Path)}: {paint(Red, Safe(before))} → {paint(Green, Safe(after))}");
     }
+
+    private static string Safe(string? text) => TerminalText.Escape(text);
 
     private static string Display(JsonNode? value)
     {
@@ -122,8 +127,8 @@ public static class PlanRenderer
     private static string Markdown(DeploymentPlan plan)
     {
         var text = new StringBuilder();
-        text.Append($"### Sentinel deployment plan: `{plan.Environment}`\n\n");
-        text.Append($"Workspace `{plan.Scope.Workspace}` (resource group `{plan.Scope.ResourceGroup}`). {Summary(plan)}.\n\n");
+        text.Append($"### Sentinel deployment plan: `{Code(plan.Environment)}`\n\n");
+        text.Append($"Workspace `{Code(plan.Scope.Workspace)}` (resource group `{Code(plan.Scope.ResourceGroup)}`). {Summary(plan)}.\n\n");
         var writes = plan.Items.Where(i => i.IsWrite).ToList();
         if (writes.Count == 0)
         {
@@ -133,12 +138,27 @@ public static class PlanRenderer
         text.Append("| action | kind | name | changed fields |\n|---|---|---|---|\n");
         foreach (var item in writes)
         {
-            var fields = string.Join(", ", item.Changes.Select(c => $"`{c.Path}`"));
+            var fields = string.Join(", ", item.Changes.Select(c => $"`{Escape(c.Path).Replace("`", "'", StringComparison.Ordinal)}`"));
             var drift = item.Drift ? " (drift)" : string.Empty;
             text.Append($"| {item.Action.ToString().ToLowerInvariant()}{drift} | {item.Kind.Noun} | {Escape(item.DisplayName)} | {fields} |\n");
         }
         return text.ToString();
     }
 
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+    private static string Code(string text) => TerminalText.Escape(text).Replace("`", "'", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Workspace text inside a pull-request comment: Markdown and HTML that would render (links, images that call out,
+    /// @mentions, tables broken by '|') is backslash-escaped, and control characters are shown, not kept.
+    /// </summary>
+    private static string Escape(string text)
+    {
+        var safe = new StringBuilder();
+        foreach (var c in TerminalText.Escape(text))
+        {
+            if (c is '|' or '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '!' or '#' or '@' or '~' or '(' or ')') safe.Append('\\');
+            safe.Append(c);
+        }
+        return safe.ToString();
+    }
 }

@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SentinelContent.Cli.Infrastructure;
+using SentinelContent.Core.Input;
+using SentinelContent.Core.Text;
 using SentinelContent.Playbooks.Automation;
 using SentinelContent.Playbooks.Compiler;
 using SentinelContent.Playbooks.Validation;
@@ -65,12 +67,26 @@ public static class PlaybookBuildCommand
             name = name[..name.IndexOf(".automation.", StringComparison.OrdinalIgnoreCase)];
             outputs.Add(($"{name}.automationrule.azuredeploy.json", Render(AutomationRuleWriter.Write(rule))));
         }
+        if (outputs.Count == 0)
+        {
+            context.Error.WriteLine($"playbook build: no playbooks or automation rules found{(paths.Count > 0 ? " in " + string.Join(", ", paths) : string.Empty)}; nothing written");
+            return paths.Count > 0 ? ExitCodes.ContentErrors : ExitCodes.Success;
+        }
         var directory = outDir is not null ? context.Resolve(outDir)
             : RepositoryLayout.FindRoot(context.WorkingDirectory) is { } root ? Path.Combine(root, ".build", "playbooks") : context.WorkingDirectory;
+        // Names are checked (SC0543) before this point; every file must still land directly in the output folder (docs/security.md).
+        var targets = new List<(string Path, string Text)>();
         foreach (var (name, text) in outputs)
         {
-            AtomicFile.Write(Path.Combine(directory, name), w => w.Write(text));
+            var path = Path.Combine(directory, name);
+            if (Path.GetFileName(path) != name || SafeFileName.IsReservedWindowsName(name) || !ContainedPath.IsUnder(Path.GetFullPath(directory), Path.GetFullPath(path)))
+            {
+                context.Error.WriteLine($"error: '{TerminalText.Escape(name)}' is not a file name that stays in {context.Display(directory)}; nothing written");
+                return ExitCodes.ContentErrors;
+            }
+            targets.Add((path, text));
         }
+        foreach (var (path, text) in targets) AtomicFile.Write(path, w => w.Write(text));
         context.Error.WriteLine($"playbook build: wrote {outputs.Count} file(s) to {context.Display(directory)}");
         return ExitCodes.Success;
     }

@@ -44,6 +44,12 @@ public static class PlaybookCommand
         var missing = new List<string>();
         var files = ContentDiscovery.Discover(roots, missing);
         foreach (var path in missing) context.Error.WriteLine($"error: no such file or folder: {context.Display(path)}");
-        return missing.Count == 0 ? files : null;
+        if (missing.Count > 0) return null;
+        // A file named directly but outside playbooks/ is read as an analytics rule: say so, rather than "build" it with 0 errors and write nothing.
+        var misplaced = files.Where(f => f.Kind is Format.Discovery.ContentFileKind.AnalyticsRule or Format.Discovery.ContentFileKind.RuleTests && File.Exists(f.Path)).ToList();
+        foreach (var file in misplaced)
+            context.Error.WriteLine($"error: {context.Display(file.Path)} is not a playbook: playbook files live under a folder named {Format.Discovery.ContentDiscovery.PlaybooksFolder}/ (elsewhere a YAML file is an analytics rule)");
+        if (misplaced.Count > 0) return null;
+        return [.. files.Where(f => f.Kind is not (Format.Discovery.ContentFileKind.AnalyticsRule or Format.Discovery.ContentFileKind.RuleTests))];
     }
 }

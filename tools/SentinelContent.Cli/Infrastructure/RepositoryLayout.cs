@@ -21,5 +21,5 @@ public static class RepositoryLayout
         [.. new[] { RulesFolder, PlaybooksFolder }.Select(f => Path.Combine(root, f)).Where(HoldsFiles)];
 
     private static bool HoldsFiles(string folder) =>
-        Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Any();
+        Directory.Exists(folder) && Core.Input.FolderWalk.Files(folder).Any();
 }

@@ -62,7 +62,7 @@ public sealed class ContentValidator(IReadOnlyList<IRuleValidator> ruleValidator
 
     private AnalyticsRule? ValidateRule(string path, List<Diagnostic> diagnostics)
     {
-        var source = SourceFileReader.Read(path, diagnostics);
+        var source = SourceFileReader.ReadContent(path, diagnostics);
         if (source is null) return null;
         var rule = AnalyticsRuleReader.Read(source, diagnostics);
         if (rule is null) return null;

@@ -45,6 +45,24 @@ public static class InputDiagnostics
         "SC0010", "Key is not a plain value", "mapping keys must be plain text values", DiagnosticSeverity.Error, Category,
         "A mapping key here is itself a list or mapping (`? [a, b]: ...`). Content formats use text keys only.");
 
+    public static readonly DiagnosticDescriptor PathOutside = new(
+        "SC0011", "Path leaves the repository", "{0}", DiagnosticSeverity.Error, Category,
+        "Paths written in content (a test's `file:`, a playbook test's mock file) and files found in content folders must stay inside the repository, because content arrives in pull requests and CI runs on it. Absolute paths, `..` that climbs out, and symbolic links that lead out (to /etc/passwd, a home folder, another checkout) are refused. Copy the file into the repository and name it relative to the file that uses it.");
+
+    public static readonly DiagnosticDescriptor NotRegularFile = new(
+        "SC0012", "Not a regular file", "cannot read the file: it is {0}", DiagnosticSeverity.Error, Category,
+        "Only regular files are read. A named pipe (FIFO) would block the run until something writes to it, and a device such as /dev/zero or /dev/random never ends. Point the path at an ordinary file.");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [FileUnreadable, InvalidYaml, FileTooLarge, NotText, NestingTooDeep, TooManyNodes, DuplicateKey, EmptyDocument, MultipleDocuments, UnsupportedKey];
+        [FileUnreadable, InvalidYaml, FileTooLarge, NotText, NestingTooDeep, TooManyNodes, DuplicateKey, EmptyDocument, MultipleDocuments, UnsupportedKey, PathOutside, NotRegularFile];
+
+    /// <summary>The diagnostic for a file <see cref="Input.RegularFile"/> or <see cref="Input.ContainedPath"/> refused.</summary>
+    public static Diagnostic For(Input.InputFileException refused, Text.SourceLocation where) => refused.Problem switch
+    {
+        Input.InputProblem.TooLarge when refused.Size is { } size && refused.Limit is { } limit => Diagnostic.Create(FileTooLarge, where, size, limit),
+        Input.InputProblem.TooLarge => new Diagnostic(FileTooLarge, FileTooLarge.DefaultSeverity, refused.Message, where),
+        Input.InputProblem.NotRegular => Diagnostic.Create(NotRegularFile, where, refused.Message.Replace(", not a regular file", string.Empty, StringComparison.Ordinal)),
+        Input.InputProblem.Outside => Diagnostic.Create(PathOutside, where, refused.Message),
+        _ => Diagnostic.Create(FileUnreadable, where, refused.Message),
+    };
 }

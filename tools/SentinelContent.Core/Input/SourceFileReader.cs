@@ -5,8 +5,9 @@ using SentinelContent.Core.Text;
 namespace SentinelContent.Core.Input;
 
 /// <summary>
-/// Reads a content file as UTF-8 text, refusing what is too large or not text before anything parses it,
-/// so a stray binary or a huge dump becomes one clear diagnostic instead of a hang or a crash.
+/// Reads a content file as UTF-8 text, refusing what is too large, not a regular file or not text before anything
+/// parses it, so a stray binary, a huge dump, a FIFO or /dev/zero becomes one clear diagnostic instead of a hang or a
+/// crash. The size limit holds while reading (<see cref="RegularFile"/>).
 /// </summary>
 public static class SourceFileReader
 {
@@ -15,24 +16,31 @@ public static class SourceFileReader
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static SourceText? Read(string path, IList<Diagnostic> diagnostics, long maxBytes = DefaultMaxBytes)
+    /// <summary>Reads a file the user named (a --file, a --schema): regular files only, within the size limit; links are followed.</summary>
+    public static SourceText? Read(string path, IList<Diagnostic> diagnostics, long maxBytes = DefaultMaxBytes) =>
+        Read(path, diagnostics, maxBytes, within: null);
+
+    /// <summary>
+    /// Reads a content file (a rule, a test file, a playbook, a watchlist, a sample a test names): as <see cref="Read(string, IList{Diagnostic}, long)"/>,
+    /// and its real path must stay inside its repository (<see cref="RepositoryRoot"/>), so a link in a pull request cannot make CI read /etc/passwd.
+    /// </summary>
+    public static SourceText? ReadContent(string path, IList<Diagnostic> diagnostics, long maxBytes = DefaultMaxBytes) =>
+        Read(path, diagnostics, maxBytes, within: RepositoryRoot.Of(path));
+
+    /// <summary>Reads <paramref name="path"/>; with <paramref name="within"/>, its real path must stay under that folder.</summary>
+    public static SourceText? Read(string path, IList<Diagnostic> diagnostics, long maxBytes, string? within)
     {
         var where = SourceLocation.FileOnly(path);
         byte[] bytes;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                diagnostics.Add(Diagnostic.Create(InputDiagnostics.FileUnreadable, where, "no such file"));
-                return null;
-            }
-            if (info.Length > maxBytes)
-            {
-                diagnostics.Add(Diagnostic.Create(InputDiagnostics.FileTooLarge, where, info.Length, maxBytes));
-                return null;
-            }
-            bytes = File.ReadAllBytes(path);
+            var open = within is null ? path : ContainedPath.Within(within, path);
+            bytes = RegularFile.ReadAllBytes(open, maxBytes);
+        }
+        catch (InputFileException refused)
+        {
+            diagnostics.Add(InputDiagnostics.For(refused, where));
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -42,7 +50,7 @@ public static class SourceFileReader
         return Decode(path, bytes, diagnostics);
     }
 
-    /// <summary>Decodes bytes already in memory with the same checks as <see cref="Read"/>.</summary>
+    /// <summary>Decodes bytes already in memory with the same checks as <see cref="Read(string, IList{Diagnostic}, long)"/>.</summary>
     public static SourceText? Decode(string path, ReadOnlySpan<byte> bytes, IList<Diagnostic> diagnostics)
     {
         var where = SourceLocation.FileOnly(path);

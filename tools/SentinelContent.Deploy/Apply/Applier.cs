@@ -83,6 +83,10 @@ public sealed class Applier(ArmClient client, string repository, int parallelism
         {
             return new ItemResult(item, ApplyOutcome.Failed, e.Message);
         }
+        catch (EndpointUnreachableException e)
+        {
+            return new ItemResult(item, ApplyOutcome.Failed, e.Message);
+        }
     }
 
     /// <summary>PUT with the plan's precondition; false when the workspace holds something else than the plan expected.</summary>

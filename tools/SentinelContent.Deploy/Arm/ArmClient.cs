@@ -83,18 +83,9 @@ public sealed class ArmClient(HttpPipeline pipeline, Uri endpoint, RequestStatis
         return message;
     }
 
-    private async Task SendAsync(HttpMessage message, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 0)
-        {
-            // The network failed on every attempt. Azure.Core's message names the transport error only, never headers.
-            throw new ArmRequestException(0, "NetworkError", e.Message, message.Request.Method.ToString(), message.Request.Uri.Path);
-        }
-    }
+    /// <summary>Sends through the pipeline; a network failure that outlasts the retries is <see cref="EndpointUnreachableException"/> (<see cref="ArmRetryPolicy"/>).</summary>
+    private Task SendAsync(HttpMessage message, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(message, cancellationToken).AsTask();
 
     private Uri UriFor(string path) => new(Endpoint, $"{path}?api-version={ArmApiVersions.For(path)}");
 

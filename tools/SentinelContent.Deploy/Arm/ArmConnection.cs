@@ -13,6 +13,15 @@ public sealed record ArmConnectionSettings
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan NetworkTimeout { get; init; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>The longest wait before a retry, whatever Retry-After asks: a longer wait is cut to this (and shown).</summary>
+    public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long establishing a connection may take before it counts as lost (a black-holed address).</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Told about each wait before a retry (a countdown on the CLI); null for none.</summary>
+    public IRetryObserver? Observer { get; init; }
 }
 
 /// <summary>Connects to one ARM endpoint over the shared Azure.Core pipeline (<see cref="AzurePipeline"/>), counting requests.</summary>

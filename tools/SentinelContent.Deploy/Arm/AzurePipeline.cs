@@ -5,9 +5,10 @@ namespace SentinelContent.Deploy.Arm;
 
 /// <summary>
 /// The one place an Azure.Core HTTP pipeline is built, for ARM (the deployer, schema pull) and for the Log
-/// Analytics query API alike: Azure.Core's retry policy (exponential back-off that honours Retry-After,
-/// retry-after-ms and x-ms-retry-after-ms on 408/429/5xx and on network failures), its logging policy (which
-/// redacts the Authorization header; bodies are never logged) and authentication for the endpoint's audience.
+/// Analytics query API alike: our retry policy (<see cref="ArmRetryPolicy"/>: exponential back-off that honours
+/// Retry-After up to a cap, with a visible countdown, on 408/429/5xx and lost connections; an unreachable endpoint
+/// fails within seconds), Azure.Core's logging policy (which redacts the Authorization header; bodies are never
+/// logged) and authentication for the endpoint's audience.
 /// </summary>
 public static class AzurePipeline
 {
@@ -22,11 +23,11 @@ public static class AzurePipeline
             throw new InvalidOperationException($"Azure endpoints must use https: {endpoint}");
 
         var options = new PipelineOptions();
-        options.Retry.Mode = RetryMode.Exponential;
-        options.Retry.MaxRetries = settings.MaxRetries;
-        options.Retry.Delay = settings.Delay;
-        options.Retry.MaxDelay = settings.MaxDelay;
+        // Our retry policy (capped Retry-After with a countdown, quick failure on an unreachable endpoint); the
+        // network timeout still comes from Azure.Core's per-try response policy.
+        options.RetryPolicy = new ArmRetryPolicy(endpoint, settings);
         options.Retry.NetworkTimeout = settings.NetworkTimeout;
+        options.Transport = new HttpClientTransport(new SocketsHttpHandler { ConnectTimeout = settings.ConnectTimeout });
         options.Diagnostics.IsLoggingContentEnabled = false; // bodies may hold watchlist data or log rows; never log them
         options.Diagnostics.ApplicationId = "sentinelctl";
 

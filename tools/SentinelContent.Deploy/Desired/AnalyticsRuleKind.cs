@@ -5,6 +5,7 @@ using SentinelContent.Format.Discovery;
 using SentinelContent.Content.Validation;
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Deploy.Arm;
+using SentinelContent.Core.Input;
 using SentinelContent.Deploy.Export;
 using SentinelContent.Deploy.Targets;
 
@@ -64,6 +65,6 @@ public sealed class AnalyticsRuleKind : IContentKind
         if (Comparable(actual) is null) return [];
         var document = AnalyticsRuleExport.ToRepositoryFormat(actual, environment);
         var header = "# Exported from workspace " + environment.Scope.Workspace + " by sentinelctl export.\n";
-        return [new ExportedFile(Path.Combine(Folder, "exported", FileNames.Slug(actual.Properties["displayName"]?.GetValue<string>(), actual.Name) + ".yaml"), header + YamlEmitter.Write(document))];
+        return [new ExportedFile(Path.Combine(Folder, "exported", SafeFileName.FromDisplayName(actual.Properties["displayName"]?.GetValue<string>(), actual.Name) + ".yaml"), header + YamlEmitter.Write(document))];
     }
 }

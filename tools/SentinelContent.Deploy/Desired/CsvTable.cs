@@ -73,6 +73,16 @@ public sealed record CsvTable(IReadOnlyList<string> Header, IReadOnlyList<(int L
             return null;
         }
         var header = records[0].Item2;
+        // A repeated column name would make one column shadow the other; Sentinel matches columns without case.
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in header)
+        {
+            if (!seen.Add(name.Trim()))
+            {
+                (problem, problemLine) = ($"the header names the column '{name.Trim()}' twice", records[0].Item1);
+                return null;
+            }
+        }
         foreach (var (number, row) in records.Skip(1))
         {
             if (row.Count != header.Count)

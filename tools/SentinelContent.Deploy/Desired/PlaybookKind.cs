@@ -21,6 +21,12 @@ public sealed class PlaybookKind : IContentKind
 {
     public static PlaybookKind Instance { get; } = new();
 
+    /// <summary>
+    /// For commands that need the repository's playbooks by name but never send them (export): secrets and the
+    /// fingerprint key are not read, so export does not demand variables it has no use for.
+    /// </summary>
+    public static PlaybookKind NamesOnly { get; } = new() { ReadVariable = _ => new string('-', PlaybookParameterValues.MinKeyLength) };
+
     /// <summary>Environment variables are read through this (tests give their own); never logged.</summary>
     public Func<string, string?> ReadVariable { get; init; } = Environment.GetEnvironmentVariable;
 

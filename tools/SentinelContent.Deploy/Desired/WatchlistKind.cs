@@ -60,14 +60,20 @@ public sealed class WatchlistKind : IContentKind
     private DesiredResource? Read(string yamlPath, TargetEnvironment environment, List<Diagnostic> diagnostics)
     {
         var before = diagnostics.Count;
-        var source = SourceFileReader.Read(yamlPath, diagnostics);
+        var source = SourceFileReader.ReadContent(yamlPath, diagnostics);
         if (source is null || YamlReader.Read(source, diagnostics) is not { } root) return null;
         new FormatChecker(diagnostics, RequiredFor.All).CheckObject(root, Format, string.Empty);
         if (root is not YamlMapping m || diagnostics.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error)) return null;
 
         var alias = Path.GetFileNameWithoutExtension(yamlPath);
+        // The alias is a URL segment on deploy and a file name on export: letters, digits, '-', '_' and '.', no leading dot.
+        if (!SafeFileName.IsSafe(alias))
+        {
+            diagnostics.Add(Diagnostic.Create(DeployDiagnostics.InvalidName, SourceLocation.FileOnly(yamlPath), TerminalText.Escape(alias), "watchlist alias (the file's name)", "use letters, digits, '-', '_' and '.'"));
+            return null;
+        }
         var csvPath = Path.ChangeExtension(yamlPath, ".csv");
-        var csvSource = SourceFileReader.Read(csvPath, diagnostics, maxBytes: 3 * 1024 * 1024);
+        var csvSource = SourceFileReader.ReadContent(csvPath, diagnostics, maxBytes: 3 * 1024 * 1024);
         if (csvSource is null) return null;
         var text = csvSource.Content.Replace("\r\n", "\n", StringComparison.Ordinal);
         var table = CsvTable.Parse(text, out var problem, out var line);
@@ -91,6 +97,11 @@ public sealed class WatchlistKind : IContentKind
         if (diagnostics.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error)) return null;
 
         var deployedAlias = environment.WatchlistAliases.TryGetValue(alias, out var mapped) ? mapped : alias;
+        if (!SafeFileName.IsSafe(deployedAlias))
+        {
+            diagnostics.Add(Diagnostic.Create(DeployDiagnostics.InvalidName, environment.Location ?? SourceLocation.FileOnly(TargetsFormat.FileName), TerminalText.Escape(deployedAlias), "watchlist alias (watchlistAliases)", "use letters, digits, '-', '_' and '.'"));
+            return null;
+        }
         var properties = new JsonObject
         {
             ["watchlistAlias"] = deployedAlias,
@@ -115,7 +126,11 @@ public sealed class WatchlistKind : IContentKind
     public JsonObject? Comparable(ArmResource actual) =>
         new() { ["properties"] = JsonCanonical.Normalize(JsonCanonical.Pick(actual.Properties, ManagedProperties)) };
 
-    /// <summary>A watchlist whose items the workspace did not return (rawContent) cannot be exported faithfully: none is written.</summary>
+    /// <summary>
+    /// A watchlist whose items the workspace did not return (rawContent) cannot be exported faithfully: none is written.
+    /// The alias is the file name (that is how it is read back), so an alias that is not a safe file name is written as
+    /// it is and refused by export's check of every name (<see cref="Core.Input.SafeFileName.IsSafe"/>).
+    /// </summary>
     public IReadOnlyList<ExportedFile> Export(ArmResource actual, TargetEnvironment environment)
     {
         var p = actual.Properties;

@@ -57,11 +57,18 @@ public static class DeployDiagnostics
         "the playbook parameter '{0}' is a {1}; set it with playbookSecrets (an environment variable), not playbookParameters",
         "Values in sentinel.yaml are in the repository and in plans; secure parameters must come from environment variables.");
 
+    public static readonly DiagnosticDescriptor FingerprintKeyUnset = Warning("SC0618", "Secrets' fingerprint key not set",
+        "the playbook '{0}' has secret parameters but the environment variable {1} (the key of their fingerprint) is not set: a rotated secret is not detected until the playbook changes otherwise",
+        "A plan cannot read secret values back from ARM, so it compares a fingerprint kept in a tag: an HMAC of the secrets keyed with a random key that only the pipeline holds (docs/security.md), which a reader of the tag cannot test guesses against. Create the key once per environment (`openssl rand -base64 32`), store it in the pipeline's secret store and expose it as this variable (or name another with fingerprintKeyVariable).");
+    public static readonly DiagnosticDescriptor FingerprintKeyWeak = Error("SC0619", "Fingerprint key too short",
+        "the fingerprint key in {0} is {1} characters long; use a random key of at least {2} characters",
+        "The fingerprint key must be random and long, or a reader of the tag could guess it and then test guesses of the secrets. Generate one with `openssl rand -base64 32`.");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         DuplicateEnvironment, InvalidSubscription, InvalidEndpoint, InvalidName, UnknownRuleOverride,
         DevelopmentCredentialOffLoopback, WatchlistCsvInvalid, WatchlistKeyMissing, WatchlistDuplicateKey,
         PlaybookLocationMissing, PlaybookParameterMissing, PlaybookSecretUnset, PlaybookTemplateExpression,
-        SecretInPlainParameters,
+        SecretInPlainParameters, FingerprintKeyUnset, FingerprintKeyWeak,
     ];
 }

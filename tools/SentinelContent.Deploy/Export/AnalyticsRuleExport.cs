@@ -12,6 +12,9 @@ namespace SentinelContent.Deploy.Export;
 /// </summary>
 public static class AnalyticsRuleExport
 {
+    /// <summary>Written for a workspace rule without a description.</summary>
+    public const string MissingDescription = "The workspace had no description for this rule. Describe what it detects and how to respond.";
+
     public static JsonObject ToRepositoryFormat(ArmResource actual, TargetEnvironment environment)
     {
         var p = AnalyticsRuleBody.WithDefaults(actual.Properties);
@@ -20,7 +23,9 @@ public static class AnalyticsRuleExport
         {
             ["id"] = actual.Name,
             ["name"] = Copy(p, "displayName"),
-            ["description"] = Copy(p, "description"),
+            // The repository's format requires a description (validate checks it); a workspace rule may have none,
+            // so the file gets one to fill in rather than failing validate (the next plan shows it as an update).
+            ["description"] = Copy(p, "description") is JsonValue d && d.TryGetValue<string>(out var text) && text.Trim().Length > 0 ? d : MissingDescription,
             ["severity"] = Copy(p, "severity"),
         };
         if (!nrt)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SentinelContent.Core.Input;
 using SentinelContent.Deploy.Arm;
 using SentinelContent.Deploy.Desired;
 using SentinelContent.Deploy.Desired.Playbooks;
@@ -75,7 +76,7 @@ public static class AutomationRuleExport
             ["playbooks"] = new JsonArray([.. rule.Playbooks.Select(p => (JsonNode)p)]),
         };
         var header = "# yaml-language-server: $schema=../../docs/schemas/automation-rule.schema.json\n# Exported from workspace " + environment.Scope.Workspace + " by sentinelctl export.\n";
-        var path = Path.Combine(Folder, FileNames.Slug(rule.DisplayName, rule.Id) + ".automation.yaml");
+        var path = Path.Combine(Folder, SafeFileName.FromDisplayName(rule.DisplayName, rule.Id) + ".automation.yaml");
         return [new ExportedFile(path, header + YamlEmitter.Write(document))];
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SentinelContent.Core.Input;
 using SentinelContent.Deploy.Arm;
 using SentinelContent.Deploy.Desired;
 using SentinelContent.Deploy.Desired.Playbooks;
@@ -46,8 +47,7 @@ public static class PlaybookExport
         var template = new JsonObject { ["resources"] = new JsonArray(workflow) };
         var result = ArmPlaybookImporter.Import(template.ToJsonString(), actual.Name + ".json");
         if (!result.Succeeded) return []; // a Logic App the playbook format cannot carry (several triggers...): left out of the export
-        var file = actual.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? actual.Name : FileNames.Slug(actual.Name, actual.Name);
-        return [new ExportedFile(Path.Combine(Folder, file + ".yaml"), result.Yaml!)];
+        return [new ExportedFile(Path.Combine(Folder, SafeFileName.From(actual.Name) + ".yaml"), result.Yaml!)];
     }
 
     /// <summary>A playbook starts with one of the Microsoft Sentinel connector's triggers (incident, alert, entity).</summary>

@@ -60,5 +60,22 @@ public sealed record DeploymentPlan(string Environment, WorkspaceScope Scope, IR
 {
     public int Count(PlanAction action) => Items.Count(i => i.Action == action);
 
+    /// <summary>How many items of the planned kinds the workspace records as deployed by this repository.</summary>
+    public int Owned { get; init; }
+
+    /// <summary>
+    /// Why this plan must not be applied without --allow-mass-delete, or null: it deletes more than
+    /// <paramref name="thresholdPercent"/>% of the items this repository owns (and more than one), the mark of an
+    /// empty or wrong checkout (a --targets pointing elsewhere, a failed clone) rather than of a deliberate clean-up.
+    /// </summary>
+    public string? MassDeleteRefusal(int thresholdPercent)
+    {
+        var deletes = Count(PlanAction.Delete);
+        if (deletes <= 1 || deletes * 100L <= (long)thresholdPercent * Math.Max(Owned, 1)) return null;
+        var share = Owned == 0 ? 100 : (int)Math.Round(deletes * 100.0 / Owned);
+        return $"this plan deletes {deletes} of the {Owned} item(s) this repository deployed to the workspace ({share}%, more than the {thresholdPercent}% threshold). " +
+            "If that is intended, run again with --allow-mass-delete; if not, check that the repository holds its content (--repository) and that --targets names the right file.";
+    }
+
     public bool HasChanges => Items.Any(i => i.IsWrite);
 }

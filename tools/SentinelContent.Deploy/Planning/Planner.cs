@@ -69,7 +69,11 @@ public static class Planner
                 }
             }
         }
-        return new DeploymentPlan(request.Environment, request.Scope, items, kept, request.Prune);
+        var collections = request.Kinds.Select(k => k.Collection).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new DeploymentPlan(request.Environment, request.Scope, items, kept, request.Prune)
+        {
+            Owned = owned.Keys.Count(k => collections.Contains(k.Item1)),
+        };
     }
 
     private static PlanItem PlanDesired(DesiredResource d, ArmResource? actual, ArmResource? record)

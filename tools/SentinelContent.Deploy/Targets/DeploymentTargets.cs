@@ -44,6 +44,16 @@ public sealed record TargetEnvironment
 
     public IReadOnlySet<string> Protect { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The environment variable holding the key of the secrets' fingerprint (a random string only the pipeline knows).</summary>
+    public string FingerprintKeyVariable { get; init; } = DefaultFingerprintKeyVariable;
+
+    public const string DefaultFingerprintKeyVariable = "SENTINELCTL_FINGERPRINT_KEY";
+
+    /// <summary>A plan deleting more than this percentage of the items this repository owns stops unless --allow-mass-delete.</summary>
+    public int MassDeleteThreshold { get; init; } = DefaultMassDeleteThreshold;
+
+    public const int DefaultMassDeleteThreshold = 20;
+
     /// <summary>Where the environment is written in the targets file, for messages about it.</summary>
     public SourceLocation? Location { get; init; }
 

@@ -43,6 +43,8 @@ public static class TargetsFormat
                     new("tenantId", FieldType.Guid, "The Entra ID tenant of the playbooks, written into automation rules' RunPlaybook actions (optional)."),
                     new("playbookParameters", FieldType.StringMap, "Playbook parameter → value in this environment, for parameters whose value is [parameters('NAME')] (group ids, mailboxes). Never put secrets here."),
                     new("playbookSecrets", FieldType.StringMap, "Secret playbook parameter → the name of the environment variable holding its value (a webhook URL, say). The value is sent to ARM only, never shown in a plan or written to a file."),
+                    new("fingerprintKeyVariable", FieldType.String, "The environment variable holding this environment's random key for the secrets' fingerprint (default SENTINELCTL_FINGERPRINT_KEY); see docs/security.md.") { MinLength = 1, MaxLength = 128 },
+                    new("massDeleteThreshold", FieldType.Integer, "Percentage of the items this repository owns in the workspace above which a plan that deletes them stops unless --allow-mass-delete (default 20).") { Minimum = 0, Maximum = 100 },
                     new("protect", FieldType.StringList, "Resource names (rule ids, watchlist aliases) that are never deleted here, even with --prune and even when this repository owns them."),
                 ],
             },

@@ -87,6 +87,8 @@ public static partial class TargetsReader
             PlaybookParameters = StringMap(node["playbookParameters"]),
             PlaybookSecrets = StringMap(node["playbookSecrets"]),
             Protect = TextList(node["protect"]).Select(v => v.Value).ToHashSet(StringComparer.OrdinalIgnoreCase),
+            FingerprintKeyVariable = Text(node["fingerprintKeyVariable"])?.Value ?? TargetEnvironment.DefaultFingerprintKeyVariable,
+            MassDeleteThreshold = Integer(node["massDeleteThreshold"])?.Value ?? TargetEnvironment.DefaultMassDeleteThreshold,
             Location = node.Location,
         };
     }

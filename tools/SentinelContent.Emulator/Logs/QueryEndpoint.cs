@@ -44,14 +44,10 @@ public sealed class QueryEndpoint(LogStore store, EmulatorOptions options)
         string? query, timespan;
         if (HttpMethods.IsPost(context.Request.Method))
         {
-            JsonObject? body;
-            try
+            var (body, status, problem) = await RequestJson.ReadObjectAsync(context);
+            if (body is null)
             {
-                body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject;
-            }
-            catch (JsonException e)
-            {
-                await LogsErrors.Write(context, 400, "BadArgumentError", "The request body is not valid JSON.", "InvalidJson", e.Message);
+                await LogsErrors.Write(context, status, "BadArgumentError", "The request body is not valid.", "InvalidJson", problem!);
                 return;
             }
             query = Text(body?["query"]);

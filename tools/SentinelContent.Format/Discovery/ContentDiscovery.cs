@@ -1,3 +1,5 @@
+using SentinelContent.Core.Input;
+
 namespace SentinelContent.Format.Discovery;
 
 /// <summary>What a content file is, decided by where it is and how it is named.</summary>
@@ -37,7 +39,9 @@ public static class ContentDiscovery
             }
             else if (Directory.Exists(path))
             {
-                var found = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+                // Links to folders are not followed (a link to / would walk the machine); files behind links are read only inside the repository.
+                var found = FolderWalk.Files(path)
+                    .Select(f => System.IO.Path.Join(path, System.IO.Path.GetRelativePath(System.IO.Path.GetFullPath(path), f)))
                     .Where(f => YamlExtensions.Contains(System.IO.Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
                     .Where(f => !IsHidden(System.IO.Path.GetRelativePath(path, f)))
                     .Order(StringComparer.Ordinal);

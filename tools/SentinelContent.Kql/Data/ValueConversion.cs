@@ -100,7 +100,7 @@ public static class ValueConversion
         if (trimmed.Length == 0 || (trimmed[0] != '{' && trimmed[0] != '[')) return value.DeepClone();
         try
         {
-            return JsonNode.Parse(s, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            return JsonText.Parse(s);
         }
         catch (JsonException)
         {

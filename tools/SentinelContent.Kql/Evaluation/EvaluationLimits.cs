@@ -15,6 +15,9 @@ public sealed record EvaluationLimits
     /// <summary>The budget of one regular-expression match (the engine is linear-time; this bounds huge inputs).</summary>
     public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The memory bound of a run (`--max-memory`): see <see cref="MemoryBudget"/>. Default: half the available memory, at most 8 GiB.</summary>
+    public long MaxMemory { get; init; } = MemoryBudget.DefaultLimit;
+
     /// <summary>The most elements make_set/make_list keep when the query gives no limit (Kusto's default).</summary>
     public int MaxSetSize { get; init; } = 1_048_576;
 

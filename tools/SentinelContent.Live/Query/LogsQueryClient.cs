@@ -18,13 +18,15 @@ namespace SentinelContent.Live.Query;
 /// </summary>
 public sealed class LogsQueryClient
 {
+    /// <summary>The network timeout must outlast the server's: a query may legitimately take up to 10 minutes.</summary>
+    public static ArmConnectionSettings DefaultSettings { get; } = new() { NetworkTimeout = QueryLimits.MaxServerTimeout + TimeSpan.FromSeconds(30) };
+
     private readonly HttpPipeline _pipeline;
 
     public LogsQueryClient(Uri endpoint, TokenCredential credential, ArmConnectionSettings? settings = null)
     {
         Endpoint = endpoint;
-        // The network timeout must outlast the server's: a query may legitimately take up to 10 minutes.
-        settings ??= new ArmConnectionSettings { NetworkTimeout = QueryLimits.MaxServerTimeout + TimeSpan.FromSeconds(30) };
+        settings ??= DefaultSettings;
         _pipeline = AzurePipeline.Build(endpoint, credential, LogsEndpoint.ScopeFor(endpoint), settings);
     }
 
@@ -48,14 +50,8 @@ public sealed class LogsQueryClient
         }
         message.Request.Content = RequestContent.Create(JsonSerializer.SerializeToUtf8Bytes(body));
 
-        try
-        {
-            await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (e.Status == 0)
-        {
-            throw new LogsQueryException(0, new LogsError("NetworkError", e.Message, [], null));
-        }
+        // A network failure that outlasts the retries is EndpointUnreachableException (one line, reported by the CLI).
+        await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
 
         var response = message.Response;
         var json = TryParse(response);

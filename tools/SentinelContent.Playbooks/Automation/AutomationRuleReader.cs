@@ -11,7 +11,7 @@ public static class AutomationRuleReader
 {
     public static AutomationRule? ReadFile(string path, IList<Diagnostic> diagnostics)
     {
-        var source = SourceFileReader.Read(path, diagnostics);
+        var source = SourceFileReader.ReadContent(path, diagnostics);
         if (source is null) return null;
         var root = YamlReader.Read(source, diagnostics);
         if (root is null) return null;

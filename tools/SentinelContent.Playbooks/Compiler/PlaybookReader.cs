@@ -22,7 +22,7 @@ public static class PlaybookReader
 
     public static Playbook? ReadFile(string path, IList<Diagnostic> diagnostics)
     {
-        var source = SourceFileReader.Read(path, diagnostics);
+        var source = SourceFileReader.ReadContent(path, diagnostics);
         return source is null ? null : Read(source, diagnostics);
     }
 
@@ -36,7 +36,13 @@ public static class PlaybookReader
         if (diagnostics.Skip(before).Any(d => d.Descriptor == FormatDiagnostics.RequiredField)) return null;
 
         var map = new SourceMap { Path = source.Path };
-        var name = ((YamlScalar)mapping["name"]!).Value;
+        var nameNode = (YamlScalar)mapping["name"]!;
+        var name = nameNode.Value;
+        if (!PlaybookFormat.IsValidLogicAppName(name))
+        {
+            diagnostics.Add(Diagnostic.Create(PlaybookDiagnostics.InvalidPlaybookName, nameNode.Location, TerminalText.Escape(name)));
+            return null;
+        }
         var connections = ReadConnections(mapping["connections"], diagnostics);
         var parameterValues = new JsonObject();
         var definition = new JsonObject

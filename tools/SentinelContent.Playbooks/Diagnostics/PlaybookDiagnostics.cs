@@ -81,6 +81,10 @@ public static class PlaybookDiagnostics
     public static readonly DiagnosticDescriptor IdentityRequired = Error("SC0531", "Managed identity required",
         "{0} needs the playbook's managed identity, but identity is none", "Roles, Graph permissions, HTTP calls with ManagedServiceIdentity and connections with auth: managedIdentity all act as the Logic App's system-assigned identity. Remove identity: none (system-assigned is the default).");
 
+    public static readonly DiagnosticDescriptor InvalidPlaybookName = Error("SC0543", "Invalid Logic App name",
+        "'{0}' is not a valid Logic App name: use 1 to 80 letters, digits, '-', '_', '.', '(' and ')', not ending in '.'",
+        "The playbook's name is the Logic App's resource name (Azure's naming rule for Microsoft.Logic/workflows) and the name of the files `playbook build` writes, so a name such as ../../x or /etc/x could otherwise write outside the output folder or reach another URL on deploy. Rename the playbook.");
+
     // Automation rules
     public static readonly DiagnosticDescriptor InvalidAutomationRule = Error("SC0530", "Invalid automation rule",
         "{0}", "An automation rule names the analytics rules (by id, from analytics-rules/) whose incidents it handles and the playbooks (by name, from playbooks/) it runs.");
@@ -100,6 +104,7 @@ public static class PlaybookDiagnostics
         ExpressionSyntax, UnknownFunction, WrongArgumentCount, UnknownActionReference, ItemOutsideLoop, UnknownVariable,
         UnknownParameter, UnknownConnection, ExpressionTooLong, VariableNotTopLevel, DuplicateVariable,
         NestingTooDeep, TooManyActions, InvalidConcurrency, TooManyCases, MisplacedAction, InlineSecret, MissingAudience, UnusedConnection, VariableInParallelLoop, IdentityRequired,
+        InvalidPlaybookName,
         InvalidAutomationRule, InvalidTestFile, TestFailed, UnmatchedCall,
     ];
 }

@@ -11,6 +11,16 @@ public static class PlaybookFormat
     /// <summary>Logic Apps limit for workflow, trigger and action names (fact sheet §1.2, [LIM]).</summary>
     public const int MaxNameLength = 80;
 
+    /// <summary>
+    /// Azure's naming rule for Logic Apps (Microsoft.Logic/workflows, "Naming rules and restrictions for Azure
+    /// resources"): 1 to 80 letters, digits, '-', '_', '.', '(' and ')'. Not ending in '.' (which also rules out "."
+    /// and "..") keeps the name usable as a file name and as a URL segment. A playbook's name becomes both: the
+    /// files `playbook build` writes and the resource deploy PUTs, so anything else is refused (SC0543).
+    /// </summary>
+    public static bool IsValidLogicAppName(string name) =>
+        name.Length is > 0 and <= MaxNameLength && !name.EndsWith('.') &&
+        name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '(' or ')');
+
     /// <summary>Logic Apps action properties that only the raw form (type:) writes directly.</summary>
     public static readonly IReadOnlyList<string> RawProperties = ["inputs", "expression", "actions", "else", "foreach", "cases", "default"];
 

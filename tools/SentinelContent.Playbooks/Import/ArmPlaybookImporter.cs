@@ -46,6 +46,8 @@ public static class ArmPlaybookImporter
 
         var templateParameters = template["parameters"] as JsonObject ?? [];
         var (name, nameParameter) = NameOf(workflow, templateParameters, fileName);
+        if (!Format.PlaybookFormat.IsValidLogicAppName(name))
+            return ImportResult.Fail($"the Logic App's name '{Core.Text.TerminalText.Escape(name)}' is not a valid Logic App name (1 to 80 letters, digits, '-', '_', '.', '(' and ')', not ending in '.')");
         var yaml = new JsonObject { ["name"] = name };
         if (Text(template["metadata"].Get("description")) is { Length: > 0 } description) yaml["description"] = description;
         var (triggerName, trigger) = triggers.First();

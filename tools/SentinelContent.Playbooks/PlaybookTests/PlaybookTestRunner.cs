@@ -38,7 +38,7 @@ public static class PlaybookTestRunner
 
     private static void RunFile(string file, List<PlaybookTestOutcome> outcomes, List<Diagnostic> diagnostics)
     {
-        var source = SourceFileReader.Read(file, diagnostics);
+        var source = SourceFileReader.ReadContent(file, diagnostics);
         if (source is null) return;
         var root = YamlReader.Read(source, diagnostics);
         if (root is null) return;
@@ -85,7 +85,18 @@ public static class PlaybookTestRunner
                 return null;
             case YamlScalar path:
                 var readProblems = new List<Diagnostic>();
-                var text = SourceFileReader.Read(Path.Combine(folder, path.Value), readProblems);
+                SourceText? text;
+                try
+                {
+                    // A payload file named in a test stays inside the repository, links included (docs/security.md).
+                    var full = ContainedPath.Resolve(RepositoryRoot.OfFolder(folder), folder, path.Value);
+                    text = SourceFileReader.Read(full, readProblems);
+                }
+                catch (InputFileException refused)
+                {
+                    failures.Add(Diagnostic.Create(PlaybookDiagnostics.InvalidTestFile, path.Location, $"cannot read the trigger payload: {refused.Message}"));
+                    return null;
+                }
                 if (text is null)
                 {
                     failures.Add(Diagnostic.Create(PlaybookDiagnostics.InvalidTestFile, path.Location, $"cannot read the trigger payload {path.Value}: {readProblems.FirstOrDefault()?.Message}"));

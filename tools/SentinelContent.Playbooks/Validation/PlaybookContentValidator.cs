@@ -53,7 +53,7 @@ public static class PlaybookContentValidator
 
     private static void CheckTestFileShape(string path, List<Diagnostic> diagnostics)
     {
-        var source = SourceFileReader.Read(path, diagnostics);
+        var source = SourceFileReader.ReadContent(path, diagnostics);
         if (source is null || YamlReader.Read(source, diagnostics) is not { } root) return;
         new FormatChecker(diagnostics, RequiredFor.All).CheckObject(root, PlaybookTestFormat.Root, string.Empty);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SentinelContent.Core.Text;
 using SentinelContent.Kql.Data;
 
 namespace SentinelContent.Reporting.Results;
@@ -50,11 +51,15 @@ public sealed class TextTableWriter(bool color, int maxCellWidth = TextTableWrit
         writer.WriteLine(result.RowCount == 1 ? "(1 row)" : string.Create(CultureInfo.InvariantCulture, $"({result.RowCount} rows)"));
     }
 
-    /// <summary>One line, at most <see cref="maxCellWidth"/> characters: control characters become spaces, the rest is cut with an ellipsis.</summary>
+    /// <summary>
+    /// One line, at most <see cref="maxCellWidth"/> characters: line breaks and tabs become spaces, other control
+    /// characters (ESC sequences in log data) are shown escaped (<see cref="TerminalText"/>), the rest is cut with an ellipsis.
+    /// </summary>
     private string Fit(string text)
     {
         if (text.AsSpan().IndexOfAny("\r\n\t") >= 0)
-            text = string.Create(text.Length, text, (span, source) => { for (var i = 0; i < span.Length; i++) span[i] = char.IsControl(source[i]) ? ' ' : source[i]; });
+            text = string.Create(text.Length, text, (span, source) => { for (var i = 0; i < span.Length; i++) span[i] = source[i] is '\r' or '\n' or '\t' ? ' ' : source[i]; });
+        text = TerminalText.Escape(text);
         return text.Length <= maxCellWidth ? text : string.Concat(text.AsSpan(0, Math.Max(1, maxCellWidth - 1)), "…");
     }
 }

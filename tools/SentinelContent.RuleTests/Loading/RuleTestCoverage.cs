@@ -45,6 +45,6 @@ public static class RuleTestCoverage
     {
         if (!File.Exists(path)) return null;
         var ignored = new List<Diagnostic>();
-        return SourceFileReader.Read(path, ignored) is { } source ? RuleTestReader.Read(source, ignored) : null;
+        return SourceFileReader.ReadContent(path, ignored) is { } source ? RuleTestReader.Read(source, ignored) : null;
     }
 }

@@ -15,7 +15,7 @@ public static class RuleTestFileValidator
 {
     public static RuleTestFile? Validate(string path, SchemaCatalog catalog, IList<Diagnostic> diagnostics)
     {
-        var source = SourceFileReader.Read(path, diagnostics);
+        var source = SourceFileReader.ReadContent(path, diagnostics);
         if (source is null) return null;
         var file = RuleTestReader.Read(source, diagnostics);
         if (file is null) return null;

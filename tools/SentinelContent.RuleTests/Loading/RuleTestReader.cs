@@ -1,5 +1,6 @@
 using System.Globalization;
 using SentinelContent.Core.Diagnostics;
+using SentinelContent.Core.Input;
 using SentinelContent.Core.Text;
 using SentinelContent.Core.Yaml;
 using SentinelContent.Format;
@@ -38,6 +39,7 @@ public static class RuleTestReader
             diagnostics.Add(Diagnostic.Create(RuleTestDiagnostics.RuleMissing, SourceLocation.FileOnly(source.Path) with { Source = source }, Path.GetFileName(rulePath)));
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(source.Path)) ?? ".";
+        var repository = RepositoryRoot.Of(source.Path);
         var tests = new List<RuleTestCase>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var test in Mappings(map["tests"]))
@@ -46,7 +48,7 @@ public static class RuleTestReader
             if (!names.Add(name.Value)) diagnostics.Add(Diagnostic.Create(RuleTestDiagnostics.DuplicateTestName, name.Location, name.Value));
             var now = Time(test["now"], diagnostics);
             var replay = test["replay"] is YamlMapping r ? ReadReplay(r, diagnostics) : null;
-            var data = test["data"] is { } d ? ReadData(d, folder, diagnostics) : [];
+            var data = test["data"] is { } d ? ReadData(d, repository, folder, diagnostics) : [];
             var expect = ReadExpectation((YamlMapping)test["expect"]!);
             if (now is { } n) tests.Add(new RuleTestCase(name, n, data, expect, replay, test.Location));
         }
@@ -72,7 +74,7 @@ public static class RuleTestReader
         return null;
     }
 
-    private static IReadOnlyList<TableData> ReadData(YamlNode node, string folder, IList<Diagnostic> diagnostics)
+    private static IReadOnlyList<TableData> ReadData(YamlNode node, string repository, string folder, IList<Diagnostic> diagnostics)
     {
         if (node is not YamlMapping tables)
         {
@@ -102,8 +104,18 @@ public static class RuleTestReader
                         diagnostics.Add(Diagnostic.Create(RuleTestDiagnostics.InvalidDataEntry, row.Location, "file needs a path"));
                         continue;
                     }
-                    var full = Path.GetFullPath(Path.Combine(folder, file.Value));
-                    if (!File.Exists(full)) diagnostics.Add(Diagnostic.Create(RuleTestDiagnostics.SampleFileMissing, file.Location, file.Value, full));
+                    // Test files arrive in pull requests: the sample must stay inside the repository, links included (docs/security.md).
+                    string full;
+                    try
+                    {
+                        full = ContainedPath.Resolve(repository, folder, file.Value);
+                    }
+                    catch (InputFileException refused)
+                    {
+                        diagnostics.Add(InputDiagnostics.For(refused, file.Location));
+                        continue;
+                    }
+                    if (!File.Exists(full)) diagnostics.Add(Diagnostic.Create(RuleTestDiagnostics.SampleFileMissing, file.Location, file.Value, Path.GetFullPath(Path.Combine(folder, file.Value))));
                     else read.Add(new SampleFileEntry(full, file.Location));
                     continue;
                 }

@@ -103,13 +103,13 @@ public sealed class RuleTestSuite(IQueryEngine engine, SchemaCatalog catalog)
     /// <summary>The test file and its rule, or null after reporting why they cannot run.</summary>
     private static (RuleTestFile File, AnalyticsRule Rule)? Load(string path, List<Diagnostic> diagnostics)
     {
-        var source = SourceFileReader.Read(path, diagnostics);
+        var source = SourceFileReader.ReadContent(path, diagnostics);
         if (source is null) return null;
         var before = diagnostics.Count;
         var file = RuleTestReader.Read(source, diagnostics);
         if (file is null || diagnostics.Skip(before).Any(d => d.Severity == DiagnosticSeverity.Error)) return null;
         var ruleProblems = new List<Diagnostic>();
-        var ruleSource = SourceFileReader.Read(file.RulePath, ruleProblems);
+        var ruleSource = SourceFileReader.ReadContent(file.RulePath, ruleProblems);
         var rule = ruleSource is null ? null : AnalyticsRuleReader.Read(ruleSource, ruleProblems);
         // A rule that does not read cleanly would make every test's result meaningless; validate explains it in full.
         var errors = ruleProblems.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();

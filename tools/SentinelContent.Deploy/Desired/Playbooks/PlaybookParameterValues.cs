@@ -100,8 +100,20 @@ public sealed partial class PlaybookParameterValues
                 compared[name] = new JsonObject { ["value"] = resolved };
             }
         }
-        return new PlaybookParameterValues(compared, writeOnly, secrets.Count == 0 ? null : FingerprintOf(playbook.Name, secrets));
+        string? fingerprint = null;
+        if (secrets.Count > 0)
+        {
+            var key = readVariable(environment.FingerprintKeyVariable);
+            var where = environment.Location ?? SourceLocation.FileOnly(TargetsFormat.FileName);
+            if (string.IsNullOrEmpty(key)) diagnostics.Add(Diagnostic.Create(DeployDiagnostics.FingerprintKeyUnset, where, playbook.Name, environment.FingerprintKeyVariable));
+            else if (key.Length < MinKeyLength) diagnostics.Add(Diagnostic.Create(DeployDiagnostics.FingerprintKeyWeak, where, environment.FingerprintKeyVariable, key.Length, MinKeyLength));
+            else fingerprint = FingerprintOf(key, playbook.Name, secrets);
+        }
+        return new PlaybookParameterValues(compared, writeOnly, fingerprint);
     }
+
+    /// <summary>32 base64 characters carry 192 bits: far beyond guessing.</summary>
+    public const int MinKeyLength = 32;
 
     /// <summary>Strings ARM templates evaluate: [ ... ] but not the escaped [[ ... ].</summary>
     public static bool IsTemplateExpression(string text) =>
@@ -129,12 +141,19 @@ public sealed partial class PlaybookParameterValues
         }
     }
 
-    /// <summary>HMAC-SHA256 keyed by the playbook's name over the secure values, 16 hex digits: enough to see a change, useless to recover a value.</summary>
-    private static string FingerprintOf(string playbook, SortedDictionary<string, string> secrets)
+    /// <summary>
+    /// "v2.KEYID.MAC": HMAC-SHA256 over the playbook's name and its secure values, keyed with the environment's
+    /// random key, which only the pipeline holds. A reader of the tag cannot test guesses of a secret without the key
+    /// (the first version keyed the HMAC with the playbook's name, a public string, so anyone who could read the tag
+    /// could check a guessed webhook URL or password offline). KEYID (SHA-256 of the key, 8 hex digits) is a
+    /// secret-free reference saying which key made the tag: a rotated key shows as a change and re-sends the secrets.
+    /// </summary>
+    public static string FingerprintOf(string key, string playbook, IEnumerable<KeyValuePair<string, string>> secrets)
     {
-        var text = string.Join("\n", secrets.Select(s => $"{s.Key}={s.Value}"));
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes("sentinelcontent:" + playbook), Encoding.UTF8.GetBytes(text));
-        return Convert.ToHexStringLower(mac)[..16];
+        var text = playbook + "\n" + string.Join("\n", secrets.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}"));
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(text));
+        var keyId = SHA256.HashData(Encoding.UTF8.GetBytes("sentinelcontent fingerprint key id\n" + key));
+        return $"v2.{Convert.ToHexStringLower(keyId)[..8]}.{Convert.ToHexStringLower(mac)[..32]}";
     }
 
     [GeneratedRegex(@"^\[parameters\('([^']+)'\)\]$")]

@@ -94,6 +94,12 @@ public static class SampleFileReader
         var options = new CsvDataReaderOptions { Delimiter = ',', HasHeaders = true };
         using var reader = CsvDataReader.Create(new StringReader(source.Content), options);
         var names = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i).Trim()).ToArray();
+        // A repeated header would make one column silently shadow the other.
+        if (names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            diagnostics.Add(Diagnostic.Create(DataDiagnostics.InvalidSampleFile, new SourceLocation(source, new LinePosition(1, 1), new LinePosition(1, 1)), $"the header names the column '{repeated.Key}' twice; keep one"));
+            return null;
+        }
         var rows = new List<SampleRow>();
         while (reader.Read())
         {
@@ -122,8 +128,49 @@ public static class SampleFileReader
             diagnostics.Add(Diagnostic.Create(DataDiagnostics.RowNotAnObject, location, node?.GetValueKind().ToString().ToLowerInvariant() ?? "null"));
             return false;
         }
-        rows.Add(new SampleRow([.. row.Select(p => new SampleField(p.Key, p.Value))], location));
+        List<SampleField> fields;
+        try
+        {
+            fields = [.. row.Select(p => new SampleField(p.Key, p.Value))];
+        }
+        catch (ArgumentException)
+        {
+            // JsonObject builds its dictionary on first read: a key written twice surfaces here. Which value is meant is unclear, so say so.
+            var duplicate = Duplicate(node);
+            diagnostics.Add(Diagnostic.Create(DataDiagnostics.InvalidSampleFile, location, $"the row names the column '{duplicate}' twice; keep one"));
+            return false;
+        }
+        rows.Add(new SampleRow(fields, location));
         return true;
+    }
+
+    /// <summary>The first key that appears twice in one object of <paramref name="json"/>.</summary>
+    private static string Duplicate(JsonNode node)
+    {
+        byte[] json;
+        try
+        {
+            json = Encoding.UTF8.GetBytes(node.ToJsonString());
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return "?";
+        }
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
+        var scopes = new Stack<HashSet<string>>();
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject: scopes.Push(new HashSet<string>(StringComparer.Ordinal)); break;
+                case JsonTokenType.EndObject: scopes.Pop(); break;
+                case JsonTokenType.PropertyName when scopes.Count == 1:
+                    var name = reader.GetString()!;
+                    if (!scopes.Peek().Add(name)) return name;
+                    break;
+            }
+        }
+        return "?";
     }
 
     private static string Clean(JsonException e)

@@ -40,7 +40,7 @@ public static class DynamicAccess
                 if (trimmed.Length == 0) return null; // parse_json('') is null, as the reference says
                 try
                 {
-                    return JsonNode.Parse(trimmed, documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = 64 });
+                    return Data.JsonText.Parse(trimmed);
                 }
                 catch (System.Text.Json.JsonException)
                 {
