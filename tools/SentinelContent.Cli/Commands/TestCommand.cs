@@ -89,7 +89,7 @@ public static class TestCommand
         var ruleTestFiles = RuleTestFiles(files);
         var playbookTestFiles = options.Replay is null ? files.Where(f => f.Kind == ContentFileKind.PlaybookTests).Select(f => f.Path).ToList() : [];
 
-        var catalog = schemas is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(schemas);
+        var catalog = BuiltInSchemas.With(schemas);
         // Rule tests parallelise inside the suite; the playbook tests run beside them.
         var playbooks = Task.Run(() => RunPlaybookTests(playbookTestFiles, options, context));
         var rules = new RuleTestSuite(catalog).Run(ruleTestFiles, options);

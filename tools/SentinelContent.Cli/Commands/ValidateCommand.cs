@@ -87,7 +87,7 @@ public static class ValidateCommand
         if (settings.RunTests)
         {
             // check also runs the rule tests and the playbooks' offline tests; their failures join the same report.
-            var catalog = settings.Schemas is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(settings.Schemas);
+            var catalog = BuiltInSchemas.With(settings.Schemas);
             var ruleTests = new RuleTestSuite(catalog).Run(files.Where(f => f.Kind == ContentFileKind.RuleTests).Select(f => f.Path));
             var tests = PlaybookTestRunner.Run(files.Where(f => f.Kind == ContentFileKind.PlaybookTests).Select(f => f.Path));
             // Sample problems are found by validate and again by the runner: report each once.
@@ -116,7 +116,7 @@ public static class ValidateCommand
             ? new ContentValidator()
             : new ContentValidator(ContentValidator.RuleValidatorsFor(schemas, settings.Functions), ContentValidator.DefaultSetValidators);
         var result = validator.Validate(files);
-        var catalog = schemas is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(schemas);
+        var catalog = BuiltInSchemas.With(schemas);
         var ruleTests = new List<Diagnostic>();
         var testFiles = new Dictionary<string, RuleTestFile?>(StringComparer.Ordinal);
         foreach (var tests in files.Where(f => f.Kind == ContentFileKind.RuleTests))
