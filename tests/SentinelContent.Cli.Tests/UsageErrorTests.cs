@@ -26,7 +26,8 @@ public sealed class UsageErrorTests : IDisposable
             Assert.DoesNotContain("query --help", run.Error, StringComparison.Ordinal);
         }
         Assert.Contains("error: --from and --to are ISO 8601 times", reversed.Error, StringComparison.Ordinal);
-        Assert.Contains("error: give --env NAME (the workspace) or --data DIR (local logs), not both", neither.Error, StringComparison.Ordinal);
+        Assert.Contains("error: give --env NAME (the workspace) or --data DIR (local logs), not both", neither.Error,
+            StringComparison.Ordinal);
     }
 
     [Fact]

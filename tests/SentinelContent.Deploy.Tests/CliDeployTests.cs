@@ -139,7 +139,8 @@ public sealed class CliDeployTests
     public async Task The_development_credential_is_refused_for_a_non_loopback_endpoint()
     {
         await using var fixture = await DeployFixture.StartAsync();
-        var run = CliRun.In(fixture.Root, "deploy", "plan", "--env", "local", "--endpoint", "https://management.azure.com", "--credential", "development");
+        var run = CliRun.In(fixture.Root, "deploy", "plan", "--env", "local", "--endpoint", "https://management.azure.com", "--credential",
+            "development");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("loopback", run.Error, StringComparison.Ordinal);
     }

@@ -126,7 +126,8 @@ public sealed class HardeningDeployTests
 
             // ...and naming an empty repository explicitly plans to delete all five: the mass-delete guard stops it.
             fixture.Emulator.Statistics.Reset();
-            var empty = CliRun.In(elsewhere, "deploy", "apply", "--env", "local", "--prune", "--targets", targets, "--repository", elsewhere);
+            var empty = CliRun.In(elsewhere, "deploy", "apply", "--env", "local", "--prune", "--targets", targets, "--repository",
+                elsewhere);
             Assert.Equal(1, empty.ExitCode);
             Assert.Contains("deletes 5 of the 5 item(s)", empty.Error, StringComparison.Ordinal);
             Assert.Contains("--allow-mass-delete", empty.Error, StringComparison.Ordinal);

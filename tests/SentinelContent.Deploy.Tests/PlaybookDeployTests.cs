@@ -164,6 +164,24 @@ public sealed class PlaybookDeployTests
     }
 
     [Fact]
+    public async Task SC0619_a_fingerprint_key_shorter_than_32_characters_is_refused_and_never_printed()
+    {
+        await using var fixture = await DeployFixture.StartAsync();
+        Arrange(fixture);
+        var variable = $"SC_TEST_SHORT_KEY_{Guid.NewGuid():N}";
+        Environment.SetEnvironmentVariable(variable, "tooshort-0123456789");
+        fixture.WriteTargets(System.Text.RegularExpressions.Regex.Replace(fixture.TargetsExtra, "fingerprintKeyVariable: \\w+",
+            $"fingerprintKeyVariable: {variable}"));
+
+        var run = CliRun.In(fixture.Root, "deploy", "plan", "--env", "local");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"error SC0619: the fingerprint key in {variable} is 19 characters long; use a random key of at least 32 characters",
+            run.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("tooshort-0123456789", run.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task S5_without_a_fingerprint_key_no_tag_is_written_and_the_plan_says_why()
     {
         await using var fixture = await DeployFixture.StartAsync();

@@ -44,7 +44,8 @@ public sealed class CliLiveTests
         Assert.Equal(0, csv.ExitCode);
         Assert.Equal(["UserPrincipalName,ResultType", "a@contoso.com,0", "b@contoso.com,50126"], csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-        var windowed = CliRun.In(fixture.Root, "query", "--env", "local", "SigninLogs | count", "--timespan", "2026-11-20T10:30:00Z/2026-11-21T00:00:00Z", "--format", "csv");
+        var windowed = CliRun.In(fixture.Root, "query", "--env", "local", "SigninLogs | count", "--timespan",
+            "2026-11-20T10:30:00Z/2026-11-21T00:00:00Z", "--format", "csv");
         Assert.Equal(0, windowed.ExitCode);
         Assert.EndsWith("1", windowed.Out.Trim());
 
@@ -117,7 +118,8 @@ public sealed class CliLiveTests
         Assert.Contains("Callz", misspelt.Out + misspelt.Error);
 
         // The pulled functions run in a local query.
-        var local = CliRun.In(fixture.Root, "query", "PortalCalls(4) | count", "--data", "logs", "--schema", "pulled.json", "--format", "csv");
+        var local = CliRun.In(fixture.Root, "query", "PortalCalls(4) | count", "--data", "logs", "--schema", "pulled.json", "--format",
+            "csv");
         Assert.True(local.ExitCode == 0, local.Error);
         Assert.EndsWith("1", local.Out.Trim());
     }

@@ -18,7 +18,8 @@ internal static class LiveQuery
         if (request.Timespan is { } t)
         {
             if (!QueryTimeRange.TryParse(t, out var parsed))
-                return UsageErrors.Report(context, parse, $"--timespan: '{t}' is not an ISO 8601 duration (P1D, PT6H) or interval (start/end)");
+                return UsageErrors.Report(context, parse,
+                    $"--timespan: '{t}' is not an ISO 8601 duration (P1D, PT6H) or interval (start/end)");
             range = parsed;
         }
         TimeSpan? wait = null;

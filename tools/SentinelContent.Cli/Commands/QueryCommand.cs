@@ -79,17 +79,21 @@ public static class QueryCommand
             var queryFile = parse.GetValue(file);
             var lines = parse.GetValue(jsonl);
             if (lines ? text is not null || queryFile is not null : (text is null) == (queryFile is null))
-                return UsageErrors.Report(context, parse, lines ? "--jsonl reads its queries from standard input; give no query or --file" : "give a query, or --file FILE (not both)");
+                return UsageErrors.Report(context, parse, lines ? "--jsonl reads its queries from standard input; give no query or --file"
+                    : "give a query, or --file FILE (not both)");
             if (parse.GetValue(connection.Environment) is not null)
             {
                 if (lines || parse.GetValue(data) is { Length: > 0 } || parse.GetValue(now) is not null || parse.GetValue(maxRows) is not null || parse.GetValue(timeout) is not null)
-                    return UsageErrors.Report(context, parse, "--env runs the query in the workspace; --data, --now, --jsonl, --max-rows and --timeout are for local runs");
+                    return UsageErrors.Report(context, parse,
+                        "--env runs the query in the workspace; --data, --now, --jsonl, --max-rows and --timeout are for local runs");
                 return LiveQuery.Run(context, parse, connection, new LiveQuery.Request(text, queryFile, parse.GetValue(timespan), parse.GetValue(wait), parse.GetValue(allowPartial), parse.GetValue(format)));
             }
             if (parse.GetValue(timespan) is not null || parse.GetValue(wait) is not null || parse.GetValue(allowPartial))
                 return UsageErrors.Report(context, parse, "--timespan, --wait and --allow-partial apply to a workspace query (--env NAME)");
-            if (!TryLimits(parse.GetValue(maxRows), parse.GetValue(timeout), out var limits, out var limitError)) return UsageErrors.Report(context, parse, limitError);
-            if (!TryNow(parse.GetValue(now), out var pinned)) return UsageErrors.Report(context, parse, $"--now: '{parse.GetValue(now)}' is not an ISO 8601 time such as 2026-11-20T12:00:00Z");
+            if (!TryLimits(parse.GetValue(maxRows), parse.GetValue(timeout), out var limits, out var limitError))
+                return UsageErrors.Report(context, parse, limitError);
+            if (!TryNow(parse.GetValue(now), out var pinned))
+                return UsageErrors.Report(context, parse, $"--now: '{parse.GetValue(now)}' is not an ISO 8601 time such as 2026-11-20T12:00:00Z");
 
             if (!SchemaFiles.TryLoad(context, parse.GetValue(schema) ?? [], out var loaded)) return ExitCodes.UsageOrInternalError;
             var catalog = loaded is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(loaded);
