@@ -24,9 +24,8 @@ public sealed partial class LineLengthTests
             var allowed = baseline.GetValueOrDefault(relative);
             if (longLines.Count > allowed)
             {
-                over.Add($"{relative}: {longLines.Count} line(s) over {limit} characters ({string.Join(",
-                    ", longLines.Select(l => l.number))}), " +
-                    $"{allowed} allowed by {BaselineFile}");
+                var numbers = string.Join(", ", longLines.Select(l => l.number));
+                over.Add($"{relative}: {longLines.Count} line(s) over {limit} characters ({numbers}), {allowed} allowed by {BaselineFile}");
             }
         }
         Assert.True(over.Count == 0, "wrap these lines (.editorconfig max_line_length):\n" + string.Join("\n", over));

@@ -31,8 +31,8 @@ public sealed class DiagnosticCatalogTests
 
         Assert.True(unregistered.Count == 0,
             $"declared but not in DiagnosticCatalog.All (add them to their class's All list): {string.Join(", ", unregistered)}");
-        Assert.True(undocumented.Count == 0, $"not documented in docs/diagnostics.md (run 'sentinelctl docs'): {string.Join(",
-            ", undocumented)}");
+        Assert.True(undocumented.Count == 0,
+            $"not documented in docs/diagnostics.md (run 'sentinelctl docs'): {string.Join(", ", undocumented)}");
     }
 
     [Fact]

@@ -3,8 +3,10 @@ using System.CommandLine.Parsing;
 
 namespace SentinelContent.Cli.Infrastructure;
 
-/// <summary>A usage error found after parsing (values that parse but do not fit together),
-    with the help hint of the command the user ran.</summary>
+/// <summary>
+/// A usage error found after parsing (values that parse but do not fit together), with the help hint of the command
+/// the user ran.
+/// </summary>
 internal static class UsageErrors
 {
     public static int Report(CliContext context, ParseResult parse, string message)
