@@ -38,9 +38,18 @@ internal sealed class FileJob(string path, string table, DataFileFormat format, 
         lock (_problems) _problems.Add(problem);
     }
 
-    public void Fail(Exception e, long line = 1, int column = 1) =>
-        Fail(LoadProblem.Fail(line, column, e is Core.Input.InputFileException or UnauthorizedAccessException ? Core.Diagnostics.InputDiagnostics.FileUnreadable : DataDiagnostics.InvalidSampleFile,
+    public void Fail(Exception e, long line = 1, int column = 1)
+    {
+        if (e is InputFileException refused)
+        {
+            // Missing, not a regular file (a FIFO, /dev/zero): the input layer's own diagnostic.
+            var diagnostic = Core.Diagnostics.InputDiagnostics.For(refused, Core.Text.SourceLocation.FileOnly(Path));
+            Fail(LoadProblem.Fail(line, column, diagnostic.Descriptor) with { Message = diagnostic.Message });
+            return;
+        }
+        Fail(LoadProblem.Fail(line, column, e is UnauthorizedAccessException ? Core.Diagnostics.InputDiagnostics.FileUnreadable : DataDiagnostics.InvalidSampleFile,
             e is System.Text.Json.JsonException json ? JsonRowReader.Clean(json) : e.Message));
+    }
 
     /// <summary>The file's bytes (decompressed), past a UTF-8 byte order mark; null when it cannot be opened (reported).</summary>
     public Stream? Open()

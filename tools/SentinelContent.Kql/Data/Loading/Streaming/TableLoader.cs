@@ -107,7 +107,10 @@ internal static class TableLoader
             foreach (var problem in sorted.Take(JsonRowReader.MaxProblems))
             {
                 var at = new LinePosition((int)Math.Min(problem.Line, int.MaxValue), problem.Column);
-                diagnostics.Add(Diagnostic.Create(problem.Descriptor, new SourceLocation(job.Path, at, at), problem.Arguments));
+                var location = new SourceLocation(job.Path, at, at);
+                diagnostics.Add(problem.Message is { } message
+                    ? new Diagnostic(problem.Descriptor, problem.Descriptor.DefaultSeverity, message, location)
+                    : Diagnostic.Create(problem.Descriptor, location, problem.Arguments));
             }
             if (sorted.Count > JsonRowReader.MaxProblems)
                 diagnostics.Add(Diagnostic.Create(DataDiagnostics.MoreProblems, SourceLocation.FileOnly(job.Path), JsonRowReader.MaxProblems));
