@@ -78,7 +78,11 @@ public static class JsonSchemaWriter
                 {
                     ["oneOf"] = new JsonArray(
                         new JsonObject { ["type"] = "string" },
-                        new JsonObject { ["type"] = "object", ["additionalProperties"] = new JsonObject { ["type"] = new JsonArray("string", "number", "boolean") } }),
+                        new JsonObject
+                        {
+                            ["type"] = "object",
+                            ["additionalProperties"] = new JsonObject { ["type"] = new JsonArray("string", "number", "boolean") },
+                        }),
                 },
             }, field),
             _ => new JsonObject(),

@@ -96,7 +96,11 @@ public sealed class SchemaFileLoaderTests : IDisposable
     {
         var documented = new SchemaCatalog(
         [
-            new TableSchema("T", [new ColumnSchema("TimeGenerated", ScalarType.DateTime), new ColumnSchema("Name", ScalarType.String), new ColumnSchema("N", ScalarType.Int)]),
+            new TableSchema("T",
+            [
+                new ColumnSchema("TimeGenerated", ScalarType.DateTime), new ColumnSchema("Name", ScalarType.String),
+                new ColumnSchema("N", ScalarType.Int),
+            ]),
             new TableSchema("Only", [new ColumnSchema("A", ScalarType.String)]),
         ]);
         var file = new SchemaCatalog(

@@ -62,7 +62,8 @@ public static class AnalyticsRuleReader
             ? [.. sequence.Items.Select(item => item switch
             {
                 YamlScalar { IsNull: false } text => new Located<string>(text.Value, text.Location),
-                YamlMapping pairs => new Located<string>(string.Join(", ", pairs.Entries.Select(e => $"{e.Key.Value}: {(e.Value as YamlScalar)?.Value}")), pairs.Location),
+                YamlMapping pairs => new Located<string>(
+                    string.Join(", ", pairs.Entries.Select(e => $"{e.Key.Value}: {(e.Value as YamlScalar)?.Value}")), pairs.Location),
                 _ => (Located<string>?)null,
             }).OfType<Located<string>>()]
             : [];

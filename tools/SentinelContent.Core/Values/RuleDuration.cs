@@ -31,7 +31,9 @@ public static class RuleDuration
 
     public static bool TryParse(string text, out TimeSpan value) => TryParse(text, out value, out _);
 
-    /// <summary>The ISO 8601 text ARM stores for a duration written in either form (1h → PT1H, 24h → P1D); null when it does not parse.</summary>
+    /// <summary>
+    /// The ISO 8601 text ARM stores for a duration written in either form (1h → PT1H, 24h → P1D); null when it does not parse.
+    /// </summary>
     public static string? ToIso(string text) => TryParse(text, out var value) ? IsoDuration.Format(value) : null;
 
     /// <summary>
@@ -59,7 +61,8 @@ public static class RuleDuration
         var unit = s[^1];
         if (unit is 'M' or 'H' or 'D')
         {
-            error = $"the unit of the short form is lower case ({digits}{char.ToLowerInvariant(unit)}); Azure-Sentinel's validation refuses '{unit}'";
+            error = $"the unit of the short form is lower case ({digits}{char.ToLowerInvariant(unit)}); " +
+                $"Azure-Sentinel's validation refuses '{unit}'";
             return false;
         }
         if (unit is not ('m' or 'h' or 'd'))

@@ -65,9 +65,10 @@ internal sealed class ColumnListBuilder
 
     /// <summary>
     /// A column of an aggregate's `*` expansion (arg_max(x, *)), as Microsoft's binder names them: a name in
-    /// <paramref name="skipped"/> (group keys, the aggregate's own column) is not repeated; any other clash is renumbered (summarize l = sum(l), m = arg_max(x, *) by a gives a, l, m, l1; two
-    /// expansions give x, y, x1, y1). Expanded names are remembered, because an explicit name meeting one later is
-    /// renumbered too (summarize m = arg_max(x, *), b = count() by a gives a, m, b, b1).
+    /// <paramref name="skipped"/> (group keys, the aggregate's own column) is not repeated; any other clash is
+    /// renumbered (summarize l = sum(l), arg_max(x, *) by a gives a, l, x, l1; two expansions give x, y, x1, y1).
+    /// Expanded names are remembered, because an explicit name meeting one later is renumbered too
+    /// (summarize arg_max(x, *), b = count() by a gives a, x, b, b1).
     /// </summary>
     public void AddExpanded(ColumnSymbol column, IReadOnlySet<string> skipped)
     {
