@@ -8,6 +8,7 @@ using SentinelContent.Reporting;
 using SentinelContent.Reporting.TestResults;
 using SentinelContent.RuleTests.Loading;
 using SentinelContent.RuleTests.Running;
+using SentinelContent.Facade.Diagnostics;
 
 namespace SentinelContent.Cli.Commands;
 
