@@ -122,7 +122,7 @@ internal sealed class ChunkResult(int index)
 {
     public int Index { get; } = index;
 
-    public ChunkColumn[]? Columns { get; init; }
+    public ChunkColumn?[]? Columns { get; init; }
 
     public SchemaInference? Inference { get; init; }
 
@@ -136,5 +136,5 @@ internal sealed class ChunkResult(int index)
 
     public List<LoadProblem> Problems { get; } = [];
 
-    public long Bytes => Columns?.Sum(c => c.Bytes) ?? 0;
+    public long Bytes => Columns?.Sum(c => c?.Bytes ?? 0) ?? 0;
 }

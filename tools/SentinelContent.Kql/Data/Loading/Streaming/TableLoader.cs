@@ -41,6 +41,7 @@ internal static class TableLoader
             foreach (var group in jobs.GroupBy(j => j.Table))
             {
                 var schema = catalog.Find(group.Key);
+                var known = schema is not null;
                 if (schema is null)
                 {
                     var inference = new SchemaInference();
@@ -48,7 +49,7 @@ internal static class TableLoader
                         foreach (var result in job.Results.OrderBy(r => r.Index)) inference.Add(result.Inference!);
                     schema = inference.Schema(group.Key);
                 }
-                var layout = new TableLayout(schema);
+                var layout = new TableLayout(schema, standardColumns: known);
                 foreach (var job in group) job.Layout = layout;
             }
 
@@ -69,8 +70,8 @@ internal static class TableLoader
             foreach (var name in order)
             {
                 var group = jobs.Where(j => j.Table == name).ToList();
-                var chunks = group.SelectMany(j => j.Results.OrderBy(r => r.Index)).Select(r => r.Columns!).ToList();
-                if (chunks.Sum(c => (long)(c.Length == 0 ? 0 : c[0].Count)) > Array.MaxLength)
+                var chunks = group.SelectMany(j => j.Results.OrderBy(r => r.Index)).Select(r => (r.Columns!, r.Rows)).ToList();
+                if (chunks.Sum(c => (long)c.Rows) > Array.MaxLength)
                 {
                     diagnostics.Add(Diagnostic.Create(DataDiagnostics.TooManyRows, SourceLocation.FileOnly(group[0].Path), Array.MaxLength));
                     return null;
