@@ -32,8 +32,10 @@ if (args.Contains("--loading"))
     // the whole `query` process against the parse-every-line baseline, then the one-run goals table (peak memory,
     // throughput, the seed rules' 7-day backtests unless --no-backtests).
     var loadingRowsIndex = Array.IndexOf(args, "--rows");
-    var loadingRows = loadingRowsIndex >= 0 && loadingRowsIndex + 1 < args.Length ? int.Parse(args[loadingRowsIndex + 1], System.Globalization.CultureInfo.InvariantCulture) : 500_000;
-    var folder = Path.Combine(BenchmarkCorpus.RepositoryRoot, ".build", "loading", loadingRows.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    var loadingRows = loadingRowsIndex >= 0 && loadingRowsIndex + 1 < args.Length
+        ? int.Parse(args[loadingRowsIndex + 1], System.Globalization.CultureInfo.InvariantCulture)
+        : 500_000;
+    var folder = Path.Combine(BenchmarkCorpus.RepositoryRoot, ".build", "loading", $"{loadingRows}");
     if (!File.Exists(Path.Combine(folder, "SigninLogs.jsonl")))
     {
         Console.WriteLine($"Generating {loadingRows:N0} rows per table into {folder}...");
@@ -42,8 +44,10 @@ if (args.Contains("--loading"))
     Environment.SetEnvironmentVariable(LoadingBenchmark.FolderVariable, folder);
     if (!args.Contains("--goals-only"))
     {
-        var loadingJob = Job.Dry.WithWarmupCount(1).WithIterationCount(quick ? 1 : 3).WithLaunchCount(1).WithToolchain(InProcessNoEmitToolchain.Instance);
-        BenchmarkRunner.Run<LoadingBenchmark>(DefaultConfig.Instance.AddJob(loadingJob).WithOptions(ConfigOptions.DisableOptimizationsValidator));
+        var loadingJob = Job.Dry.WithWarmupCount(1).WithIterationCount(quick ? 1 : 3).WithLaunchCount(1)
+            .WithToolchain(InProcessNoEmitToolchain.Instance);
+        BenchmarkRunner.Run<LoadingBenchmark>(
+            DefaultConfig.Instance.AddJob(loadingJob).WithOptions(ConfigOptions.DisableOptimizationsValidator));
     }
     LoadingGoals.Print(folder, loadingRows, backtests: !args.Contains("--no-backtests"));
     return;

@@ -36,18 +36,23 @@ public static class ExportGenerator
         ("User deleted security info", "UserManagement", "Delete", "Authentication Methods", 1),
     ];
 
-    private static readonly string[] Apps = ["Microsoft Teams", "Office 365 Exchange Online", "Azure Portal", "Microsoft Authentication Broker", "SharePoint Online", "Outlook Mobile", "Visual Studio Code"];
+    private static readonly string[] Apps = ["Microsoft Teams", "Office 365 Exchange Online", "Azure Portal",
+        "Microsoft Authentication Broker", "SharePoint Online", "Outlook Mobile", "Visual Studio Code"];
     private static readonly (string City, string State, string Country, double Lat, double Lon)[] Places =
     [
-        ("Redmond", "Washington", "US", 47.67, -122.12), ("London", "England", "GB", 51.51, -0.13), ("Berlin", "Berlin", "DE", 52.52, 13.40),
-        ("Paris", "Ile-de-France", "FR", 48.86, 2.35), ("Amsterdam", "Noord-Holland", "NL", 52.37, 4.90), ("Bengaluru", "Karnataka", "IN", 12.97, 77.59),
+        ("Redmond", "Washington", "US", 47.67, -122.12), ("London", "England", "GB", 51.51, -0.13), ("Berlin", "Berlin", "DE", 52.52,
+            13.40),
+        ("Paris", "Ile-de-France", "FR", 48.86, 2.35), ("Amsterdam", "Noord-Holland", "NL", 52.37, 4.90), ("Bengaluru", "Karnataka", "IN",
+            12.97, 77.59),
         ("Sao Paulo", "Sao Paulo", "BR", -23.55, -46.63), ("Tokyo", "Tokyo", "JP", 35.68, 139.69),
     ];
     private static readonly string[] Browsers = ["Edge 131.0.0", "Chrome 131.0.0", "Safari 18.1", "Firefox 133.0", "Rich Client 5.2.0.0"];
     private static readonly string[] Systems = ["Windows10", "Windows 11", "MacOs", "Ios 18.1", "Android 15"];
-    private static readonly string[] Methods = ["Microsoft Authenticator", "Phone number", "FIDO2 security key", "Email", "Windows Hello for Business"];
+    private static readonly string[] Methods = ["Microsoft Authenticator", "Phone number", "FIDO2 security key", "Email",
+        "Windows Hello for Business"];
 
-    /// <summary>Writes AuditLogs.jsonl and SigninLogs.jsonl with <paramref name="rows"/> rows each into <paramref name="folder"/>.</summary>
+    /// <summary>Writes AuditLogs.jsonl and SigninLogs.jsonl with <paramref name="rows"/> rows each into <paramref
+    /// name="folder"/>.</summary>
     public static void Write(string folder, int rows, int seed = 20261113)
     {
         Directory.CreateDirectory(folder);
@@ -128,7 +133,9 @@ public static class ExportGenerator
         json.WriteStartArray("AdditionalDetails");
         json.WriteStartObject();
         json.WriteString("key", "User-Agent");
-        json.WriteString("value", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0");
+        json.WriteString("value",
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+            + "Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0");
         json.WriteEndObject();
         if (operation.Service == "Authentication Methods")
         {
@@ -162,8 +169,11 @@ public static class ExportGenerator
         if (operation.Type is "Update" or "Delete")
         {
             json.WriteStartObject();
-            json.WriteString("displayName", operation.Service == "Authentication Methods" ? "StrongAuthenticationMethod" : "AccountEnabled");
-            json.WriteString("oldValue", operation.Service == "Authentication Methods" ? "[{\"MethodType\":6,\"Default\":true},{\"MethodType\":7,\"Default\":false}]" : "[false]");
+            json.WriteString("displayName",
+                operation.Service == "Authentication Methods" ? "StrongAuthenticationMethod" : "AccountEnabled");
+            json.WriteString("oldValue",
+                operation.Service == "Authentication Methods"
+                    ? "[{\"MethodType\":6,\"Default\":true},{\"MethodType\":7,\"Default\":false}]" : "[false]");
             json.WriteString("newValue", operation.Type == "Delete" ? "[{\"MethodType\":7,\"Default\":true}]" : "[true]");
             json.WriteEndObject();
             json.WriteStartObject();
@@ -217,7 +227,8 @@ public static class ExportGenerator
         json.WriteString("AuthenticationRequirement", random.Next(3) == 0 ? "multiFactorAuthentication" : "singleFactorAuthentication");
         json.WriteString("ClientAppUsed", random.Next(5) == 0 ? "Mobile Apps and Desktop clients" : "Browser");
         json.WriteStartArray("ConditionalAccessPolicies");
-        foreach (var (name, control) in new[] { ("Require MFA for admins", "Mfa"), ("Block legacy authentication", "Block"), ("Require compliant device", "RequireCompliantDevice") })
+        foreach (var (name, control) in new[] { ("Require MFA for admins", "Mfa"), ("Block legacy authentication", "Block"),
+            ("Require compliant device", "RequireCompliantDevice") })
         {
             json.WriteStartObject();
             json.WriteString("id", Guid(random));
@@ -268,14 +279,18 @@ public static class ExportGenerator
         if (failed) json.WriteString("failureReason", "Error validating credentials due to invalid username or password.");
         json.WriteEndObject();
         json.WriteString("TokenIssuerType", "AzureAD");
-        json.WriteString("UserAgent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36");
+        json.WriteString("UserAgent",
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36");
         json.WriteString("UserDisplayName", $"User {user}");
         json.WriteString("UserId", $"00000000-0000-4000-8000-{user:D12}");
         json.WriteString("UserPrincipalName", User(user));
         json.WriteString("AADTenantId", Tenant);
         json.WriteString("UserType", "Member");
-        json.WriteString("AuthenticationDetails", "[{\"authenticationStepDateTime\":\"" + time.ToString("s", CultureInfo.InvariantCulture) + "Z\",\"authenticationMethod\":\"Password\",\"succeeded\":" + (failed ? "false" : "true") + "}]");
-        json.WriteString("AuthenticationProcessingDetails", "[{\"key\":\"Legacy TLS (TLS 1.0, 1.1, 3DES)\",\"value\":\"False\"},{\"key\":\"Is CAE Token\",\"value\":\"False\"}]");
+        json.WriteString("AuthenticationDetails", "[{\"authenticationStepDateTime\":\"" + time.ToString("s",
+            CultureInfo.InvariantCulture) + "Z\",\"authenticationMethod\":\"Password\",\"succeeded\":" + (failed
+                ? "false" : "true") + "}]");
+        json.WriteString("AuthenticationProcessingDetails",
+            "[{\"key\":\"Legacy TLS (TLS 1.0, 1.1, 3DES)\",\"value\":\"False\"},{\"key\":\"Is CAE Token\",\"value\":\"False\"}]");
         json.WriteString("Type", "SigninLogs");
         json.WriteString("_ResourceId", ResourceId.ToLowerInvariant());
         json.WriteEndObject();

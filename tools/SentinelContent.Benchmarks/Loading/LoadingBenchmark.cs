@@ -20,7 +20,8 @@ public class LoadingBenchmark
     [Params("AuditLogs", "SigninLogs")]
     public string Table { get; set; } = "AuditLogs";
 
-    private string File => Path.Combine(Environment.GetEnvironmentVariable(FolderVariable) ?? throw new InvalidOperationException($"{FolderVariable} is not set"), Table + ".jsonl");
+    private string File => Path.Combine(Environment.GetEnvironmentVariable(FolderVariable)
+        ?? throw new InvalidOperationException($"{FolderVariable} is not set"), Table + ".jsonl");
 
     [Benchmark(Baseline = true, Description = "parse each line (System.Text.Json), one thread")]
     public void ParseLines() => ChildProcess.Run(ChildProcess.Benchmarks(BaselineFlag, File));
@@ -73,7 +74,8 @@ public static class ChildProcess
         while (!process.WaitForExit(20)) peak = Math.Max(peak, PeakOf(process.Id));
         clock.Stop();
         if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{string.Join(' ', info.ArgumentList)} exited {process.ExitCode}: {error.Result}{output.Result}");
+            throw new InvalidOperationException(
+                $"{string.Join(' ', info.ArgumentList)} exited {process.ExitCode}: {error.Result}{output.Result}");
         return new Measurement(clock.Elapsed, peak, process.ExitCode, output.Result);
     }
 

@@ -13,7 +13,9 @@ public static class LoadingGoals
     public static void Print(string folder, int rows, bool backtests)
     {
         Console.WriteLine();
-        Console.WriteLine($"Loading goals on {rows:N0} rows per table ({folder}), {Environment.ProcessorCount} cores, load average before: {LoadAverage()}");
+        Console.WriteLine(
+            $"Loading goals on {rows:N0} rows per table ({folder}), {Environment.ProcessorCount} cores, "
+            + $"load average before: {LoadAverage()}");
         Console.WriteLine($"{"work",-58} {"MB",8} {"wall s",8} {"peak MB",8} {"MB/s",8} {"ratio",6}");
         foreach (var table in new[] { "AuditLogs", "SigninLogs" })
         {
@@ -28,13 +30,16 @@ public static class LoadingGoals
                 throw new InvalidOperationException($"the count is not {expected}: {query.Output.Trim()} / {baseline.Output.Trim()}");
         }
         if (!backtests) return;
-        var total = (new FileInfo(Path.Combine(folder, "AuditLogs.jsonl")).Length + new FileInfo(Path.Combine(folder, "SigninLogs.jsonl")).Length) / 1e6;
+        var total = (new FileInfo(Path.Combine(folder, "AuditLogs.jsonl")).Length + new FileInfo(Path.Combine(folder,
+            "SigninLogs.jsonl")).Length) / 1e6;
         var from = ExportGenerator.Start.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         var to = (ExportGenerator.Start + ExportGenerator.Span).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-        foreach (var rule in Directory.EnumerateFiles(Path.Combine(BenchmarkCorpus.RepositoryRoot, "analytics-rules"), "*.yaml", SearchOption.AllDirectories)
+        foreach (var rule in Directory.EnumerateFiles(Path.Combine(BenchmarkCorpus.RepositoryRoot, "analytics-rules"), "*.yaml",
+            SearchOption.AllDirectories)
                      .Where(f => !f.EndsWith(".tests.yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
-            var run = ChildProcess.Run(ChildProcess.Sentinelctl("backtest", rule, "--data", folder, "--from", from, "--to", to, "--format", "json"));
+            var run = ChildProcess.Run(ChildProcess.Sentinelctl("backtest", rule, "--data", folder, "--from", from, "--to", to,
+                "--format", "json"));
             Line($"backtest {Path.GetFileNameWithoutExtension(rule)}, 7 days", total, run, null);
         }
         Console.WriteLine($"load average after: {LoadAverage()}");
@@ -44,7 +49,8 @@ public static class LoadingGoals
     {
         var seconds = run.Wall.TotalSeconds;
         var ratio = baseline is null ? "" : (seconds / baseline.Wall.TotalSeconds).ToString("F2", CultureInfo.InvariantCulture);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{work,-58} {megabytes,8:F0} {seconds,8:F1} {run.PeakBytes / 1e6,8:F0} {megabytes / seconds,8:F0} {ratio,6}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{work,-58} {megabytes,8:F0} {seconds,8:F1} {run.PeakBytes / 1e6,8:F0} {megabytes / seconds,8:F0} {ratio,6}"));
     }
 
     private static string LoadAverage()

@@ -14,12 +14,14 @@ public static class StandardColumns
         new("_IsBillable", ScalarType.String), new("_ItemId", ScalarType.String), new("_TimeReceived", ScalarType.DateTime),
     ];
 
-    /// <summary>Whether Log Analytics gives <paramref name="table"/> the standard columns (it is a log table: it has TimeGenerated).</summary>
+    /// <summary>Whether Log Analytics gives <paramref name="table"/> the standard columns (it is a log table: it has
+    /// TimeGenerated).</summary>
     public static bool Apply(TableSchema table) => table.Find("TimeGenerated") is not null;
 
     /// <summary>The standard columns <paramref name="table"/> lacks (none for a table that is not a log table).</summary>
     public static IEnumerable<ColumnSchema> Missing(TableSchema table) => Apply(table) ? All.Where(c => table.Find(c.Name) is null) : [];
 
     /// <summary><paramref name="table"/> with the standard columns it lacks, after its own.</summary>
-    public static TableSchema AddTo(TableSchema table) => Apply(table) ? new TableSchema(table.Name, [.. table.Columns, .. Missing(table)], table.Description) : table;
+    public static TableSchema AddTo(TableSchema table) => Apply(table) ? new TableSchema(table.Name, [.. table.Columns,
+        .. Missing(table)], table.Description) : table;
 }

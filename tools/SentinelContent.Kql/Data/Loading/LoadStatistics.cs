@@ -9,7 +9,8 @@ public static class LoadStatistics
 
     public static IReadOnlyList<ColumnFigure> Describe(IReadOnlyDictionary<string, DataTable> tables) =>
         [.. tables.OrderBy(t => t.Key, StringComparer.Ordinal).SelectMany(t => t.Value.Schema.Columns.Select((c, i) =>
-            new ColumnFigure(t.Key, c.Name, c.Type.ToString().ToLowerInvariant(), Storage(t.Value.Columns[i]), t.Value.Columns[i].SizeInBytes)))];
+            new ColumnFigure(t.Key, c.Name, c.Type.ToString().ToLowerInvariant(), Storage(t.Value.Columns[i]),
+                t.Value.Columns[i].SizeInBytes)))];
 
     private static string Storage(Column column) => column switch
     {
@@ -25,10 +26,13 @@ public static class LoadStatistics
     {
         var figures = Describe(tables);
         var total = figures.Sum(f => f.Bytes);
-        yield return string.Create(CultureInfo.InvariantCulture, $"loaded {tables.Count} table(s), {tables.Values.Sum(t => (long)t.RowCount):N0} rows, {Size(total)} in memory, in {loadTime.TotalSeconds:F2} s");
+        yield return string.Create(CultureInfo.InvariantCulture,
+            $"loaded {tables.Count} table(s), {tables.Values.Sum(t => (long)t.RowCount):N0} rows, {Size(total)} in memory, "
+            + $"in {loadTime.TotalSeconds:F2} s");
         foreach (var table in figures.GroupBy(f => f.Table))
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"{table.Key}: {tables[table.Key].RowCount:N0} rows, {Size(table.Sum(f => f.Bytes))}");
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"{table.Key}: {tables[table.Key].RowCount:N0} rows, {Size(table.Sum(f => f.Bytes))}");
             var width = table.Max(f => f.Column.Length);
             foreach (var figure in table)
                 yield return $"  {figure.Column.PadRight(width)}  {figure.Type,-8}  {Size(figure.Bytes),10}  {figure.Storage}";

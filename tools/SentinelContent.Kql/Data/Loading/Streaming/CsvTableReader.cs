@@ -23,7 +23,8 @@ internal static class CsvTableReader
         var names = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i).Trim()).ToArray();
         if (names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
         {
-            problems.Add(LoadProblem.Fail(1, 1, DataDiagnostics.InvalidSampleFile, $"the header names the column '{repeated.Key}' twice; keep one"));
+            problems.Add(LoadProblem.Fail(1, 1, DataDiagnostics.InvalidSampleFile,
+                $"the header names the column '{repeated.Key}' twice; keep one"));
             return null;
         }
         return names;
@@ -49,7 +50,8 @@ internal static class CsvTableReader
                 if (column < 0)
                 {
                     if (problems.Count <= JsonRowReader.MaxProblems)
-                        problems.Add(LoadProblem.Report(line, DataDiagnostics.UnknownColumn, layout.Name, names[i], Similarity.DidYouMean(names[i], layout.SchemaNames)));
+                        problems.Add(LoadProblem.Report(line, DataDiagnostics.UnknownColumn, layout.Name, names[i],
+                            Similarity.DidYouMean(names[i], layout.SchemaNames)));
                     continue;
                 }
                 var target = columns[column] ??= layout.NewExtra(column, rows);

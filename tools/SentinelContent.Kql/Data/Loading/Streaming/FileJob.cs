@@ -47,7 +47,8 @@ internal sealed class FileJob(string path, string table, DataFileFormat format, 
             Fail(LoadProblem.Fail(line, column, diagnostic.Descriptor) with { Message = diagnostic.Message });
             return;
         }
-        Fail(LoadProblem.Fail(line, column, e is UnauthorizedAccessException ? Core.Diagnostics.InputDiagnostics.FileUnreadable : DataDiagnostics.InvalidSampleFile,
+        Fail(LoadProblem.Fail(line, column,
+            e is UnauthorizedAccessException ? Core.Diagnostics.InputDiagnostics.FileUnreadable : DataDiagnostics.InvalidSampleFile,
             e is System.Text.Json.JsonException json ? JsonRowReader.Clean(json) : e.Message));
     }
 

@@ -42,7 +42,8 @@ internal sealed class JsonRowReader(TableLayout layout, ChunkColumn?[] columns, 
                 if (column < 0)
                 {
                     var name = reader.GetString()!;
-                    Add(LoadProblem.Report(line, DataDiagnostics.UnknownColumn, layout.Name, name, Similarity.DidYouMean(name, layout.SchemaNames)));
+                    Add(LoadProblem.Report(line, DataDiagnostics.UnknownColumn, layout.Name, name, Similarity.DidYouMean(name,
+                        layout.SchemaNames)));
                     reader.Read();
                     reader.Skip();
                     position++;
@@ -51,7 +52,8 @@ internal sealed class JsonRowReader(TableLayout layout, ChunkColumn?[] columns, 
                 if (_filled[column])
                 {
                     // A key written twice: which value is meant is unclear, so say so (as the row-by-row reader does).
-                    return Fatal(LoadProblem.Fail(line, 1, DataDiagnostics.InvalidSampleFile, $"the row names the column '{layout.Columns[column].Name}' twice; keep one"));
+                    return Fatal(LoadProblem.Fail(line, 1, DataDiagnostics.InvalidSampleFile,
+                        $"the row names the column '{layout.Columns[column].Name}' twice; keep one"));
                 }
                 if (position < _order.Length) _order[position] = column;
                 position++;
@@ -74,7 +76,8 @@ internal sealed class JsonRowReader(TableLayout layout, ChunkColumn?[] columns, 
         }
         catch (InvalidOperationException)
         {
-            return Fatal(LoadProblem.Fail(line, 1, DataDiagnostics.InvalidSampleFile, "the row holds a string that is not valid text (a lone surrogate escape such as \\ud800?)"));
+            return Fatal(LoadProblem.Fail(line, 1, DataDiagnostics.InvalidSampleFile,
+                "the row holds a string that is not valid text (a lone surrogate escape such as \\ud800?)"));
         }
         for (var i = 0; i < _filled.Length; i++)
         {

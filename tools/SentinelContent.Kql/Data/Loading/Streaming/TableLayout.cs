@@ -54,6 +54,7 @@ internal sealed class TableLayout
     {
         var kept = Enumerable.Range(0, Columns.Count).Where(i => i < Width || chunks.Any(c => c.Columns[i] is not null)).ToList();
         var schema = kept.Count == Width ? Schema : new TableSchema(Schema.Name, [.. kept.Select(i => Columns[i])], Schema.Description);
-        return new(schema, [.. kept.Select(i => ChunkColumn.Concat(Columns[i].Type, [.. chunks.Select(chunk => chunk.Columns[i] ?? NewExtra(i, chunk.Rows))]))]);
+        return new(schema, [.. kept.Select(i => ChunkColumn.Concat(Columns[i].Type,
+            [.. chunks.Select(chunk => chunk.Columns[i] ?? NewExtra(i, chunk.Rows))]))]);
     }
 }
