@@ -10,6 +10,7 @@ using SentinelContent.Kql.Evaluation;
 using SentinelContent.Kql.Schema;
 using SentinelContent.Reporting;
 using SentinelContent.Reporting.Results;
+using SentinelContent.Facade.Diagnostics;
 
 namespace SentinelContent.Cli.Commands;
 
