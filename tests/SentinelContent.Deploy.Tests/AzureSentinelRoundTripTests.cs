@@ -29,9 +29,11 @@ public sealed class AzureSentinelRoundTripTests(ITestOutputHelper output)
         Assert.True(fixture.Emulator.Statistics.Faults > 0, "no fault was injected");
 
         // ARM holds ISO 8601 whatever the file said (1h → PT1H), and the next plan compares normalised values.
-        var stored = await fixture.Client().ListAsync(DeployFixture.Scope.CollectionPath("alertRules"), TestContext.Current.CancellationToken);
+        var token = TestContext.Current.CancellationToken;
+        var stored = await fixture.Client().ListAsync(DeployFixture.Scope.CollectionPath("alertRules"), token);
         Assert.Equal(rules, stored.Count);
-        Assert.All(stored.Where(r => r.Kind == "Scheduled"), r => Assert.StartsWith("P", r.Properties["queryFrequency"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.All(stored.Where(r => r.Kind == "Scheduled"),
+            r => Assert.StartsWith("P", r.Properties["queryFrequency"]!.GetValue<string>(), StringComparison.Ordinal));
         AssertNoChanges(CliRun.In(fixture.Root, "deploy", "plan", "--env", "local", "--format", "json"), rules);
 
         // Adopt the workspace's rules as files in place of the originals, then plan from those.
@@ -44,7 +46,8 @@ public sealed class AzureSentinelRoundTripTests(ITestOutputHelper output)
         Assert.Contains(exported, f => File.ReadAllText(f).Contains("queryFrequency: 1h\n", StringComparison.Ordinal));
         Assert.DoesNotContain(exported, f => File.ReadAllText(f).Contains("queryFrequency: PT", StringComparison.Ordinal));
         AssertNoChanges(CliRun.In(fixture.Root, "deploy", "plan", "--env", "local", "--format", "json"), rules);
-        output.WriteLine($"{rules} Azure-Sentinel rules deployed with {fixture.Emulator.Statistics.Faults} injected faults; plan unchanged before and after export");
+        output.WriteLine($"{rules} Azure-Sentinel rules deployed with {fixture.Emulator.Statistics.Faults} injected faults; " +
+            "plan unchanged before and after export");
     }
 
     private static void AssertNoChanges(CliRun plan, int rules)
@@ -56,7 +59,9 @@ public sealed class AzureSentinelRoundTripTests(ITestOutputHelper output)
             Assert.True(summary[action]!.GetValue<int>() == 0, plan.Out);
     }
 
-    /// <summary>Copies the corpus rules not listed in corpus-rule-defects.json into analytics-rules/, keeping their solution folders.</summary>
+    /// <summary>
+    /// Copies the corpus rules not listed in corpus-rule-defects.json into analytics-rules/, keeping their solution folders.
+    /// </summary>
     private static int CopyRulesWithoutDefects(string root)
     {
         var corpus = RepositoryPaths.RequireShared("corpus/" + Corpus);
