@@ -18,7 +18,7 @@ public class RepositoryContentTests
     [Fact]
     public void Generated_documents_are_current()
     {
-        var (files, orphans, _) = DocsCommand.AllDocuments(RepositoryPaths.Root);
+        var (files, orphans, _) = Facade.Documents.GeneratedDocuments.Of(RepositoryPaths.Root);
         foreach (var (path, content) in files)
         {
             var file = Path.Combine(RepositoryPaths.Root, path);
