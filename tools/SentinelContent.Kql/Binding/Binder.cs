@@ -40,10 +40,18 @@ internal sealed partial class Binder
         var statements = SyntaxHelpers.Child(_tree.Root, SyntaxKind.StatementList);
         if (statements is not null)
         {
-            foreach (var statement in statements.ChildNodes())
+            try
             {
-                var type = BindStatement(statement);
-                if (statement.Kind == SyntaxKind.ExpressionStatement) result = type;
+                foreach (var statement in statements.ChildNodes())
+                {
+                    var type = BindStatement(statement);
+                    if (statement.Kind == SyntaxKind.ExpressionStatement) result = type;
+                }
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                result = null;
+                _diagnostics.Add(KqlDiagnostic.Create(KqlSyntaxDiagnostics.NestingTooDeep, new TextSpan(statements.Span.Start, 0), SyntaxDepth.MaxTreeDepth));
             }
         }
 

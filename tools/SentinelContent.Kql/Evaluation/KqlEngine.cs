@@ -85,7 +85,7 @@ public sealed class KqlEngine
         }
         catch (InsufficientExecutionStackException)
         {
-            throw Runtime.QueryContext.Failure(EvaluationDiagnostics.RuntimeError, new TextSpan(0, 0), "the query nests too deeply to run");
+            throw TooDeep();
         }
         catch (Exception e) when (IsValueFailure(e))
         {
@@ -129,7 +129,15 @@ public sealed class KqlEngine
         {
             throw ValueFailure(e);
         }
+        catch (InsufficientExecutionStackException)
+        {
+            throw TooDeep();
+        }
     }
+
+    /// <summary>The stack ran low planning or running a deep query: SC0207, as the parser reports a tree too deep.</summary>
+    private static KqlEvaluationException TooDeep() =>
+        Runtime.QueryContext.Failure(KqlSyntaxDiagnostics.NestingTooDeep, new TextSpan(0, 0), SyntaxDepth.MaxTreeDepth);
 
     /// <summary>
     /// A value the query makes impossible (a datetime past year 9999, an unknown time zone): it fails the query with

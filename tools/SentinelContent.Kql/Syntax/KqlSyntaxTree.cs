@@ -51,6 +51,8 @@ public sealed class KqlSyntaxTree
             System.Buffers.ArrayPool<LexicalToken>.Shared.Return(tokens);
         }
 
+        root = SyntaxDepth.Guard(root, diagnostics);
+
         // Stable sort: diagnostics at the same offset keep the order the parser found them in.
         IReadOnlyList<KqlDiagnostic> ordered = diagnostics.Count <= 1
             ? diagnostics
