@@ -48,7 +48,8 @@ public static class BacktestCommand
             error, 4 the workspace could not be reached or refused a query.
             """);
         command.Arguments.Add(rulePath);
-        foreach (var option in new Option[] { data, schema, from, to, format, parallelism, connection.Environment, connection.Targets, connection.Credential, connection.Endpoint, connection.Verbose, connection.Color })
+        var maxMemory = MaxMemoryOption.Create();
+        foreach (var option in new Option[] { data, schema, from, to, format, parallelism, maxMemory, connection.Environment, connection.Targets, connection.Credential, connection.Endpoint, connection.Verbose, connection.Color })
             command.Options.Add(option);
 
         command.SetAction(async (parse, token) =>
@@ -60,6 +61,8 @@ public static class BacktestCommand
             if (live == (parse.GetValue(data) is { Length: > 0 }))
                 return QueryCommand.Usage(context, "give --env NAME (the workspace) or --data DIR (local logs), not both");
             var color = context.UseColor(parse.GetValue(connection.Color));
+            if (!MaxMemoryOption.TryApply(parse.GetValue(maxMemory), EvaluationLimits.Default, out var limits, out var memoryError))
+                return QueryCommand.Usage(context, memoryError);
 
             var diagnostics = new List<Diagnostic>();
             var rule = ReadRule(context, parse.GetValue(rulePath)!, diagnostics);
@@ -84,7 +87,7 @@ public static class BacktestCommand
                 }
                 else
                 {
-                    var local = LocalSource(context, parse.GetValue(data)!, parse.GetValue(schema) ?? [], diagnostics);
+                    var local = LocalSource(context, parse.GetValue(data)!, parse.GetValue(schema) ?? [], limits, diagnostics);
                     if (local is null)
                     {
                         Report(context, color, diagnostics);
@@ -138,7 +141,7 @@ public static class BacktestCommand
         return rule;
     }
 
-    private static LocalBacktestSource? LocalSource(CliContext context, string[] data, string[] schemaFiles, List<Diagnostic> diagnostics)
+    private static LocalBacktestSource? LocalSource(CliContext context, string[] data, string[] schemaFiles, EvaluationLimits limits, List<Diagnostic> diagnostics)
     {
         if (!SchemaFiles.TryLoad(context, schemaFiles, out var loaded)) return null;
         var catalog = loaded is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(loaded);
@@ -162,7 +165,7 @@ public static class BacktestCommand
             return null;
         }
         var tables = SampleDataSet.Load(files, catalog, diagnostics);
-        return tables is null ? null : new LocalBacktestSource(new KqlEngine(catalog, functions: functions), tables);
+        return tables is null ? null : new LocalBacktestSource(new KqlEngine(catalog, limits, functions), tables);
     }
 
     private static void Report(CliContext context, bool color, IReadOnlyList<Diagnostic> diagnostics)

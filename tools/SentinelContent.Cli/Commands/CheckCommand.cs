@@ -25,9 +25,19 @@ public static class CheckCommand
               sentinelctl check --format junit --output check.xml
             Exit codes: 0 clean, 1 content errors or failed tests, 2 usage or internal error.
             """);
+        var maxMemory = MaxMemoryOption.Create();
         command.Options.Add(allowUntested);
+        command.Options.Add(maxMemory);
         report.AddTo(command);
-        command.SetAction(parse => ValidateCommand.Run(context, [], parse, report, new ValidateSettings { RunTests = true, AllowUntested = parse.GetValue(allowUntested) }));
+        command.SetAction(parse =>
+        {
+            if (!MaxMemoryOption.TryApply(parse.GetValue(maxMemory), Kql.Evaluation.EvaluationLimits.Default, out var limits, out var error))
+            {
+                context.Error.WriteLine($"error: {error}");
+                return ExitCodes.UsageOrInternalError;
+            }
+            return ValidateCommand.Run(context, [], parse, report, new ValidateSettings { RunTests = true, AllowUntested = parse.GetValue(allowUntested), Limits = limits });
+        });
         return command;
     }
 }

@@ -38,6 +38,7 @@ public static class QueryCommand
         var format = new Option<ResultFormat>("--format", "-f") { Description = "Output: table (readable, default), json ({\"columns\",\"rows\"} as the Log Analytics API returns values) or csv (RFC 4180).", DefaultValueFactory = _ => ResultFormat.Table };
         var maxRows = new Option<int?>("--max-rows") { Description = $"The most rows any step of the query may produce (default {EvaluationLimits.Default.MaxRows:N0}); more is an error, not a truncated result." };
         var timeout = new Option<string?>("--timeout") { Description = $"The time one query may run: 30s, 2m, 500ms or hh:mm:ss (default {EvaluationLimits.Default.Timeout.TotalSeconds:0}s)." };
+        var maxMemory = MaxMemoryOption.Create();
         var jsonl = new Option<bool>("--jsonl") { Description = "Read {\"id\",\"query\"} JSON lines on standard input; write one {\"id\",\"columns\",\"rows\",\"error\"} line per query." };
         // --env and the options of the connection are the deployer's (one sentinel.yaml, one way to sign in).
         var connection = new DeployOptions();
@@ -70,7 +71,7 @@ public static class QueryCommand
             workspace could not be reached or refused the query.
             """);
         command.Arguments.Add(query);
-        foreach (var option in new Option[] { file, data, schema, functions, now, format, maxRows, timeout, jsonl, color, timespan, allowPartial, wait }) command.Options.Add(option);
+        foreach (var option in new Option[] { file, data, schema, functions, now, format, maxRows, timeout, maxMemory, jsonl, color, timespan, allowPartial, wait }) command.Options.Add(option);
         foreach (var option in new Option[] { connection.Environment, connection.Targets, connection.Credential, connection.Endpoint, connection.Verbose }) command.Options.Add(option);
 
         command.SetAction(parse =>
@@ -82,13 +83,13 @@ public static class QueryCommand
                 return Usage(context, lines ? "--jsonl reads its queries from standard input; give no query or --file" : "give a query, or --file FILE (not both)");
             if (parse.GetValue(connection.Environment) is not null)
             {
-                if (lines || parse.GetValue(data) is { Length: > 0 } || parse.GetValue(now) is not null || parse.GetValue(maxRows) is not null || parse.GetValue(timeout) is not null)
-                    return Usage(context, "--env runs the query in the workspace; --data, --now, --jsonl, --max-rows and --timeout are for local runs");
+                if (lines || parse.GetValue(data) is { Length: > 0 } || parse.GetValue(now) is not null || parse.GetValue(maxRows) is not null || parse.GetValue(timeout) is not null || parse.GetValue(maxMemory) is not null)
+                    return Usage(context, "--env runs the query in the workspace; --data, --now, --jsonl, --max-rows, --timeout and --max-memory are for local runs");
                 return LiveQuery.Run(context, parse, connection, new LiveQuery.Request(text, queryFile, parse.GetValue(timespan), parse.GetValue(wait), parse.GetValue(allowPartial), parse.GetValue(format)));
             }
             if (parse.GetValue(timespan) is not null || parse.GetValue(wait) is not null || parse.GetValue(allowPartial))
                 return Usage(context, "--timespan, --wait and --allow-partial apply to a workspace query (--env NAME)");
-            if (!TryLimits(parse.GetValue(maxRows), parse.GetValue(timeout), out var limits, out var limitError)) return Usage(context, limitError);
+            if (!TryLimits(parse.GetValue(maxRows), parse.GetValue(timeout), parse.GetValue(maxMemory), out var limits, out var limitError)) return Usage(context, limitError);
             if (!TryNow(parse.GetValue(now), out var pinned)) return Usage(context, $"--now: '{parse.GetValue(now)}' is not an ISO 8601 time such as 2026-11-20T12:00:00Z");
 
             if (!SchemaFiles.TryLoad(context, parse.GetValue(schema) ?? [], out var loaded)) return ExitCodes.UsageOrInternalError;
@@ -147,7 +148,8 @@ public static class QueryCommand
             }
             catch (KqlEvaluationException e)
             {
-                report.Write([.. e.Diagnostics.Select(d => d.In(new SourceText(name, source)))]);
+                var sourceText = new SourceText(name, source);
+                report.Write([.. e.Diagnostics.Select(d => d.In(sourceText))]);
                 return ExitCodes.ContentErrors;
             }
 
@@ -167,10 +169,9 @@ public static class QueryCommand
         return ExitCodes.UsageOrInternalError;
     }
 
-    private static bool TryLimits(int? maxRows, string? timeout, out EvaluationLimits limits, out string error)
+    private static bool TryLimits(int? maxRows, string? timeout, string? maxMemory, out EvaluationLimits limits, out string error)
     {
-        limits = EvaluationLimits.Default;
-        error = string.Empty;
+        if (!MaxMemoryOption.TryApply(maxMemory, EvaluationLimits.Default, out limits, out error)) return false;
         if (maxRows is { } rows)
         {
             if (rows < 1)

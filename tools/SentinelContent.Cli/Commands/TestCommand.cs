@@ -54,6 +54,8 @@ public static class TestCommand
         command.Options.Add(filter);
         command.Options.Add(replay);
         command.Options.Add(schema);
+        var maxMemory = MaxMemoryOption.Create();
+        command.Options.Add(maxMemory);
         report.AddTo(command);
         command.SetAction(parse =>
         {
@@ -68,8 +70,13 @@ public static class TestCommand
                 span = parsed;
             }
             if (!SchemaFiles.TryLoad(context, parse.GetValue(schema) ?? [], out var schemas)) return ExitCodes.UsageOrInternalError;
+            if (!MaxMemoryOption.TryApply(parse.GetValue(maxMemory), Kql.Evaluation.EvaluationLimits.Default, out var limits, out var memoryError))
+            {
+                context.Error.WriteLine($"error: {memoryError}");
+                return ExitCodes.UsageOrInternalError;
+            }
             var options = new RuleTestSuiteOptions { Filter = parse.GetValue(filter), Replay = span };
-            return Run(context, parse.GetValue(paths) ?? [], options, schemas, parse, report);
+            return Run(context, parse.GetValue(paths) ?? [], options, schemas, limits, parse, report);
         });
         return command;
     }
@@ -83,7 +90,7 @@ public static class TestCommand
         return true;
     }
 
-    private static int Run(CliContext context, IReadOnlyList<string> paths, RuleTestSuiteOptions options, SchemaCatalog? schemas, ParseResult parse, ReportOptions report)
+    private static int Run(CliContext context, IReadOnlyList<string> paths, RuleTestSuiteOptions options, SchemaCatalog? schemas, Kql.Evaluation.EvaluationLimits limits, ParseResult parse, ReportOptions report)
     {
         if (!ContentPaths.TryResolve(context, paths, out var files, out _)) return ExitCodes.UsageOrInternalError;
         var ruleTestFiles = RuleTestFiles(files);
@@ -92,7 +99,7 @@ public static class TestCommand
         var catalog = schemas is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(schemas);
         // Rule tests parallelise inside the suite; the playbook tests run beside them.
         var playbooks = Task.Run(() => RunPlaybookTests(playbookTestFiles, options, context));
-        var rules = new RuleTestSuite(catalog).Run(ruleTestFiles, options);
+        var rules = new RuleTestSuite(catalog, limits).Run(ruleTestFiles, options);
         var (playbookResults, playbookProblems) = playbooks.GetAwaiter().GetResult();
 
         var tests = rules.Outcomes.Select(o => TestResults.FromRule(o, context, options.Replay is not null)).Concat(playbookResults).ToList();

@@ -88,7 +88,7 @@ public static class ValidateCommand
         {
             // check also runs the rule tests and the playbooks' offline tests; their failures join the same report.
             var catalog = settings.Schemas is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(settings.Schemas);
-            var ruleTests = new RuleTestSuite(catalog).Run(files.Where(f => f.Kind == ContentFileKind.RuleTests).Select(f => f.Path));
+            var ruleTests = new RuleTestSuite(catalog, settings.Limits).Run(files.Where(f => f.Kind == ContentFileKind.RuleTests).Select(f => f.Path));
             var tests = PlaybookTestRunner.Run(files.Where(f => f.Kind == ContentFileKind.PlaybookTests).Select(f => f.Path));
             // Sample problems are found by validate and again by the runner: report each once.
             var known = findings.Select(d => d.ToString()).ToHashSet(StringComparer.Ordinal);
@@ -143,6 +143,9 @@ public sealed record ValidateSettings
     public bool AllowUntested { get; init; }
 
     public bool RunTests { get; init; }
+
+    /// <summary>The bounds of each rule test's query runs (check's --max-memory).</summary>
+    public Kql.Evaluation.EvaluationLimits? Limits { get; init; }
 }
 
 /// <summary>Turns the paths a user named (or the repository default) into content files, reporting paths that do not exist.</summary>

@@ -55,7 +55,8 @@ internal sealed partial class Binder
             }
         }
 
-        var ordered = _diagnostics.OrderBy(d => d.Span.Start).ToArray();
+        _diagnostics.AddRange(RegexPatternCheck.Check(_tree.Root));
+        var ordered = KqlSyntaxDiagnostics.Capped(_diagnostics.OrderBy(d => d.Span.Start).ToArray());
         return new SemanticModel(_tree, _types, _symbols, ordered, result, _itemNames.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value));
     }
 

@@ -70,14 +70,32 @@ public sealed class KqlEngine
             _engine.Execute(_plan, _schemas, tables, now, cancellation);
     }
 
-    private DataTable Execute(TabularEval plan, SchemaCatalog schemas, IReadOnlyDictionary<string, DataTable> tables, DateTime now, CancellationToken cancellation)
+    private DataTable Execute(TabularEval plan, SchemaCatalog schemas, IReadOnlyDictionary<string, DataTable> tables, DateTime now, CancellationToken cancellation) =>
+        Guard(() => ExecuteCore(plan, schemas, tables, now, cancellation));
+
+    private DataTable ExecuteCore(TabularEval plan, SchemaCatalog schemas, IReadOnlyDictionary<string, DataTable> tables, DateTime now, CancellationToken cancellation)
     {
         var named = tables.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var context = new Runtime.QueryContext(now, named, schemas, Limits, cancellation);
         Values.RegexCache.MatchTimeout = Limits.RegexTimeout;
+        var outer = Runtime.QueryContext.Current;
+        Runtime.QueryContext.Current = context;
         try
         {
             return plan(context);
+        }
+        finally
+        {
+            Runtime.QueryContext.Current = outer;
+        }
+    }
+
+    /// <summary><see cref="Execute"/>'s failures as diagnostics: every way a query can fail is the query's failure, not the tool's.</summary>
+    private DataTable Guard(Func<DataTable> run)
+    {
+        try
+        {
+            return run();
         }
         catch (RegexMatchTimeoutException)
         {
@@ -90,6 +108,20 @@ public sealed class KqlEngine
         catch (Exception e) when (IsValueFailure(e))
         {
             throw ValueFailure(e);
+        }
+        catch (MemoryBudgetExceededException e)
+        {
+            throw Runtime.QueryContext.Failure(EvaluationDiagnostics.MemoryLimit, new TextSpan(0, 0), e.Message);
+        }
+        catch (ValueTooLargeException e)
+        {
+            throw Runtime.QueryContext.Failure(EvaluationDiagnostics.ValueTooLarge, new TextSpan(0, 0), e.Message);
+        }
+        catch (OutOfMemoryException)
+        {
+            // An allocation nothing reserved (a huge array from one call): still the query's failure, not the tool's.
+            GC.Collect();
+            throw Runtime.QueryContext.Failure(EvaluationDiagnostics.MemoryLimit, new TextSpan(0, 0), "the query needs more memory than the process can allocate");
         }
     }
 

@@ -57,7 +57,7 @@ public sealed class KqlSyntaxTree
         IReadOnlyList<KqlDiagnostic> ordered = diagnostics.Count <= 1
             ? diagnostics
             : diagnostics.Select((d, i) => (d, i)).OrderBy(x => x.d.Span.Start).ThenBy(x => x.i).Select(x => x.d).ToArray();
-        return new KqlSyntaxTree(text, root, ordered);
+        return new KqlSyntaxTree(text, root, KqlSyntaxDiagnostics.Capped(ordered));
     }
 
     public string ToFullString() => Root.ToFullString();

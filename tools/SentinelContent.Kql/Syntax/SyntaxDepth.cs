@@ -46,7 +46,9 @@ public static class SyntaxDepth
     {
         var (_, tooDeep) = Measure(root);
         if (tooDeep is null) return root;
-        diagnostics.Add(KqlDiagnostic.Create(KqlSyntaxDiagnostics.NestingTooDeep, new TextSpan(tooDeep.Span.Start, 0), MaxTreeDepth));
+        // One SC0207 per query: the parser's own nesting guard may already have said it.
+        if (!diagnostics.Any(d => d.Code == KqlSyntaxDiagnostics.NestingTooDeep.Code))
+            diagnostics.Add(KqlDiagnostic.Create(KqlSyntaxDiagnostics.NestingTooDeep, new TextSpan(tooDeep.Span.Start, 0), MaxTreeDepth));
         var tokens = root.DescendantTokens().ToList();
         var end = tokens[^1];
         var position = tokens[0].FullSpan.Start;
