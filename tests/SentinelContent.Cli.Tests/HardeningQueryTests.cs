@@ -25,7 +25,8 @@ public sealed class HardeningQueryTests : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = SentinelCtl.Run(args, new CliContext(output, error, _repo.Root, OutputIsTerminal: false) { Input = new StringReader(input) });
+        var context = new CliContext(output, error, _repo.Root, OutputIsTerminal: false) { Input = new StringReader(input) };
+        var code = SentinelCtl.Run(args, context);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
@@ -74,7 +75,11 @@ public sealed class HardeningQueryTests : IDisposable
     public void D6_a_jsonl_batch_keeps_answering_after_a_pattern_the_engine_refuses()
     {
         var input = string.Join("\n",
-            JsonSerializer.Serialize(new { id = "lookbehind", query = "print p = strcat('(?<=a)', 'b') | extend m = 'ab' matches regex p" }),
+            JsonSerializer.Serialize(new
+            {
+                id = "lookbehind",
+                query = "print p = strcat('(?<=a)', 'b') | extend m = 'ab' matches regex p",
+            }),
             JsonSerializer.Serialize(new { id = "literal", query = "print m = 'aa' matches regex '(a)\\\\1'" }),
             JsonSerializer.Serialize(new { id = "after", query = "print x = 1" }));
         var run = RunWithInput(input, "query", "--jsonl");
@@ -89,7 +94,8 @@ public sealed class HardeningQueryTests : IDisposable
     [Fact]
     public void Max_memory_bounds_a_query_and_is_offered_where_queries_run()
     {
-        var run = _repo.Run("query", "range x from 1 to 200000 step 1 | extend s = strrep(tostring(x), 1000) | count", "--max-memory", "64MiB");
+        const string query = "range x from 1 to 200000 step 1 | extend s = strrep(tostring(x), 1000) | count";
+        var run = _repo.Run("query", query, "--max-memory", "64MiB");
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("error SC0805", run.Error, StringComparison.Ordinal);
         Assert.Contains("--max-memory", run.Error, StringComparison.Ordinal);

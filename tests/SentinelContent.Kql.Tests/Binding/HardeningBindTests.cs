@@ -4,7 +4,10 @@ using SentinelContent.Kql.Syntax;
 
 namespace SentinelContent.Kql.Tests.Binding;
 
-/// <summary>Issue 24, D4 and D6: diagnostics are capped, and literal regular expressions the engine cannot run are refused when binding.</summary>
+/// <summary>
+/// Issue 24, D4 and D6: diagnostics are capped, and literal regular expressions the engine cannot run are refused
+/// when binding.
+/// </summary>
 public sealed class HardeningBindTests
 {
     [Fact]

@@ -12,7 +12,8 @@ namespace SentinelContent.Kql.Tests.Evaluation;
 public sealed class BudgetInsideEvaluationTests
 {
     private static KqlEvaluationException Fails(string query, EvaluationLimits? limits = null) =>
-        Assert.Throws<KqlEvaluationException>(() => new KqlEngine(limits: limits).Run(query, new Dictionary<string, DataTable>(), EngineTestSupport.Now, TestContext.Current.CancellationToken));
+        Assert.Throws<KqlEvaluationException>(() => new KqlEngine(limits: limits)
+            .Run(query, new Dictionary<string, DataTable>(), EngineTestSupport.Now, TestContext.Current.CancellationToken));
 
     [Fact]
     public void The_strrep_bomb_is_refused_before_the_value_is_built()

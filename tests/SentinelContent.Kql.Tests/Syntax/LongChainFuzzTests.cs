@@ -111,11 +111,13 @@ public sealed class LongChainFuzzTests
         {
             var query = Mix(random);
             var outcome = RunGuarded(query);
-            Assert.True(outcome.Failure is null, $"{outcome.Failure} (input {count}, seed {seed}, {query.Length} characters: {Preview(query)})");
+            Assert.True(outcome.Failure is null,
+                $"{outcome.Failure} (input {count}, seed {seed}, {query.Length} characters: {Preview(query)})");
             count++;
         }
 
-        TestContext.Current.TestOutputHelper!.WriteLine($"KQL chain fuzz: {count} inputs in {clock.Elapsed.TotalSeconds:F1} s (seed {seed}), no crash");
+        TestContext.Current.TestOutputHelper!.WriteLine(
+            $"KQL chain fuzz: {count} inputs in {clock.Elapsed.TotalSeconds:F1} s (seed {seed}), no crash");
         Assert.True(count >= 20, "The fuzz loop ran too few inputs to mean anything.");
     }
 

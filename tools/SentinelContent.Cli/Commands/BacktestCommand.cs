@@ -49,20 +49,22 @@ public static class BacktestCommand
             """);
         command.Arguments.Add(rulePath);
         var maxMemory = MaxMemoryOption.Create();
-        foreach (var option in new Option[] { data, schema, from, to, format, parallelism, maxMemory, connection.Environment, connection.Targets, connection.Credential, connection.Endpoint, connection.Verbose, connection.Color })
+        command.Options.Add(maxMemory);
+        foreach (var option in new Option[] { data, schema, from, to, format, parallelism, connection.Environment, connection.Targets, connection.Credential, connection.Endpoint, connection.Verbose, connection.Color })
             command.Options.Add(option);
 
         command.SetAction(async (parse, token) =>
         {
             if (!TryTime(parse.GetValue(from)!, out var start) || !TryTime(parse.GetValue(to)!, out var end) || end <= start)
-                return QueryCommand.Usage(context, "--from and --to are ISO 8601 times (2026-11-01T00:00:00Z) with --to after --from");
-            if (parse.GetValue(parallelism) is < 1 or > 32) return QueryCommand.Usage(context, "--parallelism is from 1 to 32");
+                return UsageErrors.Report(context, parse,
+                    "--from and --to are ISO 8601 times (2026-11-01T00:00:00Z) with --to after --from");
+            if (parse.GetValue(parallelism) is < 1 or > 32) return UsageErrors.Report(context, parse, "--parallelism is from 1 to 32");
             var live = parse.GetValue(connection.Environment) is not null;
             if (live == (parse.GetValue(data) is { Length: > 0 }))
-                return QueryCommand.Usage(context, "give --env NAME (the workspace) or --data DIR (local logs), not both");
+                return UsageErrors.Report(context, parse, "give --env NAME (the workspace) or --data DIR (local logs), not both");
             var color = context.UseColor(parse.GetValue(connection.Color));
-            if (!MaxMemoryOption.TryApply(parse.GetValue(maxMemory), EvaluationLimits.Default, out var limits, out var memoryError))
-                return QueryCommand.Usage(context, memoryError);
+            if (!MaxMemoryOption.TryApply(parse.GetValue(maxMemory), EvaluationLimits.Default, out var limits, out var badMemory))
+                return UsageErrors.Report(context, parse, badMemory);
 
             var diagnostics = new List<Diagnostic>();
             var rule = ReadRule(context, parse.GetValue(rulePath)!, diagnostics);
@@ -72,7 +74,11 @@ public static class BacktestCommand
                 return diagnostics.Count == 0 ? ExitCodes.UsageOrInternalError : ExitCodes.ContentErrors;
             }
             var runs = Backtester.CountRuns(rule, start, end);
-            if (runs > Backtester.MaxRuns) return QueryCommand.Usage(context, $"the span holds more than {Backtester.MaxRuns} runs of this rule; backtest a shorter span");
+            if (runs > Backtester.MaxRuns)
+            {
+                return UsageErrors.Report(context, parse,
+                    $"the span holds more than {Backtester.MaxRuns} runs of this rule; backtest a shorter span");
+            }
 
             LiveSetup? setup = null;
             try
@@ -164,7 +170,7 @@ public static class BacktestCommand
             context.Error.WriteLine($"error: no such file or folder: {context.Display(missing!)}");
             return null;
         }
-        var tables = SampleDataSet.Load(files, catalog, diagnostics);
+        var tables = SampleDataSet.Load(files, catalog, diagnostics, new MemoryBudget(limits.MaxMemory));
         return tables is null ? null : new LocalBacktestSource(new KqlEngine(catalog, limits, functions), tables);
     }
 

@@ -31,12 +31,14 @@ public static class CheckCommand
         report.AddTo(command);
         command.SetAction(parse =>
         {
-            if (!MaxMemoryOption.TryApply(parse.GetValue(maxMemory), Kql.Evaluation.EvaluationLimits.Default, out var limits, out var error))
+            var defaults = Kql.Evaluation.EvaluationLimits.Default;
+            if (!MaxMemoryOption.TryApply(parse.GetValue(maxMemory), defaults, out var limits, out var error))
             {
                 context.Error.WriteLine($"error: {error}");
                 return ExitCodes.UsageOrInternalError;
             }
-            return ValidateCommand.Run(context, [], parse, report, new ValidateSettings { RunTests = true, AllowUntested = parse.GetValue(allowUntested), Limits = limits });
+            var settings = new ValidateSettings { RunTests = true, AllowUntested = parse.GetValue(allowUntested), Limits = limits };
+            return ValidateCommand.Run(context, [], parse, report, settings);
         });
         return command;
     }

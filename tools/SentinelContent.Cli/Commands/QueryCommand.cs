@@ -80,17 +80,22 @@ public static class QueryCommand
             var queryFile = parse.GetValue(file);
             var lines = parse.GetValue(jsonl);
             if (lines ? text is not null || queryFile is not null : (text is null) == (queryFile is null))
-                return Usage(context, lines ? "--jsonl reads its queries from standard input; give no query or --file" : "give a query, or --file FILE (not both)");
+                return UsageErrors.Report(context, parse, lines ? "--jsonl reads its queries from standard input; give no query or --file"
+                    : "give a query, or --file FILE (not both)");
             if (parse.GetValue(connection.Environment) is not null)
             {
-                if (lines || parse.GetValue(data) is { Length: > 0 } || parse.GetValue(now) is not null || parse.GetValue(maxRows) is not null || parse.GetValue(timeout) is not null || parse.GetValue(maxMemory) is not null)
-                    return Usage(context, "--env runs the query in the workspace; --data, --now, --jsonl, --max-rows, --timeout and --max-memory are for local runs");
+                if (lines || parse.GetValue(data) is { Length: > 0 } || parse.GetValue(now) is not null || parse.GetValue(maxRows) is not null
+                    || parse.GetValue(timeout) is not null || parse.GetValue(maxMemory) is not null)
+                    return UsageErrors.Report(context, parse, "--env runs the query in the workspace; "
+                        + "--data, --now, --jsonl, --max-rows, --timeout and --max-memory are for local runs");
                 return LiveQuery.Run(context, parse, connection, new LiveQuery.Request(text, queryFile, parse.GetValue(timespan), parse.GetValue(wait), parse.GetValue(allowPartial), parse.GetValue(format)));
             }
             if (parse.GetValue(timespan) is not null || parse.GetValue(wait) is not null || parse.GetValue(allowPartial))
-                return Usage(context, "--timespan, --wait and --allow-partial apply to a workspace query (--env NAME)");
-            if (!TryLimits(parse.GetValue(maxRows), parse.GetValue(timeout), parse.GetValue(maxMemory), out var limits, out var limitError)) return Usage(context, limitError);
-            if (!TryNow(parse.GetValue(now), out var pinned)) return Usage(context, $"--now: '{parse.GetValue(now)}' is not an ISO 8601 time such as 2026-11-20T12:00:00Z");
+                return UsageErrors.Report(context, parse, "--timespan, --wait and --allow-partial apply to a workspace query (--env NAME)");
+            if (!TryLimits(parse.GetValue(maxRows), parse.GetValue(timeout), parse.GetValue(maxMemory), out var limits, out var limitError))
+                return UsageErrors.Report(context, parse, limitError);
+            if (!TryNow(parse.GetValue(now), out var pinned))
+                return UsageErrors.Report(context, parse, $"--now: '{parse.GetValue(now)}' is not an ISO 8601 time such as 2026-11-20T12:00:00Z");
 
             if (!SchemaFiles.TryLoad(context, parse.GetValue(schema) ?? [], out var loaded)) return ExitCodes.UsageOrInternalError;
             var catalog = loaded is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(loaded);
@@ -109,9 +114,9 @@ public static class QueryCommand
             var useColor = context.UseColor(parse.GetValue(color));
             var dataPaths = (parse.GetValue(data) ?? []).Select(context.Resolve).ToList();
             var files = SampleDataSet.FindFiles(dataPaths, out var missing);
-            if (files is null) return Usage(context, $"no such file or folder: {context.Display(missing!)}");
+            if (files is null) return UsageErrors.Report(context, parse, $"no such file or folder: {context.Display(missing!)}");
             var diagnostics = new List<Diagnostic>();
-            var tables = SampleDataSet.Load(files, catalog, diagnostics);
+            var tables = SampleDataSet.Load(files, catalog, diagnostics, new MemoryBudget(limits.MaxMemory));
             var shownFiles = files.Select(context.Display).ToList();
             var report = new QueryReport(context, useColor, shownFiles);
             if (tables is null || diagnostics.Count > 0)
@@ -160,13 +165,6 @@ public static class QueryCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    internal static int Usage(CliContext context, string message)
-    {
-        context.Error.WriteLine($"error: {message}");
-        context.Error.WriteLine("Run 'sentinelctl query --help' for usage.");
-        return ExitCodes.UsageOrInternalError;
     }
 
     private static bool TryLimits(int? maxRows, string? timeout, string? maxMemory, out EvaluationLimits limits, out string error)

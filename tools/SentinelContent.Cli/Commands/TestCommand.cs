@@ -70,7 +70,8 @@ public static class TestCommand
                 span = parsed;
             }
             if (!SchemaFiles.TryLoad(context, parse.GetValue(schema) ?? [], out var schemas)) return ExitCodes.UsageOrInternalError;
-            if (!MaxMemoryOption.TryApply(parse.GetValue(maxMemory), Kql.Evaluation.EvaluationLimits.Default, out var limits, out var memoryError))
+            var defaults = Kql.Evaluation.EvaluationLimits.Default;
+            if (!MaxMemoryOption.TryApply(parse.GetValue(maxMemory), defaults, out var limits, out var memoryError))
             {
                 context.Error.WriteLine($"error: {memoryError}");
                 return ExitCodes.UsageOrInternalError;
@@ -90,7 +91,8 @@ public static class TestCommand
         return true;
     }
 
-    private static int Run(CliContext context, IReadOnlyList<string> paths, RuleTestSuiteOptions options, SchemaCatalog? schemas, Kql.Evaluation.EvaluationLimits limits, ParseResult parse, ReportOptions report)
+    private static int Run(CliContext context, IReadOnlyList<string> paths, RuleTestSuiteOptions options, SchemaCatalog? schemas,
+        Kql.Evaluation.EvaluationLimits limits, ParseResult parse, ReportOptions report)
     {
         if (!ContentPaths.TryResolve(context, paths, out var files, out _)) return ExitCodes.UsageOrInternalError;
         var ruleTestFiles = RuleTestFiles(files);

@@ -88,7 +88,8 @@ public static class ValidateCommand
         {
             // check also runs the rule tests and the playbooks' offline tests; their failures join the same report.
             var catalog = settings.Schemas is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(settings.Schemas);
-            var ruleTests = new RuleTestSuite(catalog, settings.Limits).Run(files.Where(f => f.Kind == ContentFileKind.RuleTests).Select(f => f.Path));
+            var ruleTests = new RuleTestSuite(catalog, settings.Limits)
+                .Run(files.Where(f => f.Kind == ContentFileKind.RuleTests).Select(f => f.Path));
             var tests = PlaybookTestRunner.Run(files.Where(f => f.Kind == ContentFileKind.PlaybookTests).Select(f => f.Path));
             // Sample problems are found by validate and again by the runner: report each once.
             var known = findings.Select(d => d.ToString()).ToHashSet(StringComparer.Ordinal);

@@ -51,7 +51,8 @@ internal sealed partial class Binder
             catch (InsufficientExecutionStackException)
             {
                 result = null;
-                _diagnostics.Add(KqlDiagnostic.Create(KqlSyntaxDiagnostics.NestingTooDeep, new TextSpan(statements.Span.Start, 0), SyntaxDepth.MaxTreeDepth));
+                var at = new TextSpan(statements.Span.Start, 0);
+                _diagnostics.Add(KqlDiagnostic.Create(KqlSyntaxDiagnostics.NestingTooDeep, at, SyntaxDepth.MaxTreeDepth));
             }
         }
 

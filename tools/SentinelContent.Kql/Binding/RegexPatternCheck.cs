@@ -23,13 +23,17 @@ internal static class RegexPatternCheck
         {
             var pattern = node.Kind switch
             {
-                SyntaxKind.BinaryExpression when node.Children.Count == 3 && node.Children[1].Kind == SyntaxKind.MatchesRegexKeyword => node.Children[2] as SyntaxNode,
+                SyntaxKind.BinaryExpression when node.Children.Count == 3 && node.Children[1].Kind == SyntaxKind.MatchesRegexKeyword
+                    => node.Children[2] as SyntaxNode,
                 SyntaxKind.FunctionCallExpression => CallPattern(node),
                 _ => null,
             };
             if (pattern is null || !LiteralValues.TryGet(pattern, out var value) || value is not string text) continue;
             if (RegexCache.Problem(text) is { } problem)
-                yield return KqlDiagnostic.Create(KqlSemanticDiagnostics.UnsupportedRegex, pattern.Span, pattern.ToFullString().Trim(), problem);
+            {
+                var written = pattern.ToFullString().Trim();
+                yield return KqlDiagnostic.Create(KqlSemanticDiagnostics.UnsupportedRegex, pattern.Span, written, problem);
+            }
         }
     }
 
@@ -41,7 +45,7 @@ internal static class RegexPatternCheck
         var arguments = list is null ? [] : SyntaxHelpers.Items(SyntaxHelpers.FirstList(list)).ToArray();
         if (PatternArgument.TryGetValue(name, out var index)) return index < arguments.Length ? arguments[index] : null;
         // countof(text, search, 'regex'): the search is a pattern only with the third argument.
-        if (name == "countof" && arguments.Length > 2 && LiteralValues.TryGet(arguments[2], out var kind) && kind is "regex") return arguments[1];
-        return null;
+        var regexKind = name == "countof" && arguments.Length > 2 && LiteralValues.TryGet(arguments[2], out var kind) && kind is "regex";
+        return regexKind ? arguments[1] : null;
     }
 }

@@ -70,13 +70,15 @@ public sealed class KqlEngine
             _engine.Execute(_plan, _schemas, tables, now, cancellation);
     }
 
-    private DataTable Execute(TabularEval plan, SchemaCatalog schemas, IReadOnlyDictionary<string, DataTable> tables, DateTime now, CancellationToken cancellation) =>
-        Guard(() => ExecuteCore(plan, schemas, tables, now, cancellation));
+    private DataTable Execute(
+        TabularEval plan, SchemaCatalog schemas, IReadOnlyDictionary<string, DataTable> tables, DateTime now, CancellationToken stop) =>
+        Guard(() => ExecuteCore(plan, schemas, tables, now, stop));
 
-    private DataTable ExecuteCore(TabularEval plan, SchemaCatalog schemas, IReadOnlyDictionary<string, DataTable> tables, DateTime now, CancellationToken cancellation)
+    private DataTable ExecuteCore(
+        TabularEval plan, SchemaCatalog schemas, IReadOnlyDictionary<string, DataTable> tables, DateTime now, CancellationToken stop)
     {
         var named = tables.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var context = new Runtime.QueryContext(now, named, schemas, Limits, cancellation);
+        var context = new Runtime.QueryContext(now, named, schemas, Limits, stop);
         Values.RegexCache.MatchTimeout = Limits.RegexTimeout;
         var outer = Runtime.QueryContext.Current;
         Runtime.QueryContext.Current = context;
@@ -90,7 +92,7 @@ public sealed class KqlEngine
         }
     }
 
-    /// <summary><see cref="Execute"/>'s failures as diagnostics: every way a query can fail is the query's failure, not the tool's.</summary>
+    /// <summary>A run's failures as diagnostics: every way a query can fail is the query's failure, not the tool's.</summary>
     private DataTable Guard(Func<DataTable> run)
     {
         try
@@ -121,7 +123,8 @@ public sealed class KqlEngine
         {
             // An allocation nothing reserved (a huge array from one call): still the query's failure, not the tool's.
             GC.Collect();
-            throw Runtime.QueryContext.Failure(EvaluationDiagnostics.MemoryLimit, new TextSpan(0, 0), "the query needs more memory than the process can allocate");
+            throw Runtime.QueryContext.Failure(
+                EvaluationDiagnostics.MemoryLimit, new TextSpan(0, 0), "the query needs more memory than the process can allocate");
         }
     }
 

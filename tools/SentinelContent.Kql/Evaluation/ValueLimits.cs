@@ -20,4 +20,5 @@ public static class ValueLimits
 
 /// <summary>A value over <see cref="ValueLimits.MaxValueSize"/>; the evaluator reports it as SC0806.</summary>
 public sealed class ValueTooLargeException(string what, long size)
-    : Exception($"{what} would be {MemoryBudgetExceededException.Size(size)}; a string, array or bag is at most {MemoryBudgetExceededException.Size(ValueLimits.MaxValueSize)} (Kusto's largest MaxValueSize)");
+    : Exception($"{what} would be {MemoryBudgetExceededException.Size(size)}; a string, array or bag is at most "
+        + $"{MemoryBudgetExceededException.Size(ValueLimits.MaxValueSize)} (Kusto's largest MaxValueSize)");

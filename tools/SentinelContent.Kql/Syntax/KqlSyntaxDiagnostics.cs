@@ -78,10 +78,11 @@ public static class KqlSyntaxDiagnostics
 
     public static readonly DiagnosticDescriptor TooManyErrors = new(
         "SC0215", "Too many errors", "{0:N0} more errors in this query are not shown", DiagnosticSeverity.Error, Category,
-        "A query reports at most 100 syntax errors and 100 semantic errors; the rest are counted in this one. Text that is not KQL " +
-        "(100,000 '-' signs) would otherwise give one error per character and print gigabytes. Fix the first errors: the rest usually follow from them.");
+        "A query reports at most 100 syntax errors and 100 semantic errors; the rest are counted in this one. Text that is " +
+        "not KQL (100,000 '-' signs) would otherwise give one error per character and print gigabytes. Fix the first " +
+        "errors: the rest usually follow from them.");
 
-    /// <summary>The most syntax (and, separately, semantic) errors one query reports; the rest are counted in one <see cref="TooManyErrors"/>.</summary>
+    /// <summary>The most syntax (and, separately, semantic) errors a query reports; the rest are counted in one SC0215.</summary>
     public const int MaxReported = 100;
 
     /// <summary>
@@ -93,7 +94,8 @@ public static class KqlSyntaxDiagnostics
         if (ordered.Count <= MaxReported) return ordered;
         var kept = new List<KqlDiagnostic>(MaxReported + 1);
         for (var i = 0; i < MaxReported; i++) kept.Add(ordered[i]);
-        kept.Add(KqlDiagnostic.Create(TooManyErrors, new Core.Text.TextSpan(ordered[MaxReported].Span.Start, 0), ordered.Count - MaxReported));
+        var at = new Core.Text.TextSpan(ordered[MaxReported].Span.Start, 0);
+        kept.Add(KqlDiagnostic.Create(TooManyErrors, at, ordered.Count - MaxReported));
         return kept;
     }
 

@@ -54,6 +54,7 @@ public static class SyntaxDepth
         var position = tokens[0].FullSpan.Start;
         SyntaxElement[] skipped = [.. tokens.Take(tokens.Count - 1)];
         return new SyntaxNode(SyntaxKind.QueryBlock,
-            [new SyntaxNode(SyntaxKind.StatementList, [], position), new SyntaxNode(SyntaxKind.SkippedTokens, skipped, position), end], position);
+            [new SyntaxNode(SyntaxKind.StatementList, [], position), new SyntaxNode(SyntaxKind.SkippedTokens, skipped, position), end],
+            position);
     }
 }

@@ -50,7 +50,8 @@ public sealed record TimedOutcome(TestOutcome Outcome, string RuleName, TimeSpan
 public sealed class RuleTestSuite(IQueryEngine engine, SchemaCatalog catalog)
 {
     /// <summary>A suite over the local engine; <paramref name="limits"/> bound each query run (--max-memory).</summary>
-    public RuleTestSuite(SchemaCatalog catalog, Kql.Evaluation.EvaluationLimits? limits = null) : this(new KqlQueryEngine(catalog, limits), catalog)
+    public RuleTestSuite(SchemaCatalog catalog, Kql.Evaluation.EvaluationLimits? limits = null)
+        : this(new KqlQueryEngine(catalog, limits), catalog)
     {
     }
 

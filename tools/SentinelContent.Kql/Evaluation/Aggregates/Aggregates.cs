@@ -202,7 +202,8 @@ internal sealed class CollectAggregator(AggregateCall call, int? conditionArg, b
 
     private static void Grow(Items state, System.Text.Json.Nodes.JsonNode? element, string? text = null)
     {
-        state.Size += (text ?? (element is JsonValue v && v.TryGetValue<string>(out var s) ? s : element?.ToJsonString() ?? "null")).Length + 3;
+        text ??= element is JsonValue v && v.TryGetValue<string>(out var s) ? s : element?.ToJsonString() ?? "null";
+        state.Size += text.Length + 3;
         ValueLimits.Check(state.Size, "the array make_set/make_list builds");
     }
 

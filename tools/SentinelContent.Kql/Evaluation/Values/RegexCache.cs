@@ -37,7 +37,7 @@ public static class RegexCache
         return regex;
     }
 
-    /// <summary>Why <paramref name="pattern"/> cannot be run (not a valid pattern, or a construct RE2 lacks), or null when it can.</summary>
+    /// <summary>Why <paramref name="pattern"/> cannot be run (invalid, or a construct RE2 lacks), or null when it can.</summary>
     public static string? Problem(string pattern)
     {
         try

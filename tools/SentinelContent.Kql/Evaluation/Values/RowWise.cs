@@ -48,7 +48,8 @@ public static class RowWise
     /// memory are checked every <see cref="QueryContext.RowsPerCheck"/> rows (4M rows of hash_sha256 stop at --timeout, not
     /// after it), and a string result over <see cref="ValueLimits.MaxValueSize"/> is SC0806 at <paramref name="span"/>.
     /// </summary>
-    public static Column MapN(IReadOnlyList<Column> columns, int rows, ScalarType type, Func<object?[], object?> f, QueryContext context, Core.Text.TextSpan span)
+    public static Column MapN(
+        IReadOnlyList<Column> columns, int rows, ScalarType type, Func<object?[], object?> f, QueryContext context, Core.Text.TextSpan span)
     {
         var result = new object?[rows];
         var args = new object?[columns.Count];
@@ -58,7 +59,10 @@ public static class RowWise
             for (var c = 0; c < args.Length; c++) args[c] = KqlValue.Get(columns[c], i);
             var value = f(args);
             if (value is string { Length: > (int)ValueLimits.MaxValueSize } text)
-                throw QueryContext.Failure(EvaluationDiagnostics.ValueTooLarge, span, new ValueTooLargeException("a string", text.Length).Message);
+            {
+                var message = new ValueTooLargeException("a string", text.Length).Message;
+                throw QueryContext.Failure(EvaluationDiagnostics.ValueTooLarge, span, message);
+            }
             result[i] = value;
         }
 
