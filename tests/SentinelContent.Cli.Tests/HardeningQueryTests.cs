@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using SentinelContent.Cli.Infrastructure;
+using SentinelContent.TestSupport.Cli;
 
 namespace SentinelContent.Cli.Tests;
 
@@ -21,14 +21,7 @@ public sealed class HardeningQueryTests : IDisposable
           | take 1
         """, "    " + query + "\n", StringComparison.Ordinal);
 
-    private CliRun RunWithInput(string input, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var context = new CliContext(output, error, _repo.Root, OutputIsTerminal: false) { Input = new StringReader(input) };
-        var code = SentinelCtl.Run(args, context);
-        return new CliRun(code, output.ToString(), error.ToString());
-    }
+    private CliRun RunWithInput(string input, params string[] args) => CliRun.WithInput(_repo.Root, input, args);
 
     [Fact]
     public void D1_the_12_kb_chain_is_sc0207_in_query_validate_and_kql_check()
