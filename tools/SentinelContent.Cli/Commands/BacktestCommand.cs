@@ -147,7 +147,8 @@ public static class BacktestCommand
         return rule;
     }
 
-    private static LocalBacktestSource? LocalSource(CliContext context, string[] data, string[] schemaFiles, EvaluationLimits limits, List<Diagnostic> diagnostics)
+    private static LocalBacktestSource? LocalSource(
+        CliContext context, string[] data, string[] schemaFiles, EvaluationLimits limits, List<Diagnostic> diagnostics)
     {
         if (!SchemaFiles.TryLoad(context, schemaFiles, out var loaded)) return null;
         var catalog = loaded is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(loaded);
