@@ -10,6 +10,7 @@ using SentinelContent.Kql.Evaluation;
 using SentinelContent.Kql.Schema;
 using SentinelContent.Reporting;
 using SentinelContent.Reporting.Results;
+using SentinelContent.Facade.Diagnostics;
 
 namespace SentinelContent.Cli.Commands;
 
@@ -38,6 +39,11 @@ public static class QueryCommand
         var format = new Option<ResultFormat>("--format", "-f") { Description = "Output: table (readable, default), json ({\"columns\",\"rows\"} as the Log Analytics API returns values) or csv (RFC 4180).", DefaultValueFactory = _ => ResultFormat.Table };
         var maxRows = new Option<int?>("--max-rows") { Description = $"The most rows any step of the query may produce (default {EvaluationLimits.Default.MaxRows:N0}); more is an error, not a truncated result." };
         var timeout = new Option<string?>("--timeout") { Description = $"The time one query may run: 30s, 2m, 500ms or hh:mm:ss (default {EvaluationLimits.Default.Timeout.TotalSeconds:0}s)." };
+        var stats = new Option<bool>("--stats")
+        {
+            Description = "Also write to standard error what loading made of --data: rows per table, each column's type, storage "
+                + "(dictionary-encoded strings, dynamic values as JSON text) and size in memory, and the load time.",
+        };
         var maxMemory = MaxMemoryOption.Create();
         var jsonl = new Option<bool>("--jsonl") { Description = "Read {\"id\",\"query\"} JSON lines on standard input; write one {\"id\",\"columns\",\"rows\",\"error\"} line per query." };
         // --env and the options of the connection are the deployer's (one sentinel.yaml, one way to sign in).
@@ -71,7 +77,8 @@ public static class QueryCommand
             workspace could not be reached or refused the query.
             """);
         command.Arguments.Add(query);
-        foreach (var option in new Option[] { file, data, schema, functions, now, format, maxRows, timeout, maxMemory, jsonl, color, timespan, allowPartial, wait }) command.Options.Add(option);
+        foreach (var option in new Option[] { file, data, schema, functions, now, format, maxRows, timeout, maxMemory, jsonl, stats, color, timespan, allowPartial, wait })
+            command.Options.Add(option);
         foreach (var option in new Option[] { connection.Environment, connection.Targets, connection.Credential, connection.Endpoint, connection.Verbose }) command.Options.Add(option);
 
         command.SetAction(parse =>
@@ -116,7 +123,9 @@ public static class QueryCommand
             var files = SampleDataSet.FindFiles(dataPaths, out var missing);
             if (files is null) return UsageErrors.Report(context, parse, $"no such file or folder: {context.Display(missing!)}");
             var diagnostics = new List<Diagnostic>();
+            var loading = System.Diagnostics.Stopwatch.StartNew();
             var tables = SampleDataSet.Load(files, catalog, diagnostics, new MemoryBudget(limits.MaxMemory));
+            loading.Stop();
             var shownFiles = files.Select(context.Display).ToList();
             var report = new QueryReport(context, useColor, shownFiles);
             if (tables is null || diagnostics.Count > 0)
@@ -162,6 +171,10 @@ public static class QueryCommand
             var output = new StringWriter();
             ResultWriters.For(parse.GetValue(format), useColor).Write(result, output);
             context.Out.Write(output.ToString());
+            if (parse.GetValue(stats))
+            {
+                foreach (var line in LoadStatistics.Lines(tables, loading.Elapsed)) context.Error.WriteLine(line);
+            }
             return ExitCodes.Success;
         });
         return command;
