@@ -16,6 +16,7 @@ public sealed class ContentFuzzTests : IDisposable
 {
     private static readonly TimeSpan CiBudget = TimeSpan.FromSeconds(6);
     private static readonly TimeSpan PerInputTimeout = TimeSpan.FromSeconds(60);
+    private static readonly System.Text.UTF8Encoding Lenient = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
     private readonly string _root = Directory.CreateTempSubdirectory("sc-fuzz-").FullName;
 
     public ContentFuzzTests()
@@ -43,7 +44,8 @@ public sealed class ContentFuzzTests : IDisposable
             var file = files[random.Next(files.Count)];
             var original = File.ReadAllText(file);
             var mutated = TextMutator.Mutate(original, random);
-            File.WriteAllText(file, mutated);
+            // Lone surrogates cannot be UTF-8: they are written as U+FFFD's bytes, as an editor would save them.
+            File.WriteAllBytes(file, Lenient.GetBytes(mutated));
             try
             {
                 foreach (var args in Commands(target, file))
