@@ -259,6 +259,57 @@ public sealed partial class StreamingLoaderTests : IDisposable
     }
 
     [Fact]
+    public async Task Parquet_files_load_as_their_json_lines_twin()
+    {
+        // The same rows as Parquet (typed columns, a dynamic column as JSON text, as exports write it) and as JSON lines.
+        var rows = new[]
+        {
+            new ParquetRow { TimeGenerated = new DateTime(2026, 11, 20, 11, 30, 0, DateTimeKind.Utc).AddTicks(1234567), OperationName = "User deleted security info",
+                TargetResources = "[{\"userPrincipalName\": \"alice@contoso.com\"}]", Count = 3, Succeeded = true, Ratio = 0.25 },
+            new ParquetRow { TimeGenerated = null, OperationName = null, TargetResources = null, Count = null, Succeeded = null, Ratio = null },
+        };
+        var parquet = Path.Combine(_dir, "parquet", "AuditLogs.parquet");
+        Directory.CreateDirectory(Path.GetDirectoryName(parquet)!);
+        await Parquet.Serialization.ParquetSerializer.SerializeAsync(rows, parquet, cancellationToken: TestContext.Current.CancellationToken);
+        var jsonl = Path.Combine(_dir, "AuditLogs.jsonl");
+        File.WriteAllText(jsonl, string.Join('\n', rows.Select(r => System.Text.Json.JsonSerializer.Serialize(r))));
+
+        foreach (var catalog in new[] { Catalog, NoTables })
+        {
+            var diagnostics = new List<Diagnostic>();
+            var fromParquet = SampleDataSet.Load([parquet], catalog, diagnostics)?["AuditLogs"];
+            Assert.Empty(diagnostics);
+            var fromJson = SampleDataSet.Load([jsonl], catalog, diagnostics)!["AuditLogs"];
+            Assert.Equal(fromJson.RowCount, fromParquet!.RowCount);
+            foreach (var column in new[] { "TimeGenerated", "OperationName", "TargetResources", "Count", "Succeeded", "Ratio" })
+            {
+                Assert.Equal(fromJson.Find(column)!.Type, fromParquet.Find(column)!.Type);
+                for (var r = 0; r < fromJson.RowCount; r++) Assert.Equal(Value(fromJson.Find(column)!, r), Value(fromParquet.Find(column)!, r));
+            }
+        }
+
+        File.WriteAllText(parquet, "not parquet");
+        var refused = new List<Diagnostic>();
+        Assert.Null(SampleDataSet.Load([parquet], Catalog, refused));
+        Assert.Equal((parquet, "SC0701"), (refused.Single().Location.Path, refused.Single().Code));
+    }
+
+    public sealed class ParquetRow
+    {
+        public DateTime? TimeGenerated { get; set; }
+
+        public string? OperationName { get; set; }
+
+        public string? TargetResources { get; set; }
+
+        public long? Count { get; set; }
+
+        public bool? Succeeded { get; set; }
+
+        public double? Ratio { get; set; }
+    }
+
+    [Fact]
     public void Many_bad_rows_show_the_first_ones_and_say_more_are_not_shown()
     {
         var path = Path.Combine(_dir, "AuditLogs.jsonl");
