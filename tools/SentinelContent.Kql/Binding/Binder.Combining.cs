@@ -48,7 +48,12 @@ internal sealed partial class Binder
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var condition = op.ChildNodes().FirstOrDefault(n => n.Kind is SyntaxKind.JoinOnClause or SyntaxKind.JoinWhereClause);
         if (condition is null) return keys;
-        var row = new RowContext(left, left, right);
+        // `where` sees both sides' columns unqualified, the left's first (Microsoft's binder accepts
+        // join kind=inner (W) where Ports has tostring(Port), Ports being W's; Azure-Sentinel's DetectPortMisuseByStaticThreshold).
+        var rowTable = condition.Kind == SyntaxKind.JoinWhereClause
+            ? new TableSymbol([.. left.Columns, .. right.Columns.Where(c => left.Find(c.Name) is null)], left.IsOpen || right.IsOpen)
+            : left;
+        var row = new RowContext(rowTable, left, right);
         foreach (var item in condition.ChildNodes().SelectMany(SyntaxHelpers.Items))
         {
             if (item.Kind == SyntaxKind.NameReference && SyntaxHelpers.NameText(item) is { } name)
