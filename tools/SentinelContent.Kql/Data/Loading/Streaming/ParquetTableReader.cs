@@ -41,7 +41,8 @@ internal static class ParquetTableReader
         }
     }
 
-    private static int Read(ParquetReader reader, TableLayout layout, ChunkColumn?[] columns, List<LoadProblem> problems, Func<bool> stopped)
+    private static int Read(
+        ParquetReader reader, TableLayout layout, ChunkColumn?[] columns, List<LoadProblem> problems, Func<bool> stopped)
     {
         var fields = reader.Schema.GetDataFields();
         var targets = new int[fields.Length];
@@ -108,7 +109,8 @@ internal static class ParquetTableReader
         {
             if (field.Path.Length > 1 || field.IsArray)
             {
-                problems.Add(LoadProblem.Fail(1, 1, DataDiagnostics.UnsupportedParquetColumn, field.Path.ToString(), Path.GetFileName(path)));
+                var file = Path.GetFileName(path);
+                problems.Add(LoadProblem.Fail(1, 1, DataDiagnostics.UnsupportedParquetColumn, field.Path.ToString(), file));
                 return false;
             }
             inference.Add(field.Name, TypeOf(field.ClrType));
