@@ -40,14 +40,24 @@ internal sealed partial class Binder
         var statements = SyntaxHelpers.Child(_tree.Root, SyntaxKind.StatementList);
         if (statements is not null)
         {
-            foreach (var statement in statements.ChildNodes())
+            try
             {
-                var type = BindStatement(statement);
-                if (statement.Kind == SyntaxKind.ExpressionStatement) result = type;
+                foreach (var statement in statements.ChildNodes())
+                {
+                    var type = BindStatement(statement);
+                    if (statement.Kind == SyntaxKind.ExpressionStatement) result = type;
+                }
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                result = null;
+                var at = new TextSpan(statements.Span.Start, 0);
+                _diagnostics.Add(KqlDiagnostic.Create(KqlSyntaxDiagnostics.NestingTooDeep, at, SyntaxDepth.MaxTreeDepth));
             }
         }
 
-        var ordered = _diagnostics.OrderBy(d => d.Span.Start).ToArray();
+        _diagnostics.AddRange(RegexPatternCheck.Check(_tree.Root));
+        var ordered = KqlSyntaxDiagnostics.Capped(_diagnostics.OrderBy(d => d.Span.Start).ToArray());
         return new SemanticModel(_tree, _types, _symbols, ordered, result, _itemNames.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value));
     }
 
