@@ -184,6 +184,26 @@ public sealed class TestCommandTests : IDisposable
     }
 
     [Fact]
+    public void SC0410_a_test_time_at_the_edge_of_the_calendar_is_refused_instead_of_running()
+    {
+        // Found by the content fuzz suite: now: 0001-01-01 made the runner's look-back window fall off the calendar
+        // (an internal error). Such a time is now a diagnostic at its position, and nothing runs.
+        WriteRule("""
+            tests:
+              - name: the first day of the calendar
+                now: "0001-01-01T00:00:00Z"
+                data:
+                  AuditLogs: []
+                expect: { alerts: 0 }
+            """);
+        var run = _repo.Run("test");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("analytics-rules/pack/deletions.tests.yaml:3:10: error SC0410:", run.Out);
+        Assert.DoesNotContain("internal error", run.Out + run.Error);
+        Assert.DoesNotContain("   at ", run.Out + run.Error);
+    }
+
+    [Fact]
     public void SC0404_test_data_for_a_table_outside_the_catalog_is_a_warning_at_the_table_name()
     {
         WriteRule($"""

@@ -63,7 +63,7 @@ public static class TestCommand
             {
                 if (!TryParseSpan(text, out var parsed))
                 {
-                    context.Error.WriteLine($"error: --replay '{text}' is not FROM..TO with ISO 8601 UTC times and FROM before TO, e.g. 2026-11-20T00:00:00Z..2026-11-21T00:00:00Z");
+                    context.Error.WriteLine($"error: --replay '{text}' is not FROM..TO with ISO 8601 UTC times from 1900 to 9000 and FROM before TO, e.g. 2026-11-20T00:00:00Z..2026-11-21T00:00:00Z");
                     return ExitCodes.UsageOrInternalError;
                 }
                 span = parsed;
@@ -85,7 +85,8 @@ public static class TestCommand
     {
         span = default;
         var parts = text.Split("..");
-        if (parts.Length != 2 || !RuleTestReader.TryParseTime(parts[0], out var from) || !RuleTestReader.TryParseTime(parts[1], out var to) || to <= from) return false;
+        if (parts.Length != 2 || !RuleTestReader.TryParseTime(parts[0], out var from) || !RuleTestReader.TryParseTime(parts[1], out var to)) return false;
+        if (to <= from || !RuleTestReader.IsWithinTestRange(from) || !RuleTestReader.IsWithinTestRange(to)) return false;
         span = (from, to);
         return true;
     }

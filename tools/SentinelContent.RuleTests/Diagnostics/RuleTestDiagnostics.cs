@@ -46,6 +46,13 @@ public static class RuleTestDiagnostics
         "(expect: { alerts: 0 }) in X.tests.yaml beside it, so it is known to fire on the attack and to stay quiet on look-alikes. " +
         "validate --allow-untested relaxes this while a rule is being written.");
 
+    public static readonly DiagnosticDescriptor TimeOutOfRange = new(
+        "SC0410", "Test time out of range", "'{0}' is outside the years a test can run in; write a time from {1} to {2}",
+        DiagnosticSeverity.Error, Category,
+        "A test's now and replay times are kept well inside the calendar (1900 to 9000, UTC), so every window a rule reads "
+        + "(its look-back, alert grouping, a replay's schedule) is a real date; a time near year 1 or 9999 would fall off the calendar.");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
-        [InvalidTime, SampleFileMissing, RuleMissing, UnknownTable, InvalidDataEntry, ReplayOrder, DuplicateTestName, TestFailed, Untested];
+        [InvalidTime, SampleFileMissing, RuleMissing, UnknownTable, InvalidDataEntry, ReplayOrder, DuplicateTestName, TestFailed, Untested,
+         TimeOutOfRange];
 }

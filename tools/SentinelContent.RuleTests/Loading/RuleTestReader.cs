@@ -58,13 +58,30 @@ public static class RuleTestReader
     public static bool TryParseTime(string text, out DateTime time) =>
         DateTime.TryParseExact(text.Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out time);
 
+    /// <summary>The earliest time a test can run at: see <see cref="RuleTestDiagnostics.TimeOutOfRange"/>.</summary>
+    public static DateTime EarliestTestTime { get; } = new(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>The time every test runs before: see <see cref="RuleTestDiagnostics.TimeOutOfRange"/>.</summary>
+    public static DateTime LatestTestTime { get; } = new(9000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>Whether a test (or a replay) can run at this time: the rule's windows around it stay real dates.</summary>
+    public static bool IsWithinTestRange(DateTime time) => time >= EarliestTestTime && time < LatestTestTime;
+
     private static Located<DateTime>? Time(YamlNode? node, IList<Diagnostic> diagnostics)
     {
         if (Text(node) is not { } text) return null;
-        if (TryParseTime(text.Value, out var time)) return new Located<DateTime>(time, text.Location);
-        diagnostics.Add(Diagnostic.Create(RuleTestDiagnostics.InvalidTime, text.Location, text.Value));
+        if (!TryParseTime(text.Value, out var time))
+        {
+            diagnostics.Add(Diagnostic.Create(RuleTestDiagnostics.InvalidTime, text.Location, text.Value));
+            return null;
+        }
+        if (IsWithinTestRange(time)) return new Located<DateTime>(time, text.Location);
+        diagnostics.Add(Diagnostic.Create(
+            RuleTestDiagnostics.TimeOutOfRange, text.Location, text.Value, Iso(EarliestTestTime), Iso(LatestTestTime.AddSeconds(-1))));
         return null;
     }
+
+    private static string Iso(DateTime time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static ReplaySpan? ReadReplay(YamlMapping replay, IList<Diagnostic> diagnostics)
     {
