@@ -9,15 +9,11 @@ internal sealed partial class Binder
 {
     private readonly Dictionary<SyntaxNode, BoundCall> _calls = [];
 
-    private static IReadOnlyList<SyntaxNode> Arguments(SyntaxNode call)
-    {
-        var list = SyntaxHelpers.Child(call, SyntaxKind.ExpressionList);
-        return list is null ? [] : SyntaxHelpers.Items(SyntaxHelpers.FirstList(list)).ToArray();
-    }
+    private static IReadOnlyList<SyntaxNode> Arguments(SyntaxNode call) => ((FunctionCallExpression)call).Arguments;
 
     private ExprType BindCall(SyntaxNode call, RowContext? row)
     {
-        var nameNode = call.ChildNodes().FirstOrDefault(n => n.Kind == SyntaxKind.NameReference);
+        var nameNode = ((FunctionCallExpression)call).NameNode;
         var name = SyntaxHelpers.NameText(nameNode);
         var arguments = Arguments(call);
         if (name is null)
@@ -233,22 +229,17 @@ internal sealed partial class Binder
         });
     }
 
-    private ExprType BindFunctionBody(SyntaxNode body, RowContext? row)
+    private ExprType BindFunctionBody(FunctionBody body, RowContext? row)
     {
-        foreach (var statementList in body.ChildNodes().Where(n => n.Kind == SyntaxKind.List))
-            foreach (var item in statementList.ChildNodes())
-                foreach (var statement in item.Kind == SyntaxKind.List ? item.ChildNodes() : [item])
-                    if (statement.Kind == SyntaxKind.LetStatement) BindLet(statement);
-
-        var expression = body.ChildNodes().LastOrDefault(n => n.Kind != SyntaxKind.List);
-        return expression is null ? ExprType.Unknown : Bind(expression, row);
+        foreach (var let in body.Statements.OfType<LetStatement>()) BindLet(let);
+        return body.Expression is { } expression ? Bind(expression, row) : ExprType.Unknown;
     }
 
     /// <summary>A workspace function: its body is parsed and bound like a let-declared function.</summary>
     private ExprType CallWorkspaceFunction(WorkspaceFunction function, IReadOnlyList<SyntaxNode> arguments, SyntaxNode call, RowContext? row)
     {
         var declaration = KqlSyntaxTree.Parse($"let {Quote(function.Name)} = {NormalizeParameters(function.Parameters)} {NormalizeBody(function.Body)};");
-        var let = declaration.Root.DescendantNodesAndSelf().FirstOrDefault(n => n.Kind == SyntaxKind.FunctionDeclaration);
+        var let = declaration.Root.DescendantNodesAndSelf().OfType<FunctionDeclaration>().FirstOrDefault();
         if (declaration.HasErrors || let is null)
         {
             foreach (var argument in arguments) Bind(argument, row);
