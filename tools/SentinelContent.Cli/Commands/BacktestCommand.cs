@@ -161,7 +161,7 @@ public static class BacktestCommand
             context.Error.WriteLine($"error: no such file or folder: {context.Display(missing!)}");
             return null;
         }
-        var tables = SampleDataSet.Load(files, catalog, diagnostics);
+        var tables = SampleDataSet.Load(files, catalog, diagnostics, new MemoryBudget(MemoryBudget.DefaultLimit));
         return tables is null ? null : new LocalBacktestSource(new KqlEngine(catalog, functions: functions), tables);
     }
 

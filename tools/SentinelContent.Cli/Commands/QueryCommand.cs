@@ -110,7 +110,7 @@ public static class QueryCommand
             var files = SampleDataSet.FindFiles(dataPaths, out var missing);
             if (files is null) return Usage(context, $"no such file or folder: {context.Display(missing!)}");
             var diagnostics = new List<Diagnostic>();
-            var tables = SampleDataSet.Load(files, catalog, diagnostics);
+            var tables = SampleDataSet.Load(files, catalog, diagnostics, new MemoryBudget(limits.MaxMemory));
             var shownFiles = files.Select(context.Display).ToList();
             var report = new QueryReport(context, useColor, shownFiles);
             if (tables is null || diagnostics.Count > 0)

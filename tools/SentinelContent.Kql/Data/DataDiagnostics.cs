@@ -31,5 +31,13 @@ public static class DataDiagnostics
         "SC0706", "Data file named like a known table", "data file '{0}' is table '{1}', which is not a known table (did you mean '{2}'?)", DiagnosticSeverity.Warning, Category,
         "A data file holds the table it is named after (SigninLogs.jsonl is SigninLogs). This file's name is close to a table of the catalog but not equal, which is usually a typo: the query then reads an empty table under the real name. The file is still loaded, as a table of its own name typed by its rows; rename it if it was meant for the known table.");
 
-    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [InvalidSampleFile, WrongValueType, UnknownColumn, TooManyRows, RowNotAnObject, UnknownTableFile];
+    public static readonly DiagnosticDescriptor OverMemoryBudget = new(
+        "SC0707", "Data over the memory limit", "loading stopped at this file: the data and the process hold {0}, over the memory limit of {1} (--max-memory)", DiagnosticSeverity.Error, Category,
+        "Loaded data is kept compactly (repeated strings once, dynamic values as their JSON text), but a large export can still need more memory than the limit: half the machine's memory, at most 8 GiB, unless --max-memory says otherwise. Raise --max-memory if the machine has the room, or load fewer files (a shorter time span).");
+
+    public static readonly DiagnosticDescriptor MoreProblems = new(
+        "SC0708", "More problems in the file", "more problems in this file are not shown (the first {0} are)", DiagnosticSeverity.Info, Category,
+        "A data file with many bad rows would bury the output; the first problems in line order are shown. Fix them and run again to see the rest.");
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [InvalidSampleFile, WrongValueType, UnknownColumn, TooManyRows, RowNotAnObject, UnknownTableFile, OverMemoryBudget, MoreProblems];
 }

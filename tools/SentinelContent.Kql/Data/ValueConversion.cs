@@ -131,7 +131,7 @@ public static class ValueConversion
         : (a, b) is (ScalarType.DateTime, ScalarType.String) or (ScalarType.String, ScalarType.DateTime) ? ScalarType.String
         : ScalarType.Dynamic;
 
-    private static bool LooksLikeDateTime(string s) =>
+    internal static bool LooksLikeDateTime(string s) =>
         s.Length >= 19 && s[4] == '-' && s[7] == '-' && (s[10] == 'T' || s[10] == ' ') && TryDateTimeText(s, out _);
 
     public static string Describe(ScalarType type) => type switch

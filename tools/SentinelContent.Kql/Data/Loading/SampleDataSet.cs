@@ -1,5 +1,6 @@
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Core.Values;
+using SentinelContent.Kql.Evaluation;
 using SentinelContent.Kql.Schema;
 
 namespace SentinelContent.Kql.Data.Loading;
@@ -13,7 +14,7 @@ namespace SentinelContent.Kql.Data.Loading;
 public static class SampleDataSet
 {
     /// <summary>The file types a data folder is searched for.</summary>
-    public static IReadOnlyList<string> Extensions { get; } = [".json", ".jsonl", ".ndjson", ".csv"];
+    public static IReadOnlyList<string> Extensions => DataFiles.Extensions;
 
     /// <summary>The data files named by <paramref name="paths"/> (files as given, folders by their data files, sorted), or null when a path does not exist.</summary>
     public static IReadOnlyList<string>? FindFiles(IEnumerable<string> paths, out string? missing)
@@ -29,7 +30,7 @@ public static class SampleDataSet
             else if (Directory.Exists(path))
             {
                 files.AddRange(Directory.EnumerateFiles(path)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Where(DataFiles.IsDataFile)
                     .Order(StringComparer.Ordinal));
             }
             else
@@ -41,41 +42,17 @@ public static class SampleDataSet
         return files;
     }
 
-    /// <summary>Reads and types every file; null when any file has errors (reported in <paramref name="diagnostics"/>).</summary>
-    public static Dictionary<string, DataTable>? Load(IReadOnlyList<string> files, SchemaCatalog catalog, IList<Diagnostic> diagnostics)
-    {
-        var rowsByTable = new Dictionary<string, List<Loading.SampleRow>>(StringComparer.Ordinal);
-        var order = new List<string>();
-        var ok = true;
-        foreach (var file in files)
-        {
-            var table = TableName(file);
-            if (catalog.Find(table) is null && Similarity.ClosestMatch(table, catalog.TableNames) is { } match)
-                diagnostics.Add(Diagnostic.Create(DataDiagnostics.UnknownTableFile, Core.Text.SourceLocation.FileOnly(file), Path.GetFileName(file), table, match));
-            var rows = SampleFileReader.Read(file, diagnostics);
-            if (rows is null)
-            {
-                ok = false;
-                continue;
-            }
-            if (!rowsByTable.TryGetValue(table, out var all))
-            {
-                rowsByTable[table] = all = [];
-                order.Add(table);
-            }
-            all.AddRange(rows);
-        }
+    /// <summary>
+    /// Reads and types every file (streaming, in parallel: <see cref="Streaming.TableLoader"/>); null when any file has
+    /// errors (reported in <paramref name="diagnostics"/>). What loading keeps is charged to <paramref name="budget"/>.
+    /// </summary>
+    public static Dictionary<string, DataTable>? Load(IReadOnlyList<string> files, SchemaCatalog catalog, IList<Diagnostic> diagnostics, MemoryBudget? budget = null) =>
+        Streaming.TableLoader.Load([.. files.Select(f => (f, TableName(f)))], catalog, diagnostics, budget);
 
-        var tables = new Dictionary<string, DataTable>(StringComparer.Ordinal);
-        foreach (var name in order)
-        {
-            var table = SampleTableBuilder.Build(name, rowsByTable[name], catalog, diagnostics);
-            if (table is null) ok = false;
-            else tables[name] = table;
-        }
-        return ok ? tables : null;
-    }
+    /// <summary>As <see cref="Load(IReadOnlyList{string}, SchemaCatalog, IList{Diagnostic}, MemoryBudget?)"/>, for files whose tables are named elsewhere (a rule test's data section).</summary>
+    public static Dictionary<string, DataTable>? Load(IReadOnlyList<(string Path, string Table)> files, SchemaCatalog catalog, IList<Diagnostic> diagnostics, MemoryBudget? budget = null) =>
+        Streaming.TableLoader.Load(files, catalog, diagnostics, budget);
 
     /// <summary>The table a file holds: its name without the extension.</summary>
-    public static string TableName(string file) => Path.GetFileNameWithoutExtension(file);
+    public static string TableName(string file) => DataFiles.TableName(file);
 }

@@ -176,7 +176,9 @@ public static class SampleFileReader
     private static string Clean(JsonException e)
     {
         var message = e.Message;
+        // The reader's own position and path: the diagnostic's location says where.
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        if (cut < 0) cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;
     }
 
