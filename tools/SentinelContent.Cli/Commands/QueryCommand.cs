@@ -38,6 +38,7 @@ public static class QueryCommand
         var format = new Option<ResultFormat>("--format", "-f") { Description = "Output: table (readable, default), json ({\"columns\",\"rows\"} as the Log Analytics API returns values) or csv (RFC 4180).", DefaultValueFactory = _ => ResultFormat.Table };
         var maxRows = new Option<int?>("--max-rows") { Description = $"The most rows any step of the query may produce (default {EvaluationLimits.Default.MaxRows:N0}); more is an error, not a truncated result." };
         var timeout = new Option<string?>("--timeout") { Description = $"The time one query may run: 30s, 2m, 500ms or hh:mm:ss (default {EvaluationLimits.Default.Timeout.TotalSeconds:0}s)." };
+        var explain = new Option<bool>("--explain") { Description = "Print the query's logical plan instead of running it: scans (with the columns read), filters, projections, aggregates, joins, lets and function expansions, each with its output columns and types; --format json for JSON." };
         var jsonl = new Option<bool>("--jsonl") { Description = "Read {\"id\",\"query\"} JSON lines on standard input; write one {\"id\",\"columns\",\"rows\",\"error\"} line per query." };
         // --env and the options of the connection are the deployer's (one sentinel.yaml, one way to sign in).
         var connection = new DeployOptions();
@@ -65,12 +66,13 @@ public static class QueryCommand
               sentinelctl query --file hunt.kql --data samples/ --now 2026-11-20T12:00:00Z --format json
               sentinelctl query "print x = 1, y = now()" --format csv
               echo '{"id":"1","query":"range x from 1 to 3 step 1"}' | sentinelctl query --jsonl
+              sentinelctl query --explain "SigninLogs | where ResultType != '0' | summarize count() by UserPrincipalName"
             Exit codes: 0 the query ran (with --jsonl: every query ran), 1 the query or the data has errors
             (or a limit was exceeded, or --env gave a partial result), 2 usage or internal error, 4 the
             workspace could not be reached or refused the query.
             """);
         command.Arguments.Add(query);
-        foreach (var option in new Option[] { file, data, schema, functions, now, format, maxRows, timeout, jsonl, color, timespan, allowPartial, wait }) command.Options.Add(option);
+        foreach (var option in new Option[] { file, data, schema, functions, now, format, maxRows, timeout, jsonl, explain, color, timespan, allowPartial, wait }) command.Options.Add(option);
         foreach (var option in new Option[] { connection.Environment, connection.Targets, connection.Credential, connection.Endpoint, connection.Verbose }) command.Options.Add(option);
 
         command.SetAction(parse =>
@@ -80,6 +82,8 @@ public static class QueryCommand
             var lines = parse.GetValue(jsonl);
             if (lines ? text is not null || queryFile is not null : (text is null) == (queryFile is null))
                 return Usage(context, lines ? "--jsonl reads its queries from standard input; give no query or --file" : "give a query, or --file FILE (not both)");
+            if (parse.GetValue(explain) && (lines || parse.GetValue(connection.Environment) is not null || parse.GetValue(format) == ResultFormat.Csv))
+                return Usage(context, "--explain prints the plan of one local query, as text or --format json (not with --jsonl, --env or csv)");
             if (parse.GetValue(connection.Environment) is not null)
             {
                 if (lines || parse.GetValue(data) is { Length: > 0 } || parse.GetValue(now) is not null || parse.GetValue(maxRows) is not null || parse.GetValue(timeout) is not null)
@@ -140,6 +144,7 @@ public static class QueryCommand
             }
 
             shownFiles.Insert(0, name);
+            if (parse.GetValue(explain)) return Explain(context, engine, tables, new SourceText(name, source), parse.GetValue(format), report);
             DataTable result;
             try
             {
@@ -158,6 +163,22 @@ public static class QueryCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>--explain: the logical plan of the query as the engine builds it, or its errors like a run's.</summary>
+    private static int Explain(CliContext context, KqlEngine engine, IReadOnlyDictionary<string, DataTable> tables, SourceText source, ResultFormat format, QueryReport report)
+    {
+        try
+        {
+            var plan = engine.Explain(source.Content, tables);
+            context.Out.Write(format == ResultFormat.Json ? plan.ToJson() : plan.ToText());
+            return ExitCodes.Success;
+        }
+        catch (KqlEvaluationException e)
+        {
+            report.Write([.. e.Diagnostics.Select(d => d.In(source))]);
+            return ExitCodes.ContentErrors;
+        }
     }
 
     internal static int Usage(CliContext context, string message)

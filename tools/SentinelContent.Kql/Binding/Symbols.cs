@@ -137,6 +137,9 @@ public sealed class FunctionSymbol(string name, IReadOnlyList<FunctionParameterS
 
     public Scope DeclaringScope { get; } = declaringScope;
 
+    /// <summary>True for a workspace function (a functions file, Sentinel's own): its body is text of its own, not the query's.</summary>
+    public bool IsWorkspaceFunction { get; init; }
+
     public int MinArguments => Parameters.Count(p => !p.HasDefault);
 }
 
