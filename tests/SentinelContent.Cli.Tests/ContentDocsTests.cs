@@ -5,6 +5,7 @@ using SentinelContent.Content.Catalogs;
 using SentinelContent.Core.Diagnostics;
 using SentinelContent.Docs;
 using SentinelContent.TestSupport;
+using SentinelContent.TestSupport.Cli;
 
 namespace SentinelContent.Cli.Tests;
 

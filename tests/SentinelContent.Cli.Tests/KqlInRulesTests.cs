@@ -1,4 +1,5 @@
 using SentinelContent.Cli.Infrastructure;
+using SentinelContent.TestSupport.Cli;
 
 namespace SentinelContent.Cli.Tests;
 
@@ -39,12 +40,10 @@ public class KqlInRulesTests
     [Fact]
     public void Kql_check_reads_json_lines_and_writes_the_oracle_shape()
     {
-        var output = new StringWriter();
-        var input = new StringReader("{\"id\":\"ok\",\"query\":\"AuditLogs | take 1\"}\n{\"id\":\"bad\",\"query\":\"AuditLogs | where\"}\n");
-        var context = new CliContext(output, new StringWriter(), Path.GetTempPath(), false) { Input = input };
-        var code = SentinelCtl.Run(["kql", "check"], context);
-        Assert.Equal(1, code);
-        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var input = "{\"id\":\"ok\",\"query\":\"AuditLogs | take 1\"}\n{\"id\":\"bad\",\"query\":\"AuditLogs | where\"}\n";
+        var run = CliRun.WithInput(Path.GetTempPath(), input, "kql", "check");
+        Assert.Equal(1, run.ExitCode);
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.Contains("\"id\":\"ok\",\"syntaxErrors\":[]", lines[0]);
         Assert.Contains("\"id\":\"bad\",\"syntaxErrors\":[{\"code\":\"SC02", lines[1]);

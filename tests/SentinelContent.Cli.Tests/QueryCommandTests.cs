@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SentinelContent.Cli.Infrastructure;
+using SentinelContent.TestSupport.Cli;
 
 namespace SentinelContent.Cli.Tests;
 
@@ -42,7 +43,8 @@ public class QueryCommandTests
         var text = repo.Run("query", "--explain", query, "--data", "samples");
         Assert.Equal(0, text.ExitCode);
         var lines = text.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("Aggregate Failures = count(): long by UserPrincipalName: string  -> (UserPrincipalName: string, Failures: long)", lines[0]);
+        Assert.Equal("Aggregate Failures = count(): long by UserPrincipalName: string  -> (UserPrincipalName: string, Failures: long)",
+            lines[0]);
         Assert.StartsWith("  Filter ResultType != '0': bool", lines[1]);
         Assert.StartsWith("    Scan SigninLogs (2 of 97 columns: ResultType, UserPrincipalName)", lines[2]);
 
@@ -113,13 +115,10 @@ public class QueryCommandTests
             """{"id":7,"query":"print x = 1 +"}""",
             "not json",
             """{"id":"limit","query":"range x from 1 to 100 step 1"}""");
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = SentinelCtl.Run(["query", "--jsonl", "--data", "samples", "--max-rows", "50"],
-            new CliContext(output, error, repo.Root, OutputIsTerminal: false) { Input = new StringReader(input) });
+        var run = CliRun.WithInput(repo.Root, input, "query", "--jsonl", "--data", "samples", "--max-rows", "50");
 
-        Assert.Equal(ExitCodes.ContentErrors, code);
-        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(ExitCodes.ContentErrors, run.ExitCode);
+        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(4, lines.Count);
         Assert.Equal("ok", lines[0].GetProperty("id").GetString());
         Assert.Equal("Count", lines[0].GetProperty("columns")[0].GetProperty("name").GetString());

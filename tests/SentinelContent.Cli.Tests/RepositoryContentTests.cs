@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SentinelContent.Cli.Commands;
 using SentinelContent.TestSupport;
+using SentinelContent.TestSupport.Cli;
 
 namespace SentinelContent.Cli.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using SentinelContent.TestSupport;
+using SentinelContent.TestSupport.Cli;
 
 namespace SentinelContent.Cli.Tests;
 
@@ -180,6 +181,32 @@ public sealed class TestCommandTests : IDisposable
         Assert.Contains("analytics-rules/pack/deletions.tests.yaml:3:10: error SC0401:", run.Out);
         Assert.Contains("analytics-rules/pack/deletions.tests.yaml:6:17: error SC0402:", run.Out);
         Assert.DoesNotContain("   at ", run.Out + run.Error);
+    }
+
+    [Fact]
+    public void SC0404_test_data_for_a_table_outside_the_catalog_is_a_warning_at_the_table_name()
+    {
+        WriteRule($"""
+            tests:
+              - name: a deletion alerts
+                now: 2026-11-20T12:00:00Z
+                data:
+                  AuditLogs:
+                    - {Deletion}
+                  MyApp_CL:
+                    - {"{"} TimeGenerated: 2026-11-20T11:30:00Z, Message: hello {"}"}
+                expect: {"{"} alerts: 1 {"}"}
+              - name: nothing else alerts
+                now: 2026-11-20T12:00:00Z
+                data:
+                  AuditLogs:
+                    - {Registration}
+                expect: {"{"} alerts: 0 {"}"}
+            """);
+        var run = _repo.Run("validate");
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Contains("analytics-rules/pack/deletions.tests.yaml:7:7: warning SC0404: the table 'MyApp_CL' is not in the schema catalog",
+            run.Out);
     }
 
     [Fact]

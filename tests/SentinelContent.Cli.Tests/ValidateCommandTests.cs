@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SentinelContent.TestSupport.Cli;
 
 namespace SentinelContent.Cli.Tests;
 

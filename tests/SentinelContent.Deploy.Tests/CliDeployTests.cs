@@ -1,45 +1,31 @@
 using System.Text.Json.Nodes;
-using SentinelContent.Cli;
-using SentinelContent.Cli.Infrastructure;
 using SentinelContent.Emulator;
 using SentinelContent.Emulator.Samples;
+using SentinelContent.TestSupport.Cli;
 
 namespace SentinelContent.Deploy.Tests;
 
 /// <summary>sentinelctl deploy, export and their exit codes, run in-process against the emulator as a pipeline would.</summary>
 public sealed class CliDeployTests
 {
-    private sealed record Run(int ExitCode, string Out, string Error)
-    {
-        public string All => Out + Error;
-    }
-
-    private static Run Sentinelctl(string directory, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = SentinelCtl.Run(args, new CliContext(output, error, directory, OutputIsTerminal: false));
-        return new Run(code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task Plan_exits_3_while_changes_are_pending_and_0_after_apply()
     {
         await using var fixture = await DeployFixture.StartAsync();
         SampleRepository.WriteRules(fixture.Root, 3);
 
-        var plan = Sentinelctl(fixture.Root, "deploy", "plan", "--env", "local");
+        var plan = CliRun.In(fixture.Root, "deploy", "plan", "--env", "local");
         Assert.Equal(3, plan.ExitCode);
         Assert.Contains("+ create ", plan.Out, StringComparison.Ordinal);
         Assert.Contains("Plan: 3 to create", plan.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", plan.Out, StringComparison.Ordinal); // no colour in a pipe
 
-        var apply = Sentinelctl(fixture.Root, "deploy", "apply", "--env", "local");
+        var apply = CliRun.In(fixture.Root, "deploy", "apply", "--env", "local");
         Assert.True(apply.ExitCode == 0, apply.All);
         Assert.Contains("Applied: 3 created", apply.Out, StringComparison.Ordinal);
         Assert.Contains("[3/3]", apply.Error, StringComparison.Ordinal);
 
-        var again = Sentinelctl(fixture.Root, "deploy", "plan", "--env", "local");
+        var again = CliRun.In(fixture.Root, "deploy", "plan", "--env", "local");
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("No changes", again.Out, StringComparison.Ordinal);
     }
@@ -49,10 +35,10 @@ public sealed class CliDeployTests
     {
         await using var fixture = await DeployFixture.StartAsync();
         SampleRepository.WriteRules(fixture.Root, 2);
-        Assert.Equal(0, Sentinelctl(fixture.Root, "deploy", "apply", "--env", "local").ExitCode);
+        Assert.Equal(0, CliRun.In(fixture.Root, "deploy", "apply", "--env", "local").ExitCode);
         File.WriteAllText(Path.Combine(fixture.Root, "analytics-rules", "generated", "rule-0000.yaml"), SampleRepository.Rule(0, revision: 4));
 
-        var run = Sentinelctl(fixture.Root, "deploy", "plan", "--env", "local", "--format", "json");
+        var run = CliRun.In(fixture.Root, "deploy", "plan", "--env", "local", "--format", "json");
         Assert.Equal(3, run.ExitCode);
         var json = JsonNode.Parse(run.Out)!;
         Assert.True(json["changesPending"]!.GetValue<bool>());
@@ -69,7 +55,7 @@ public sealed class CliDeployTests
     {
         await using var fixture = await DeployFixture.StartAsync();
         SampleRepository.WriteRules(fixture.Root, 2);
-        var run = Sentinelctl(fixture.Root, "deploy", "plan", "--env", "local", "--format", "markdown", "--output", "plan.md");
+        var run = CliRun.In(fixture.Root, "deploy", "plan", "--env", "local", "--format", "markdown", "--output", "plan.md");
         Assert.Equal(3, run.ExitCode);
         var markdown = File.ReadAllText(Path.Combine(fixture.Root, "plan.md"));
         Assert.Contains("### Sentinel deployment plan: `local`", markdown, StringComparison.Ordinal);
@@ -92,7 +78,7 @@ public sealed class CliDeployTests
                     workspace: law-dev
                     endpoint: http://10.1.2.3:5099
                 """);
-            var run = Sentinelctl(root, "deploy", "plan", "--env", "dev");
+            var run = CliRun.In(root, "deploy", "plan", "--env", "dev");
             Assert.Equal(1, run.ExitCode);
             Assert.Contains("sentinel.yaml:4:21: error SC0602", run.Error, StringComparison.Ordinal);
             Assert.Contains("sentinel.yaml:7:15: error SC0603", run.Error, StringComparison.Ordinal);
@@ -108,10 +94,10 @@ public sealed class CliDeployTests
     public async Task Usage_errors_exit_2_with_a_message()
     {
         await using var fixture = await DeployFixture.StartAsync();
-        var missing = Sentinelctl(fixture.Root, "deploy", "plan");
+        var missing = CliRun.In(fixture.Root, "deploy", "plan");
         Assert.Equal(2, missing.ExitCode);
         Assert.Contains("--env", missing.Error, StringComparison.Ordinal);
-        var unknown = Sentinelctl(fixture.Root, "deploy", "plan", "--env", "prod");
+        var unknown = CliRun.In(fixture.Root, "deploy", "plan", "--env", "prod");
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("no environment 'prod'", unknown.Error, StringComparison.Ordinal);
     }
@@ -122,7 +108,7 @@ public sealed class CliDeployTests
         await using var fixture = await DeployFixture.StartAsync();
         SampleRepository.WriteRules(fixture.Root, 1);
         File.WriteAllText(Path.Combine(fixture.Root, "analytics-rules", "broken.yaml"), SampleRepository.Rule(5).Replace("severity: Medium", "severity: Meduim", StringComparison.Ordinal));
-        var run = Sentinelctl(fixture.Root, "deploy", "plan", "--env", "local");
+        var run = CliRun.In(fixture.Root, "deploy", "plan", "--env", "local");
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("broken.yaml:6:11: error SC0104", run.Error, StringComparison.Ordinal);
     }
@@ -135,7 +121,7 @@ public sealed class CliDeployTests
         SampleRepository.WriteRules(fixture.Root, 1);
 
         // The client sends the standard development token; this emulator wants another: 401, reported without tokens.
-        var refused = Sentinelctl(fixture.Root, "deploy", "plan", "--env", "local", "--verbose");
+        var refused = CliRun.In(fixture.Root, "deploy", "plan", "--env", "local", "--verbose");
         Assert.Equal(4, refused.ExitCode);
         Assert.Contains("401", refused.Error, StringComparison.Ordinal);
         Assert.Contains("Authorization", refused.Error, StringComparison.Ordinal); // the verbose log names the header...
@@ -143,7 +129,7 @@ public sealed class CliDeployTests
         Assert.DoesNotContain(secret, refused.All, StringComparison.Ordinal);
 
         await fixture.RestartAsync();
-        var verbose = Sentinelctl(fixture.Root, "deploy", "apply", "--env", "local", "--verbose");
+        var verbose = CliRun.In(fixture.Root, "deploy", "apply", "--env", "local", "--verbose");
         Assert.Equal(0, verbose.ExitCode);
         Assert.Contains("Request [", verbose.Error, StringComparison.Ordinal); // Azure.Core's request log was on
         Assert.DoesNotContain(EmulatorOptions.DefaultDevToken, verbose.All, StringComparison.Ordinal);
@@ -153,7 +139,8 @@ public sealed class CliDeployTests
     public async Task The_development_credential_is_refused_for_a_non_loopback_endpoint()
     {
         await using var fixture = await DeployFixture.StartAsync();
-        var run = Sentinelctl(fixture.Root, "deploy", "plan", "--env", "local", "--endpoint", "https://management.azure.com", "--credential", "development");
+        var run = CliRun.In(fixture.Root, "deploy", "plan", "--env", "local", "--endpoint", "https://management.azure.com", "--credential",
+            "development");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("loopback", run.Error, StringComparison.Ordinal);
     }
@@ -166,25 +153,25 @@ public sealed class CliDeployTests
         foreach (var (name, body) in PortalRules())
             await client.PutAsync(DeployFixture.Scope.ResourcePath("alertRules", name), JsonNode.Parse(body)!.AsObject(), null, true, TestContext.Current.CancellationToken);
 
-        var export = Sentinelctl(fixture.Root, "export", "--env", "local", "--kind", "rule");
+        var export = CliRun.In(fixture.Root, "export", "--env", "local", "--kind", "rule");
         Assert.True(export.ExitCode == 0, export.All);
         Assert.Equal(3, Directory.GetFiles(Path.Combine(fixture.Root, "analytics-rules", "exported")).Length);
 
         // Exported rules come without tests; adopting them is the point here, testing them comes after.
-        var validate = Sentinelctl(fixture.Root, "validate", "--allow-untested");
+        var validate = CliRun.In(fixture.Root, "validate", "--allow-untested");
         Assert.True(validate.ExitCode == 0, validate.All);
 
-        var plan = Sentinelctl(fixture.Root, "deploy", "plan", "--env", "local", "--format", "json");
+        var plan = CliRun.In(fixture.Root, "deploy", "plan", "--env", "local", "--format", "json");
         var summary = JsonNode.Parse(plan.Out)!["summary"]!;
         Assert.Equal(0, summary["create"]!.GetValue<int>());
         Assert.True(summary["update"]!.GetValue<int>() == 0, plan.Out);
         Assert.Equal(0, summary["delete"]!.GetValue<int>());
         Assert.Equal(3, summary["adopt"]!.GetValue<int>());
 
-        Assert.Equal(0, Sentinelctl(fixture.Root, "deploy", "apply", "--env", "local").ExitCode);
-        Assert.Equal(0, Sentinelctl(fixture.Root, "deploy", "plan", "--env", "local").ExitCode);
+        Assert.Equal(0, CliRun.In(fixture.Root, "deploy", "apply", "--env", "local").ExitCode);
+        Assert.Equal(0, CliRun.In(fixture.Root, "deploy", "plan", "--env", "local").ExitCode);
 
-        var again = Sentinelctl(fixture.Root, "export", "--env", "local");
+        var again = CliRun.In(fixture.Root, "export", "--env", "local");
         Assert.Contains("0 file(s) written, 3 item(s) already in the repository", again.Out, StringComparison.Ordinal);
     }
 

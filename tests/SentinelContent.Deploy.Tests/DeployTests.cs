@@ -222,6 +222,21 @@ public sealed class DeployTests
         Assert.All(plan.Items, i => Assert.False(i.Desired!.Body["properties"]!["enabled"]!.GetValue<bool>()));
     }
 
+    [Fact]
+    public async Task SC0605_a_disabled_rule_id_that_matches_no_rule_is_a_warning()
+    {
+        await using var fixture = await DeployFixture.StartAsync();
+        SampleRepository.WriteRules(fixture.Root, 1);
+        const string Typo = "00000000-0000-4000-8000-00000000dead";
+        fixture.WriteTargets($"    disabledRules:\n      - {Typo}");
+
+        var run = TestSupport.Cli.CliRun.In(fixture.Root, "deploy", "plan", "--env", "local");
+
+        Assert.True(run.ExitCode == 3, run.All); // the warning does not stop the plan: one rule to create
+        Assert.Contains($"warning SC0605: the rule id '{Typo}' in disabledRules of 'local' matches no rule in the repository", run.All,
+            StringComparison.Ordinal);
+    }
+
     internal const string ForeignRule = """
         {"kind":"Scheduled","properties":{"displayName":"Made elsewhere","description":"not ours","severity":"Low","enabled":true,
          "query":"SecurityEvent | take 1","queryFrequency":"PT1H","queryPeriod":"PT1H","triggerOperator":"GreaterThan","triggerThreshold":0,

@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
-using SentinelContent.Cli;
 using SentinelContent.Cli.Infrastructure;
 using SentinelContent.Deploy.Arm;
 using SentinelContent.Emulator;
 using SentinelContent.Emulator.Samples;
+using SentinelContent.TestSupport.Cli;
 
 namespace SentinelContent.Deploy.Tests;
 
@@ -17,19 +17,6 @@ namespace SentinelContent.Deploy.Tests;
 public sealed class HardeningDeployTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
-
-    private sealed record Run(int ExitCode, string Out, string Error)
-    {
-        public string All => Out + Error;
-    }
-
-    private static Run Sentinelctl(string directory, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = SentinelCtl.Run(args, new CliContext(output, error, directory, OutputIsTerminal: false));
-        return new Run(code, output.ToString(), error.ToString());
-    }
 
     private static JsonObject Rule(string displayName, string? description = "Hostile workspace content.")
     {
@@ -68,7 +55,7 @@ public sealed class HardeningDeployTests
         await client.PutAsync(DeployFixture.Scope.ResourcePath("watchlists", "../../../../outside/x"), Watchlist("../../../../outside/x"), null, true, Token);
         await client.PutAsync(DeployFixture.Scope.ResourcePath("watchlists", "/tmp/sc-absolute-w"), Watchlist("/tmp/sc-absolute-w"), null, true, Token);
 
-        var run = Sentinelctl(fixture.Root, "export", "--env", "local", "--kind", "rule", "--kind", "watchlist");
+        var run = CliRun.In(fixture.Root, "export", "--env", "local", "--kind", "rule", "--kind", "watchlist");
         Assert.True(run.ExitCode == 0, run.All);
 
         Assert.False(Directory.Exists(outside));
@@ -91,7 +78,7 @@ public sealed class HardeningDeployTests
         {
             Directory.CreateSymbolicLink(Path.Combine(fixture.Root, "analytics-rules", "exported"), outside);
             await fixture.Client().PutAsync(DeployFixture.Scope.ResourcePath("alertRules", "0f6a7c39-1b52-4c56-a1a5-4c3e1d9c0b01"), Rule("Plain rule"), null, true, Token);
-            var run = Sentinelctl(fixture.Root, "export", "--env", "local", "--kind", "rule");
+            var run = CliRun.In(fixture.Root, "export", "--env", "local", "--kind", "rule");
             Assert.Empty(Directory.GetFiles(outside));
             Assert.Contains("symbolic link that leads outside", run.Error, StringComparison.Ordinal);
         }
@@ -111,13 +98,13 @@ public sealed class HardeningDeployTests
 
         foreach (var format in new[] { "text", "markdown" })
         {
-            var run = Sentinelctl(fixture.Root, "deploy", "plan", "--env", "local", "--prune", "--format", format);
+            var run = CliRun.In(fixture.Root, "deploy", "plan", "--env", "local", "--prune", "--format", format);
             Assert.True(run.ExitCode == 3, run.All);
             foreach (var c in new[] { '\u001b', '\u0007', '\r', '\u009b', '\u202e' }) Assert.DoesNotContain(c, run.Out);
             if (format == "text") Assert.Contains("evil\\x1b[2J\\x1b]52;c;", run.Out, StringComparison.Ordinal);
         }
         // The JSON contract keeps the exact value (JSON escapes control characters itself).
-        var json = Sentinelctl(fixture.Root, "deploy", "plan", "--env", "local", "--prune", "--format", "json");
+        var json = CliRun.In(fixture.Root, "deploy", "plan", "--env", "local", "--prune", "--format", "json");
         Assert.Contains(JsonNode.Parse(json.Out)!["kept"]!.AsArray(), k => k!["displayName"]!.GetValue<string>() == hostile);
     }
 
@@ -126,26 +113,27 @@ public sealed class HardeningDeployTests
     {
         await using var fixture = await DeployFixture.StartAsync();
         SampleRepository.WriteRules(fixture.Root, 5);
-        Assert.Equal(0, Sentinelctl(fixture.Root, "deploy", "apply", "--env", "local").ExitCode);
+        Assert.Equal(0, CliRun.In(fixture.Root, "deploy", "apply", "--env", "local").ExitCode);
         var elsewhere = Directory.CreateTempSubdirectory("sc-elsewhere-").FullName;
         try
         {
             var targets = Path.Combine(fixture.Root, "sentinel.yaml");
             // The finding: run from another folder with --targets, the folder of the targets file became the repository...
-            var trap = Sentinelctl(elsewhere, "deploy", "plan", "--env", "local", "--prune", "--targets", targets);
+            var trap = CliRun.In(elsewhere, "deploy", "plan", "--env", "local", "--prune", "--targets", targets);
             Assert.Equal(2, trap.ExitCode);
             Assert.Contains("--repository", trap.Error, StringComparison.Ordinal);
             Assert.DoesNotContain("delete", trap.Out, StringComparison.Ordinal);
 
             // ...and naming an empty repository explicitly plans to delete all five: the mass-delete guard stops it.
             fixture.Emulator.Statistics.Reset();
-            var empty = Sentinelctl(elsewhere, "deploy", "apply", "--env", "local", "--prune", "--targets", targets, "--repository", elsewhere);
+            var empty = CliRun.In(elsewhere, "deploy", "apply", "--env", "local", "--prune", "--targets", targets, "--repository",
+                elsewhere);
             Assert.Equal(1, empty.ExitCode);
             Assert.Contains("deletes 5 of the 5 item(s)", empty.Error, StringComparison.Ordinal);
             Assert.Contains("--allow-mass-delete", empty.Error, StringComparison.Ordinal);
             Assert.Equal(0, fixture.Emulator.Statistics.WriteRequests);
 
-            var plan = Sentinelctl(elsewhere, "deploy", "plan", "--env", "local", "--prune", "--targets", targets, "--repository", elsewhere);
+            var plan = CliRun.In(elsewhere, "deploy", "plan", "--env", "local", "--prune", "--targets", targets, "--repository", elsewhere);
             Assert.Equal(1, plan.ExitCode);
             Assert.Contains("- delete", plan.Out, StringComparison.Ordinal); // the plan is still shown
         }
@@ -160,19 +148,19 @@ public sealed class HardeningDeployTests
     {
         await using var fixture = await DeployFixture.StartAsync();
         SampleRepository.WriteRules(fixture.Root, 5);
-        Assert.Equal(0, Sentinelctl(fixture.Root, "deploy", "apply", "--env", "local").ExitCode);
+        Assert.Equal(0, CliRun.In(fixture.Root, "deploy", "apply", "--env", "local").ExitCode);
         foreach (var i in new[] { 1, 2 }) File.Delete(Path.Combine(fixture.Root, "analytics-rules", "generated", $"rule-{i:D4}.yaml"));
 
         // 2 of 5 = 40% > 20%.
-        Assert.Equal(1, Sentinelctl(fixture.Root, "deploy", "apply", "--env", "local", "--prune").ExitCode);
-        Assert.Equal(3, Sentinelctl(fixture.Root, "deploy", "plan", "--env", "local", "--prune", "--mass-delete-threshold", "40").ExitCode);
+        Assert.Equal(1, CliRun.In(fixture.Root, "deploy", "apply", "--env", "local", "--prune").ExitCode);
+        Assert.Equal(3, CliRun.In(fixture.Root, "deploy", "plan", "--env", "local", "--prune", "--mass-delete-threshold", "40").ExitCode);
         fixture.WriteTargets("    massDeleteThreshold: 50");
-        Assert.Equal(3, Sentinelctl(fixture.Root, "deploy", "plan", "--env", "local", "--prune").ExitCode);
+        Assert.Equal(3, CliRun.In(fixture.Root, "deploy", "plan", "--env", "local", "--prune").ExitCode);
         fixture.WriteTargets(string.Empty);
-        var applied = Sentinelctl(fixture.Root, "deploy", "apply", "--env", "local", "--prune", "--allow-mass-delete");
+        var applied = CliRun.In(fixture.Root, "deploy", "apply", "--env", "local", "--prune", "--allow-mass-delete");
         Assert.True(applied.ExitCode == 0, applied.All);
         Assert.Contains("going ahead", applied.Error, StringComparison.Ordinal);
-        Assert.Equal(0, Sentinelctl(fixture.Root, "deploy", "plan", "--env", "local", "--prune").ExitCode);
+        Assert.Equal(0, CliRun.In(fixture.Root, "deploy", "plan", "--env", "local", "--prune").ExitCode);
     }
 
     [Fact]
@@ -221,7 +209,7 @@ public sealed class HardeningDeployTests
             foreach (var args in new[] { new[] { "deploy", "plan", "--env", "local" }, ["deploy", "apply", "--env", "local"], ["export", "--env", "local"] })
             {
                 var clock = Stopwatch.StartNew();
-                var run = Sentinelctl(root, args);
+                var run = CliRun.In(root, args);
                 Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{string.Join(' ', args)} took {clock.Elapsed}");
                 Assert.Equal(4, run.ExitCode);
                 var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error:", StringComparison.Ordinal));

@@ -7,6 +7,7 @@ using SentinelContent.Deploy.Desired.Playbooks;
 using SentinelContent.Deploy.Planning;
 using SentinelContent.Emulator;
 using SentinelContent.TestSupport;
+using SentinelContent.TestSupport.Cli;
 
 namespace SentinelContent.Deploy.Tests;
 
@@ -112,12 +113,12 @@ public sealed class PlaybookDeployTests
         var variable = Arrange(fixture);
         foreach (var format in new[] { "text", "json", "markdown" })
         {
-            var (code, output) = Sentinelctl(fixture.Root, "deploy", "plan", "--env", "local", "--format", format, "--verbose");
+            var (code, output) = Combined(fixture.Root, "deploy", "plan", "--env", "local", "--format", format, "--verbose");
             Assert.Equal(3, code); // changes pending
             Assert.Contains("SecurityInfoDeleted-RequireMfaReregistration", output, StringComparison.Ordinal);
             Assert.DoesNotContain(Secret, output, StringComparison.Ordinal);
         }
-        var (applied, applyOutput) = Sentinelctl(fixture.Root, "deploy", "apply", "--env", "local", "--verbose");
+        var (applied, applyOutput) = Combined(fixture.Root, "deploy", "apply", "--env", "local", "--verbose");
         Assert.Equal(0, applied);
         Assert.DoesNotContain(Secret, applyOutput, StringComparison.Ordinal);
 
@@ -163,15 +164,33 @@ public sealed class PlaybookDeployTests
     }
 
     [Fact]
+    public async Task SC0619_a_fingerprint_key_shorter_than_32_characters_is_refused_and_never_printed()
+    {
+        await using var fixture = await DeployFixture.StartAsync();
+        Arrange(fixture);
+        var variable = $"SC_TEST_SHORT_KEY_{Guid.NewGuid():N}";
+        Environment.SetEnvironmentVariable(variable, "tooshort-0123456789");
+        fixture.WriteTargets(System.Text.RegularExpressions.Regex.Replace(fixture.TargetsExtra, "fingerprintKeyVariable: \\w+",
+            $"fingerprintKeyVariable: {variable}"));
+
+        var run = CliRun.In(fixture.Root, "deploy", "plan", "--env", "local");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"error SC0619: the fingerprint key in {variable} is 19 characters long; use a random key of at least 32 characters",
+            run.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("tooshort-0123456789", run.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task S5_without_a_fingerprint_key_no_tag_is_written_and_the_plan_says_why()
     {
         await using var fixture = await DeployFixture.StartAsync();
         Arrange(fixture);
         fixture.WriteTargets(fixture.TargetsExtra.Replace("fingerprintKeyVariable: SC_TEST_FINGERPRINT_KEY_", "fingerprintKeyVariable: SC_TEST_UNSET_", StringComparison.Ordinal));
-        var (code, output) = Sentinelctl(fixture.Root, "deploy", "plan", "--env", "local");
+        var (code, output) = Combined(fixture.Root, "deploy", "plan", "--env", "local");
         Assert.Equal(3, code);
         Assert.Contains("SC0618", output, StringComparison.Ordinal);
-        var (applied, _) = Sentinelctl(fixture.Root, "deploy", "apply", "--env", "local");
+        var (applied, _) = Combined(fixture.Root, "deploy", "apply", "--env", "local");
         Assert.Equal(0, applied);
         var read = (await fixture.Client().GetAsync(WorkflowId("SecurityInfoDeleted-RequireMfaReregistration"), Token))!;
         Assert.Null(read.Body["tags"]?[PlaybookParameterValues.FingerprintTag]);
@@ -314,11 +333,10 @@ public sealed class PlaybookDeployTests
         Assert.Equal(9, final.Count(PlanAction.Unchanged));
     }
 
-    private static (int Code, string Output) Sentinelctl(string directory, params string[] args)
+    private static (int Code, string Output) Combined(string directory, params string[] args)
     {
-        var output = new StringWriter();
-        var code = SentinelContent.Cli.SentinelCtl.Run(args, new SentinelContent.Cli.Infrastructure.CliContext(output, output, directory, OutputIsTerminal: false));
-        return (code, output.ToString());
+        var run = CliRun.In(directory, args);
+        return (run.ExitCode, run.All);
     }
 
     private static string PlanText(DeploymentPlan plan) =>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SentinelContent.Emulator.Samples;
+using SentinelContent.TestSupport.Cli;
 
 namespace SentinelContent.Live.Tests;
 
@@ -28,31 +29,32 @@ public sealed class CliLiveTests
         await using var fixture = await LiveFixture.StartAsync(Data);
         var query = "SigninLogs | project UserPrincipalName, ResultType | order by UserPrincipalName asc";
 
-        var table = Cli.Run(fixture.Root, "query", "--env", "local", query);
-        Assert.Equal(0, table.Code);
+        var table = CliRun.In(fixture.Root, "query", "--env", "local", query);
+        Assert.Equal(0, table.ExitCode);
         Assert.Contains("a@contoso.com", table.Out);
         Assert.Contains("(2 rows)", table.Out);
 
-        var json = Cli.Run(fixture.Root, "query", "--env", "local", query, "--format", "json");
-        Assert.Equal(0, json.Code);
+        var json = CliRun.In(fixture.Root, "query", "--env", "local", query, "--format", "json");
+        Assert.Equal(0, json.ExitCode);
         var parsed = JsonNode.Parse(json.Out)!;
         Assert.Equal("UserPrincipalName", (string)parsed["columns"]![0]!["name"]!);
         Assert.Equal("50126", (string)parsed["rows"]![1]![1]!);
 
-        var csv = Cli.Run(fixture.Root, "query", "--env", "local", query, "--format", "csv");
-        Assert.Equal(0, csv.Code);
+        var csv = CliRun.In(fixture.Root, "query", "--env", "local", query, "--format", "csv");
+        Assert.Equal(0, csv.ExitCode);
         Assert.Equal(["UserPrincipalName,ResultType", "a@contoso.com,0", "b@contoso.com,50126"], csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-        var windowed = Cli.Run(fixture.Root, "query", "--env", "local", "SigninLogs | count", "--timespan", "2026-11-20T10:30:00Z/2026-11-21T00:00:00Z", "--format", "csv");
-        Assert.Equal(0, windowed.Code);
+        var windowed = CliRun.In(fixture.Root, "query", "--env", "local", "SigninLogs | count", "--timespan",
+            "2026-11-20T10:30:00Z/2026-11-21T00:00:00Z", "--format", "csv");
+        Assert.Equal(0, windowed.ExitCode);
         Assert.EndsWith("1", windowed.Out.Trim());
 
         // No token or secret in any output, even with the HTTP log on.
-        var verbose = Cli.Run(fixture.Root, "query", "--env", "local", "SigninLogs | count", "--verbose");
+        var verbose = CliRun.In(fixture.Root, "query", "--env", "local", "SigninLogs | count", "--verbose");
         Assert.DoesNotContain(Deploy.Arm.DevelopmentCredential.Token, verbose.Out + verbose.Error);
 
-        var bad = Cli.Run(fixture.Root, "query", "--env", "local", "SigninLogs | wher");
-        Assert.Equal(4, bad.Code);
+        var bad = CliRun.In(fixture.Root, "query", "--env", "local", "SigninLogs | wher");
+        Assert.Equal(4, bad.ExitCode);
         Assert.Contains("SyntaxError", bad.Error);
         Assert.DoesNotContain("   at ", bad.Error);
     }
@@ -61,13 +63,13 @@ public sealed class CliLiveTests
     public async Task A_partial_result_exits_non_zero_unless_allowed()
     {
         await using var fixture = await LiveFixture.StartAsync(Data, maxRows: 3);
-        var partial = Cli.Run(fixture.Root, "query", "--env", "local", "range x from 1 to 10 step 1", "--format", "csv");
-        Assert.Equal(1, partial.Code);
+        var partial = CliRun.In(fixture.Root, "query", "--env", "local", "range x from 1 to 10 step 1", "--format", "csv");
+        Assert.Equal(1, partial.ExitCode);
         Assert.Contains("error: partial result (3 row(s) returned)", partial.Error);
         Assert.Equal(4, partial.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // header and the three rows received
 
-        var allowed = Cli.Run(fixture.Root, "query", "--env", "local", "range x from 1 to 10 step 1", "--allow-partial");
-        Assert.Equal(0, allowed.Code);
+        var allowed = CliRun.In(fixture.Root, "query", "--env", "local", "range x from 1 to 10 step 1", "--allow-partial");
+        Assert.Equal(0, allowed.ExitCode);
         Assert.Contains("warning: partial result", allowed.Error);
     }
 
@@ -75,8 +77,8 @@ public sealed class CliLiveTests
     public async Task Schema_pull_round_trips_custom_tables_and_functions_into_validate_and_query()
     {
         await using var fixture = await LiveFixture.StartAsync(Data, functionsJson: Functions);
-        var pull = Cli.Run(fixture.Root, "schema", "pull", "--env", "local", "--output", "pulled.json");
-        Assert.Equal(0, pull.Code);
+        var pull = CliRun.In(fixture.Root, "schema", "pull", "--env", "local", "--output", "pulled.json");
+        Assert.Equal(0, pull.ExitCode);
         Assert.Contains("function(s)", pull.Out);
         var pulled = JsonNode.Parse(File.ReadAllText(Path.Combine(fixture.Root, "pulled.json")))!;
         var custom = pulled["tables"]!.AsArray().Single(t => (string)t!["name"]! == "MyApp_CL")!;
@@ -85,8 +87,8 @@ public sealed class CliLiveTests
         Assert.Equal("(min:long)", (string)pulled["functions"]!["PortalCalls"]!["parameters"]!);
 
         // Only the named tables.
-        var some = Cli.Run(fixture.Root, "schema", "pull", "--env", "local", "--tables", "MyApp_CL", "--output", "some.json");
-        Assert.Equal(0, some.Code);
+        var some = CliRun.In(fixture.Root, "schema", "pull", "--env", "local", "--tables", "MyApp_CL", "--output", "some.json");
+        Assert.Equal(0, some.ExitCode);
         Assert.Single(JsonNode.Parse(File.ReadAllText(Path.Combine(fixture.Root, "some.json")))!["tables"]!.AsArray());
 
         // A rule on the custom table: unknown without the pulled schema, valid with it.
@@ -104,20 +106,21 @@ public sealed class CliLiveTests
             """, StringComparison.Ordinal);
         Assert.Contains("MyApp_CL", rule);
         File.WriteAllText(Path.Combine(rules, "custom.yaml"), rule);
-        var without = Cli.Run(fixture.Root, "validate", "--allow-untested", "analytics-rules");
+        var without = CliRun.In(fixture.Root, "validate", "--allow-untested", "analytics-rules");
         Assert.Contains("SC0308", without.Out + without.Error); // outside the catalog: columns unchecked
-        var with = Cli.Run(fixture.Root, "validate", "--allow-untested", "analytics-rules", "--schema", "pulled.json");
-        Assert.True(with.Code == 0, with.Out + with.Error);
+        var with = CliRun.In(fixture.Root, "validate", "--allow-untested", "analytics-rules", "--schema", "pulled.json");
+        Assert.True(with.ExitCode == 0, with.Out + with.Error);
         Assert.DoesNotContain("SC0308", with.Out + with.Error);
         // With the pulled schema its columns are checked: a misspelt one is now an error.
         File.WriteAllText(Path.Combine(rules, "custom.yaml"), rule.Replace("Calls > 2", "Callz > 2", StringComparison.Ordinal));
-        var misspelt = Cli.Run(fixture.Root, "validate", "--allow-untested", "analytics-rules", "--schema", "pulled.json");
-        Assert.Equal(1, misspelt.Code);
+        var misspelt = CliRun.In(fixture.Root, "validate", "--allow-untested", "analytics-rules", "--schema", "pulled.json");
+        Assert.Equal(1, misspelt.ExitCode);
         Assert.Contains("Callz", misspelt.Out + misspelt.Error);
 
         // The pulled functions run in a local query.
-        var local = Cli.Run(fixture.Root, "query", "PortalCalls(4) | count", "--data", "logs", "--schema", "pulled.json", "--format", "csv");
-        Assert.True(local.Code == 0, local.Error);
+        var local = CliRun.In(fixture.Root, "query", "PortalCalls(4) | count", "--data", "logs", "--schema", "pulled.json", "--format",
+            "csv");
+        Assert.True(local.ExitCode == 0, local.Error);
         Assert.EndsWith("1", local.Out.Trim());
     }
 
@@ -128,10 +131,10 @@ public sealed class CliLiveTests
         var rule = Path.Combine(BacktestEquivalenceTests.RepositoryRoot(), "analytics-rules", "entra-id-security-info", "SecurityInfoMassDeletion.yaml");
         string[] span = ["--from", "2026-11-16T00:00:00Z", "--to", "2026-11-23T00:00:00Z"];
 
-        var live = Cli.Run(fixture.Root, ["backtest", rule, "--env", "local", .. span, "--format", "json"]);
-        Assert.True(live.Code == 0, live.Error);
-        var local = Cli.Run(fixture.Root, ["backtest", rule, "--data", "logs", .. span, "--format", "json"]);
-        Assert.True(local.Code == 0, local.Error);
+        var live = CliRun.In(fixture.Root, ["backtest", rule, "--env", "local", .. span, "--format", "json"]);
+        Assert.True(live.ExitCode == 0, live.Error);
+        var local = CliRun.In(fixture.Root, ["backtest", rule, "--data", "logs", .. span, "--format", "json"]);
+        Assert.True(local.ExitCode == 0, local.Error);
         Assert.Equal(local.Out, live.Out);
         var report = JsonNode.Parse(live.Out)!;
         Assert.Equal(168, (int)report["runs"]!);
@@ -141,13 +144,13 @@ public sealed class CliLiveTests
         Assert.Equal(1, report["perDay"]!.AsArray().Sum(d => (int)d!["alerts"]!));
         Assert.Contains(report["topEntities"]!.AsArray(), e => ((string)e!["identity"]!).Contains("mallory.admin@contoso.com", StringComparison.Ordinal));
 
-        var text = Cli.Run(fixture.Root, ["backtest", rule, "--env", "local", .. span]);
-        Assert.Equal(0, text.Code);
+        var text = CliRun.In(fixture.Root, ["backtest", rule, "--env", "local", .. span]);
+        Assert.Equal(0, text.ExitCode);
         Assert.Contains("168 run(s), 1 triggered, 0 suppressed, 1 alert(s)", text.Out);
         Assert.Contains("Noisiest values", text.Out);
         Assert.Equal(string.Empty, text.Error); // no progress line in a pipe
 
-        var both = Cli.Run(fixture.Root, ["backtest", rule, "--env", "local", "--data", "logs", .. span]);
-        Assert.Equal(2, both.Code);
+        var both = CliRun.In(fixture.Root, ["backtest", rule, "--env", "local", "--data", "logs", .. span]);
+        Assert.Equal(2, both.ExitCode);
     }
 }

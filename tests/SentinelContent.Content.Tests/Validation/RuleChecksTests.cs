@@ -60,6 +60,10 @@ public class RuleChecksTests
         { "custom detail column not in the result", "  Initiator: InitiatorUpn", "  Initiator: InitiatorUpm", "SC0310", "Initiator: InitiatorUpm" },
         { "placeholder column not in the result", "alertDisplayNameFormat: Security info deleted for {{TargetUpn}}", "alertDisplayNameFormat: Security info deleted for {{TargetUPN}}", "SC0310", "alertDisplayNameFormat:" },
         { "no TimeGenerated on a large table", "| where TimeGenerated > ago(1h)\n", "", "SC0312", "  AuditLogs" },
+        { "severity column of the wrong type", "  alertDisplayNameFormat: Security info deleted for {{TargetUpn}}",
+            "  alertDisplayNameFormat: Security info deleted for {{TargetUpn}}\n  alertSeverityColumnName: TimeGenerated", "SC0311",
+                "alertSeverityColumnName:" },
+        { "search over every table", "  AuditLogs\n", "  search \"security info\"\n", "SC0313", "  search" },
         { "join without kind", "| extend InitiatorUpn = tostring(InitiatedBy.user.userPrincipalName)", "| extend InitiatorUpn = tostring(InitiatedBy.user.userPrincipalName)\n  | join (AuditLogs | where TimeGenerated > ago(1d) | project CorrelationId) on CorrelationId", "SC0314", "  | join" },
     };
 

@@ -75,6 +75,7 @@ public sealed class BinderTests
     [InlineData("T | project s, s", "SC0309", "s")]
     [InlineData("T | project a=s | where s == 'x'", "SC0302", "s")]
     [InlineData("T | extend x1 = l + 1, x2 = x1 * 2", "SC0302", "x1")]
+    [InlineData("1 | take 1", "SC0307", "1")]
     public void Errors_name_the_problem_at_its_span(string query, string code, string spanText)
     {
         var model = Bind(query);

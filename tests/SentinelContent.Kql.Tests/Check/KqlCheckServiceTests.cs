@@ -50,6 +50,7 @@ public sealed class KqlCheckServiceTests
         var lines = Run(malformed + "\n{\"id\":\"after\",\"query\":\"print 1\"}\n");
         Assert.Equal(2, lines.Count);
         var error = Assert.Single(lines[0].GetProperty("errors").EnumerateArray());
+        Assert.Equal("SC0200", error.GetProperty("code").GetString());
         Assert.Equal(KqlCheckService.BadInputCode, error.GetProperty("code").GetString());
         Assert.Equal("after", lines[1].GetProperty("id").GetString());
         Assert.Equal(0, lines[1].GetProperty("errors").GetArrayLength());

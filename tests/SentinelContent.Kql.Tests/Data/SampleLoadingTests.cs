@@ -120,4 +120,22 @@ public sealed class SampleLoadingTests : IDisposable
         Assert.Equal("not json {", ValueConversion.ToDynamic(JsonValue.Create("not json {"))!.GetValue<string>());
         Assert.Equal("{broken", ValueConversion.ToDynamic(JsonValue.Create("{broken"))!.GetValue<string>());
     }
+
+    [Fact]
+    public void SC0704_a_sample_over_a_million_rows_is_refused_and_one_at_the_limit_loads()
+    {
+        var header = "Id\n";
+        var (atLimit, clean) = Load("AtLimit.csv", header + string.Concat(Enumerable.Repeat("1\n", SampleFileReader.MaxRows)),
+            table: "Numbers_CL");
+        Assert.Empty(clean);
+        Assert.Equal(SampleFileReader.MaxRows, atLimit!.RowCount);
+
+        var (over, diagnostics) = Load("Over.csv", header + string.Concat(Enumerable.Repeat("1\n", SampleFileReader.MaxRows + 1)),
+            table: "Numbers_CL");
+        Assert.Null(over);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("SC0704", d.Code);
+        Assert.EndsWith("Over.csv", d.Location.Path, StringComparison.Ordinal);
+        Assert.Equal("the sample holds more than 1,000,000 rows", d.Message);
+    }
 }

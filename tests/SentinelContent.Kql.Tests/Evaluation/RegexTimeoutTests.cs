@@ -23,9 +23,9 @@ public sealed class RegexTimeoutTests
     [Fact]
     public void No_static_of_the_regex_cache_can_be_set()
     {
-        var settable = typeof(RegexCache).GetProperties(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic).Where(p => p.CanWrite);
-        Assert.Empty(settable);
-        Assert.All(typeof(RegexCache).GetFields(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public), f => Assert.True(f.IsInitOnly || f.IsLiteral, f.Name));
+        const BindingFlags statics = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
+        Assert.Empty(typeof(RegexCache).GetProperties(statics).Where(p => p.CanWrite));
+        Assert.All(typeof(RegexCache).GetFields(statics), f => Assert.True(f.IsInitOnly || f.IsLiteral, f.Name));
     }
 
     [Fact]
@@ -33,11 +33,15 @@ public sealed class RegexTimeoutTests
     {
         var quick = new KqlEngine(limits: EvaluationLimits.Default with { RegexTimeout = TimeSpan.FromMilliseconds(500) });
         var slow = new KqlEngine(limits: EvaluationLimits.Default with { RegexTimeout = TimeSpan.FromSeconds(5) });
-        const string query = "range i from 1 to 200 step 1 | extend s = strcat('user', i, '@contoso.com') | where s matches regex @'^user1\\d*@' | extend d = extract(@'@(.+)$', 1, s) | summarize n = count(), domains = dcount(d)";
-        var results = Enumerable.Range(0, 8).AsParallel().Select(i => (i % 2 == 0 ? quick : slow).Run(query, new Dictionary<string, DataTable>(), DateTime.UnixEpoch)).ToList();
+        const string query = "range i from 1 to 200 step 1 | extend s = strcat('user', i, '@contoso.com')"
+            + " | where s matches regex @'^user1\\d*@'"
+            + " | extend d = extract(@'@(.+)$', 1, s) | summarize n = count(), domains = dcount(d)";
+        var results = Enumerable.Range(0, 8).AsParallel()
+            .Select(i => (i % 2 == 0 ? quick : slow).Run(query, new Dictionary<string, DataTable>(), DateTime.UnixEpoch)).ToList();
         Assert.All(results, r => Assert.Equal("111", Cell(r, "n")));
         Assert.All(results, r => Assert.Equal("1", Cell(r, "domains")));
     }
 
-    private static string Cell(DataTable table, string column) => Convert.ToString(KqlValue.Unwrap(KqlValue.Get(table.Find(column)!, 0)), System.Globalization.CultureInfo.InvariantCulture)!;
+    private static string Cell(DataTable table, string column) =>
+        Convert.ToString(KqlValue.Unwrap(KqlValue.Get(table.Find(column)!, 0)), System.Globalization.CultureInfo.InvariantCulture)!;
 }

@@ -20,7 +20,8 @@ public sealed class LogicalPlanTests
     {
         var width = BuiltInSchemas.Default.Find("SigninLogs")!.Columns.Count;
         Assert.Equal(97, width);
-        var plan = Explain("SigninLogs | where ResultType != '0' and AppDisplayName has 'Azure' | summarize Failures = count() by UserPrincipalName | top 5 by Failures");
+        var plan = Explain("SigninLogs | where ResultType != '0' and AppDisplayName has 'Azure'"
+            + " | summarize Failures = count() by UserPrincipalName | top 5 by Failures");
 
         var scan = Only<ScanNode>(plan);
         Assert.Equal("SigninLogs", scan.Table);
@@ -41,7 +42,8 @@ public sealed class LogicalPlanTests
     [Fact]
     public void Unpruned_the_same_scan_reads_the_whole_table_and_a_star_needs_every_column()
     {
-        var unpruned = Only<ScanNode>(PlanBuilder.BuildUnpruned(KqlBinder.Bind("SigninLogs | where ResultType != '0' | take 3", BindingContext.Default)));
+        var model = KqlBinder.Bind("SigninLogs | where ResultType != '0' | take 3", BindingContext.Default);
+        var unpruned = Only<ScanNode>(PlanBuilder.BuildUnpruned(model));
         Assert.Equal(97, unpruned.Columns.Count);
         // With no projection above it, the filter's output is the result: every column is needed.
         Assert.Equal(97, Only<ScanNode>(Explain("SigninLogs | where ResultType != '0' | take 3")).Columns.Count);
@@ -64,7 +66,8 @@ public sealed class LogicalPlanTests
         var plan = Explain("""
             SigninLogs
             | project UserPrincipalName, IPAddress
-            | join kind=leftouter (AuditLogs | extend Actor = tostring(InitiatedBy.user.userPrincipalName)) on $left.UserPrincipalName == $right.Actor
+            | join kind=leftouter (AuditLogs | extend Actor = tostring(InitiatedBy.user.userPrincipalName))
+                on $left.UserPrincipalName == $right.Actor
             | project UserPrincipalName, OperationName
             """);
         var join = Only<JoinNode>(plan);
@@ -100,7 +103,8 @@ public sealed class LogicalPlanTests
     [Fact]
     public void A_workspace_function_is_expanded_once_from_the_binder_s_declaration()
     {
-        var engine = new KqlEngine(functions: [new WorkspaceFunction("FailedSignins", "(threshold: long)", "SigninLogs | where toint(ResultType) > threshold | project UserPrincipalName, IPAddress, ResultType")]);
+        const string body = "SigninLogs | where toint(ResultType) > threshold | project UserPrincipalName, IPAddress, ResultType";
+        var engine = new KqlEngine(functions: [new WorkspaceFunction("FailedSignins", "(threshold: long)", body)]);
         var plan = Explain("""
             FailedSignins(0) | summarize count() by UserPrincipalName
             | join kind=inner (FailedSignins(0) | summarize dcount(IPAddress) by UserPrincipalName) on UserPrincipalName
@@ -117,8 +121,11 @@ public sealed class LogicalPlanTests
         // The body is planned from the binder's symbols: its scan is typed and reads what the body's project needs.
         var scan = Only<ScanNode>(plan);
         Assert.Equal(["IPAddress", "ResultType", "UserPrincipalName"], scan.Columns.Select(c => c.Name).Order());
-        Assert.Equal([new PlanColumn("UserPrincipalName", ScalarType.String), new PlanColumn("IPAddress", ScalarType.String), new PlanColumn("ResultType", ScalarType.String)], expansion.Output);
-        Assert.Equal(1, plan.ToText().Split('\n').Count(l => l.Contains("Expand workspace function FailedSignins", StringComparison.Ordinal)));
+        Assert.Equal(["UserPrincipalName", "IPAddress", "ResultType"], expansion.Output.Select(c => c.Name));
+        Assert.All(expansion.Output, c => Assert.Equal(ScalarType.String, c.Type));
+        var text = plan.ToText().Split('\n');
+        Assert.Single(text, l => l.Contains("Expand workspace function FailedSignins #1", StringComparison.Ordinal));
+        Assert.Single(text, l => l.Contains("Expand FailedSignins #1 (shared", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -135,20 +142,21 @@ public sealed class LogicalPlanTests
     public void Text_and_json_show_the_same_tree()
     {
         var plan = Explain("SigninLogs | where ResultType != '0' | project UserPrincipalName");
+        const string wide = "  -> (TimeGenerated: datetime, ResultType: string, ResultDescription: string, AppDisplayName: string,"
+            + " AppId: string, UserPrincipalName: string, UserDisplayName: string, UserId: string, ... (+89))";
         Assert.Equal(
-            """
-            Project (project) UserPrincipalName: string  -> (UserPrincipalName: string)
-              Filter ResultType != '0': bool  -> (TimeGenerated: datetime, ResultType: string, ResultDescription: string, AppDisplayName: string, AppId: string, UserPrincipalName: string, UserDisplayName: string, UserId: string, ... (+89))
-                Scan SigninLogs (2 of 97 columns: ResultType, UserPrincipalName)  -> (TimeGenerated: datetime, ResultType: string, ResultDescription: string, AppDisplayName: string, AppId: string, UserPrincipalName: string, UserDisplayName: string, UserId: string, ... (+89))
-
-            """.ReplaceLineEndings("\n"), plan.ToText());
+            "Project (project) UserPrincipalName: string  -> (UserPrincipalName: string)\n"
+            + "  Filter ResultType != '0': bool" + wide + "\n"
+            + "    Scan SigninLogs (2 of 97 columns: ResultType, UserPrincipalName)" + wide + "\n",
+            plan.ToText());
         using var json = System.Text.Json.JsonDocument.Parse(plan.ToJson());
         var result = json.RootElement.GetProperty("result");
         Assert.Equal("Project", result.GetProperty("node").GetString());
         var scan = result.GetProperty("inputs")[0].GetProperty("inputs")[0];
         Assert.Equal("Scan", scan.GetProperty("node").GetString());
         Assert.Equal(97, scan.GetProperty("width").GetInt32());
-        Assert.Equal(["ResultType", "UserPrincipalName"], scan.GetProperty("reads").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        var reads = scan.GetProperty("reads").EnumerateArray().Select(c => c.GetProperty("name").GetString());
+        Assert.Equal(["ResultType", "UserPrincipalName"], reads);
     }
 
     [Fact]

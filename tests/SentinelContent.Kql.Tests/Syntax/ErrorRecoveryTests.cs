@@ -46,6 +46,9 @@ public sealed class ErrorRecoveryTests
     [InlineData("T | parse x with a:int32", "SC0213", 19)]
     [InlineData("T | extend a$b = 1", "SC0214", 11)]
     [InlineData("let x", "SC0203", 5)]
+    [InlineData("set = 1; print 1", "SC0209", 3)]
+    [InlineData("print dynamic({\"a\": })", "SC0210", 19)]
+    [InlineData("let f = (x:int, ) { x }; print f(1)", "SC0210", 15)]
 
     public void One_mistake_one_diagnostic_at_the_right_place(string text, string code, int start)
     {

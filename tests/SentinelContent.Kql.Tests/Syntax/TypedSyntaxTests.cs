@@ -43,11 +43,13 @@ public sealed class TypedSyntaxTests
     [Fact]
     public void Each_operator_node_is_a_query_operator_with_its_facts()
     {
-        var tree = KqlSyntaxTree.Parse("T | where A == 1 | join kind=leftouter (U) on A | summarize count() by A | sort by A | take 3 | project-away B");
+        var tree = KqlSyntaxTree.Parse("T | where A == 1 | join kind=leftouter (U) on A | summarize count() by A"
+            + " | sort by A | take 3 | project-away B");
         var operators = tree.Root.DescendantNodesAndSelf().Where(n => SyntaxFacts.IsQueryOperator(n.Kind)).ToList();
         Assert.Equal(6, operators.Count);
         Assert.All(operators, o => Assert.IsAssignableFrom<QueryOperator>(o));
-        Assert.Equal(["where", "join", "summarize", "sort", "take", "project-away"], operators.Cast<QueryOperator>().Select(o => o.Info.Keyword));
+        var keywords = operators.Cast<QueryOperator>().Select(o => o.Info.Keyword);
+        Assert.Equal(["where", "join", "summarize", "sort", "take", "project-away"], keywords);
         Assert.Contains("kind", SyntaxFacts.GetQueryOperator(SyntaxKind.JoinOperator)!.ParameterNames);
         Assert.Equal("mv-expand", SyntaxFacts.GetQueryOperator(SyntaxKind.MvExpandOperator)!.Keyword);
     }

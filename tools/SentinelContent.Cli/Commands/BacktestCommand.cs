@@ -54,11 +54,12 @@ public static class BacktestCommand
         command.SetAction(async (parse, token) =>
         {
             if (!TryTime(parse.GetValue(from)!, out var start) || !TryTime(parse.GetValue(to)!, out var end) || end <= start)
-                return QueryCommand.Usage(context, "--from and --to are ISO 8601 times (2026-11-01T00:00:00Z) with --to after --from");
-            if (parse.GetValue(parallelism) is < 1 or > 32) return QueryCommand.Usage(context, "--parallelism is from 1 to 32");
+                return UsageErrors.Report(context, parse,
+                    "--from and --to are ISO 8601 times (2026-11-01T00:00:00Z) with --to after --from");
+            if (parse.GetValue(parallelism) is < 1 or > 32) return UsageErrors.Report(context, parse, "--parallelism is from 1 to 32");
             var live = parse.GetValue(connection.Environment) is not null;
             if (live == (parse.GetValue(data) is { Length: > 0 }))
-                return QueryCommand.Usage(context, "give --env NAME (the workspace) or --data DIR (local logs), not both");
+                return UsageErrors.Report(context, parse, "give --env NAME (the workspace) or --data DIR (local logs), not both");
             var color = context.UseColor(parse.GetValue(connection.Color));
 
             var diagnostics = new List<Diagnostic>();
@@ -69,7 +70,11 @@ public static class BacktestCommand
                 return diagnostics.Count == 0 ? ExitCodes.UsageOrInternalError : ExitCodes.ContentErrors;
             }
             var runs = Backtester.CountRuns(rule, start, end);
-            if (runs > Backtester.MaxRuns) return QueryCommand.Usage(context, $"the span holds more than {Backtester.MaxRuns} runs of this rule; backtest a shorter span");
+            if (runs > Backtester.MaxRuns)
+            {
+                return UsageErrors.Report(context, parse,
+                    $"the span holds more than {Backtester.MaxRuns} runs of this rule; backtest a shorter span");
+            }
 
             LiveSetup? setup = null;
             try

@@ -18,14 +18,15 @@ internal static class LiveQuery
         if (request.Timespan is { } t)
         {
             if (!QueryTimeRange.TryParse(t, out var parsed))
-                return QueryCommand.Usage(context, $"--timespan: '{t}' is not an ISO 8601 duration (P1D, PT6H) or interval (start/end)");
+                return UsageErrors.Report(context, parse,
+                    $"--timespan: '{t}' is not an ISO 8601 duration (P1D, PT6H) or interval (start/end)");
             range = parsed;
         }
         TimeSpan? wait = null;
         if (request.Wait is { } w)
         {
             if (!Durations.TryParse(w, out var parsed) || parsed < TimeSpan.FromSeconds(1) || parsed > QueryLimits.MaxServerTimeout)
-                return QueryCommand.Usage(context, $"--wait: '{w}' is not a duration from 1s to 10m");
+                return UsageErrors.Report(context, parse, $"--wait: '{w}' is not a duration from 1s to 10m");
             wait = parsed;
         }
         string query;

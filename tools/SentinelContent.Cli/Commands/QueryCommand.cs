@@ -38,7 +38,11 @@ public static class QueryCommand
         var format = new Option<ResultFormat>("--format", "-f") { Description = "Output: table (readable, default), json ({\"columns\",\"rows\"} as the Log Analytics API returns values) or csv (RFC 4180).", DefaultValueFactory = _ => ResultFormat.Table };
         var maxRows = new Option<int?>("--max-rows") { Description = $"The most rows any step of the query may produce (default {EvaluationLimits.Default.MaxRows:N0}); more is an error, not a truncated result." };
         var timeout = new Option<string?>("--timeout") { Description = $"The time one query may run: 30s, 2m, 500ms or hh:mm:ss (default {EvaluationLimits.Default.Timeout.TotalSeconds:0}s)." };
-        var explain = new Option<bool>("--explain") { Description = "Print the query's logical plan instead of running it: scans (with the columns read), filters, projections, aggregates, joins, lets and function expansions, each with its output columns and types; --format json for JSON." };
+        var explain = new Option<bool>("--explain")
+        {
+            Description = "Print the query's logical plan instead of running it: scans (with the columns read), filters, projections, "
+                + "aggregates, joins, lets and function expansions, each with its output columns and types; --format json for JSON.",
+        };
         var jsonl = new Option<bool>("--jsonl") { Description = "Read {\"id\",\"query\"} JSON lines on standard input; write one {\"id\",\"columns\",\"rows\",\"error\"} line per query." };
         // --env and the options of the connection are the deployer's (one sentinel.yaml, one way to sign in).
         var connection = new DeployOptions();
@@ -72,7 +76,9 @@ public static class QueryCommand
             workspace could not be reached or refused the query.
             """);
         command.Arguments.Add(query);
-        foreach (var option in new Option[] { file, data, schema, functions, now, format, maxRows, timeout, jsonl, explain, color, timespan, allowPartial, wait }) command.Options.Add(option);
+        Option[] options = [file, data, schema, functions, now, format, maxRows, timeout, jsonl, explain, color, timespan, allowPartial,
+            wait];
+        foreach (var option in options) command.Options.Add(option);
         foreach (var option in new Option[] { connection.Environment, connection.Targets, connection.Credential, connection.Endpoint, connection.Verbose }) command.Options.Add(option);
 
         command.SetAction(parse =>
@@ -81,19 +87,24 @@ public static class QueryCommand
             var queryFile = parse.GetValue(file);
             var lines = parse.GetValue(jsonl);
             if (lines ? text is not null || queryFile is not null : (text is null) == (queryFile is null))
-                return Usage(context, lines ? "--jsonl reads its queries from standard input; give no query or --file" : "give a query, or --file FILE (not both)");
-            if (parse.GetValue(explain) && (lines || parse.GetValue(connection.Environment) is not null || parse.GetValue(format) == ResultFormat.Csv))
-                return Usage(context, "--explain prints the plan of one local query, as text or --format json (not with --jsonl, --env or csv)");
+                return UsageErrors.Report(context, parse, lines ? "--jsonl reads its queries from standard input; give no query or --file"
+                    : "give a query, or --file FILE (not both)");
+            var explainOnly = parse.GetValue(explain);
+            if (explainOnly && (lines || parse.GetValue(connection.Environment) is not null || parse.GetValue(format) == ResultFormat.Csv))
+                return UsageErrors.Report(context, parse, ExplainUsage);
             if (parse.GetValue(connection.Environment) is not null)
             {
                 if (lines || parse.GetValue(data) is { Length: > 0 } || parse.GetValue(now) is not null || parse.GetValue(maxRows) is not null || parse.GetValue(timeout) is not null)
-                    return Usage(context, "--env runs the query in the workspace; --data, --now, --jsonl, --max-rows and --timeout are for local runs");
+                    return UsageErrors.Report(context, parse,
+                        "--env runs the query in the workspace; --data, --now, --jsonl, --max-rows and --timeout are for local runs");
                 return LiveQuery.Run(context, parse, connection, new LiveQuery.Request(text, queryFile, parse.GetValue(timespan), parse.GetValue(wait), parse.GetValue(allowPartial), parse.GetValue(format)));
             }
             if (parse.GetValue(timespan) is not null || parse.GetValue(wait) is not null || parse.GetValue(allowPartial))
-                return Usage(context, "--timespan, --wait and --allow-partial apply to a workspace query (--env NAME)");
-            if (!TryLimits(parse.GetValue(maxRows), parse.GetValue(timeout), out var limits, out var limitError)) return Usage(context, limitError);
-            if (!TryNow(parse.GetValue(now), out var pinned)) return Usage(context, $"--now: '{parse.GetValue(now)}' is not an ISO 8601 time such as 2026-11-20T12:00:00Z");
+                return UsageErrors.Report(context, parse, "--timespan, --wait and --allow-partial apply to a workspace query (--env NAME)");
+            if (!TryLimits(parse.GetValue(maxRows), parse.GetValue(timeout), out var limits, out var limitError))
+                return UsageErrors.Report(context, parse, limitError);
+            if (!TryNow(parse.GetValue(now), out var pinned))
+                return UsageErrors.Report(context, parse, $"--now: '{parse.GetValue(now)}' is not an ISO 8601 time such as 2026-11-20T12:00:00Z");
 
             if (!SchemaFiles.TryLoad(context, parse.GetValue(schema) ?? [], out var loaded)) return ExitCodes.UsageOrInternalError;
             var catalog = loaded is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(loaded);
@@ -112,7 +123,7 @@ public static class QueryCommand
             var useColor = context.UseColor(parse.GetValue(color));
             var dataPaths = (parse.GetValue(data) ?? []).Select(context.Resolve).ToList();
             var files = SampleDataSet.FindFiles(dataPaths, out var missing);
-            if (files is null) return Usage(context, $"no such file or folder: {context.Display(missing!)}");
+            if (files is null) return UsageErrors.Report(context, parse, $"no such file or folder: {context.Display(missing!)}");
             var diagnostics = new List<Diagnostic>();
             var tables = SampleDataSet.Load(files, catalog, diagnostics, new MemoryBudget(limits.MaxMemory));
             var shownFiles = files.Select(context.Display).ToList();
@@ -144,7 +155,8 @@ public static class QueryCommand
             }
 
             shownFiles.Insert(0, name);
-            if (parse.GetValue(explain)) return Explain(context, engine, tables, new SourceText(name, source), parse.GetValue(format), report);
+            if (explainOnly)
+                return Explain(context, engine, tables, new SourceText(name, source), parse.GetValue(format), report);
             DataTable result;
             try
             {
@@ -165,8 +177,12 @@ public static class QueryCommand
         return command;
     }
 
+    private const string ExplainUsage =
+        "--explain prints the plan of one local query, as text or --format json (not with --jsonl, --env or csv)";
+
     /// <summary>--explain: the logical plan of the query as the engine builds it, or its errors like a run's.</summary>
-    private static int Explain(CliContext context, KqlEngine engine, IReadOnlyDictionary<string, DataTable> tables, SourceText source, ResultFormat format, QueryReport report)
+    private static int Explain(CliContext context, KqlEngine engine, IReadOnlyDictionary<string, DataTable> tables, SourceText source,
+        ResultFormat format, QueryReport report)
     {
         try
         {
@@ -179,13 +195,6 @@ public static class QueryCommand
             report.Write([.. e.Diagnostics.Select(d => d.In(source))]);
             return ExitCodes.ContentErrors;
         }
-    }
-
-    internal static int Usage(CliContext context, string message)
-    {
-        context.Error.WriteLine($"error: {message}");
-        context.Error.WriteLine("Run 'sentinelctl query --help' for usage.");
-        return ExitCodes.UsageOrInternalError;
     }
 
     private static bool TryLimits(int? maxRows, string? timeout, out EvaluationLimits limits, out string error)

@@ -263,7 +263,10 @@ internal sealed partial class Binder
         if (!declaration.HasErrors && let is not null)
         {
             var declared = InScope(new Scope(), () => DeclareFunction(function.Name, let));
-            symbol = new FunctionSymbol(declared.Name, declared.Parameters, declared.Body, declared.DeclaringScope) { IsWorkspaceFunction = true };
+            symbol = new FunctionSymbol(declared.Name, declared.Parameters, declared.Body, declared.DeclaringScope)
+            {
+                IsWorkspaceFunction = true,
+            };
         }
 
         _workspaceSymbols[function.Name] = symbol;

@@ -40,11 +40,17 @@ public static class ColumnPruning
             FilterNode filter => filter with { Input = Prune(filter.Input, Union(needed, filter.Predicates)) },
             ProjectNode project => project with { Input = Prune(project.Input, Reads(project.Columns.Select(c => c.Value))) },
             ExtendNode extend => extend with { Input = Prune(extend.Input, ExtendNeeds(extend, needed)) },
-            AggregateNode aggregate => aggregate with { Input = Prune(aggregate.Input, Reads(aggregate.Groups.Concat(aggregate.Aggregates).Select(a => a.Value))) },
+            AggregateNode aggregate => aggregate with
+            {
+                Input = Prune(aggregate.Input, Reads(aggregate.Groups.Concat(aggregate.Aggregates).Select(a => a.Value))),
+            },
             SortNode sort => sort with { Input = Prune(sort.Input, Union(needed, sort.Keys.Select(k => k.Value))) },
             TopNode top => top with { Input = Prune(top.Input, Union(needed, [top.Key.Value])) },
             TakeNode take => take with { Input = Prune(take.Input, needed) },
-            DistinctNode distinct => distinct with { Input = Prune(distinct.Input, distinct.Columns.Count == 0 ? null : Reads(distinct.Columns.Select(c => c.Value))) },
+            DistinctNode distinct => distinct with
+            {
+                Input = Prune(distinct.Input, distinct.Columns.Count == 0 ? null : Reads(distinct.Columns.Select(c => c.Value))),
+            },
             CountNode count => count with { Input = Prune(count.Input, []) },
             JoinNode join => PruneJoin(join, needed),
             UnionNode union => union with { Parts = [.. union.Parts.Select(p => Prune(p, Without(needed, union.SourceColumn)))] },
@@ -84,7 +90,8 @@ public static class ColumnPruning
             var leftNames = join.Left.Output.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
             var left = new HashSet<string>(needed.Where(leftNames.Contains).Concat(join.LeftKeys), StringComparer.Ordinal);
             // A right column named like a left one comes out renamed (Key1): keep every clash, they are few.
-            var right = new HashSet<string>(join.Right.Output.Select(c => c.Name).Where(n => needed.Contains(n) || leftNames.Contains(n)).Concat(join.RightKeys), StringComparer.Ordinal);
+            var rightNames = join.Right.Output.Select(c => c.Name).Where(n => needed.Contains(n) || leftNames.Contains(n));
+            var right = new HashSet<string>(rightNames.Concat(join.RightKeys), StringComparer.Ordinal);
             if (join.LeftKeys.Count == 0) (left, right) = ([.. leftNames], [.. join.Right.Output.Select(c => c.Name)]);
             return join with { Left = Prune(join.Left, left), Right = Prune(join.Right, right) };
         }

@@ -16,12 +16,17 @@ public sealed partial class PlanBuilder
             (SampleOperator sample, { } i) => new TakeNode(op.Span, i, Expression(sample.Count)),
             (SortOperator sort, { } i) => new SortNode(op.Span, i, [.. sort.Keys.Select(SortKey)]),
             (TopOperator top, { } i) => new TopNode(op.Span, i, Expression(top.Count), SortKey(top.Key)),
-            ({ Kind: SyntaxKind.ExtendOperator or SyntaxKind.SerializeOperator }, { } i) => new ExtendNode(op.Span, i, Assignments(op.Expressions)),
+            ({ Kind: SyntaxKind.ExtendOperator or SyntaxKind.SerializeOperator }, { } i)
+                => new ExtendNode(op.Span, i, Assignments(op.Expressions)),
             ({ Kind: SyntaxKind.ProjectOperator }, { } i) => new ProjectNode(op.Span, i, "project", ProjectColumns(op, i)),
-            ({ Kind: SyntaxKind.ProjectAwayOperator or SyntaxKind.ProjectKeepOperator or SyntaxKind.ProjectReorderOperator or SyntaxKind.ProjectRenameOperator }, { } i)
+            ({ Kind: SyntaxKind.ProjectAwayOperator or SyntaxKind.ProjectKeepOperator or SyntaxKind.ProjectReorderOperator
+                or SyntaxKind.ProjectRenameOperator }, { } i)
                 => new ProjectNode(op.Span, i, op.Info.Keyword, Reshaped(op)),
-            (SummarizeOperator summarize, { } i) => new AggregateNode(op.Span, i, Assignments(summarize.GroupBy), Assignments(summarize.Aggregates)),
-            ({ Kind: SyntaxKind.DistinctOperator }, { } i) => new DistinctNode(op.Span, i, op.Expressions.Any(e => e.Kind == SyntaxKind.StarExpression) ? [] : Assignments(op.Expressions)),
+            (SummarizeOperator summarize, { } i)
+                => new AggregateNode(op.Span, i, Assignments(summarize.GroupBy), Assignments(summarize.Aggregates)),
+            ({ Kind: SyntaxKind.DistinctOperator }, { } i)
+                => new DistinctNode(op.Span, i,
+                    op.Expressions.Any(e => e.Kind == SyntaxKind.StarExpression) ? [] : Assignments(op.Expressions)),
             (CountOperator, { } i) => new CountNode(op.Span, i),
             (JoinOperator join, { } i) => BuildJoin(join, i),
             (UnionOperator union, _) => BuildUnion(union, input),
@@ -31,11 +36,13 @@ public sealed partial class PlanBuilder
     }
 
     /// <summary>Parts of an unmodelled operator worth showing: its expressions, not its parameters or clauses' keywords.</summary>
-    private static bool IsExpression(SyntaxNode node) => node.Kind is not (SyntaxKind.List or SyntaxKind.NamedParameter or SyntaxKind.NameDeclaration);
+    private static bool IsExpression(SyntaxNode node) =>
+        node.Kind is not (SyntaxKind.List or SyntaxKind.NamedParameter or SyntaxKind.NameDeclaration);
 
-    private static IEnumerable<SyntaxNode> Conjuncts(SyntaxNode predicate) => predicate is BinaryExpression { Operator.Kind: SyntaxKind.AndKeyword } and
-        ? Conjuncts(and.Left).Concat(Conjuncts(and.Right))
-        : [predicate];
+    private static IEnumerable<SyntaxNode> Conjuncts(SyntaxNode predicate) =>
+        predicate is BinaryExpression { Operator.Kind: SyntaxKind.AndKeyword } and
+            ? Conjuncts(and.Left).Concat(Conjuncts(and.Right))
+            : [predicate];
 
     private PlanSortKey SortKey(OrderedKey key)
     {
@@ -51,7 +58,8 @@ public sealed partial class PlanBuilder
         {
             var value = Expression(SyntaxHelpers.ValueOf(item));
             var names = _model.NamesOf(item);
-            if (names.Count == 0) result.Add(new PlanAssignment(item is SimpleNamedExpression named && named.Name is { } n ? n : value.Text, value));
+            if (names.Count == 0)
+                result.Add(new PlanAssignment(item is SimpleNamedExpression named && named.Name is { } n ? n : value.Text, value));
             foreach (var name in names) result.Add(new PlanAssignment(name, value));
         }
 
@@ -66,7 +74,8 @@ public sealed partial class PlanBuilder
         {
             if (item.DescendantNodesAndSelf().Any(n => n.Kind is SyntaxKind.WildcardedName or SyntaxKind.BracketedWildcardedName))
             {
-                var pattern = Text(item).Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Trim('\'', '"');
+                var pattern = Text(item).Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal)
+                    .Trim('\'', '"');
                 foreach (var column in input.Output.Where(c => Binder.WildcardMatches(pattern, c.Name)))
                     result.Add(new PlanAssignment(column.Name, new PlanExpression(column.Name, column.Type, [column.Name])));
                 continue;

@@ -41,7 +41,10 @@ public sealed partial class PlanBuilder
 
     private PlanNode BuildResult(SyntaxNode expression) => IsTabular(expression)
         ? BuildTabular(expression)
-        : new OperatorNode(expression.Span, "print", null, [Expression(expression)]) { Output = [new PlanColumn("print_0", ScalarOf(expression))] };
+        : new OperatorNode(expression.Span, "print", null, [Expression(expression)])
+        {
+            Output = [new PlanColumn("print_0", ScalarOf(expression))],
+        };
 
     private LetBinding? BuildLet(LetStatement let)
     {
@@ -93,7 +96,10 @@ public sealed partial class PlanBuilder
                 var columns = table.Columns.Select(c => new PlanColumn(c.Name, c.Type)).ToList();
                 return new ScanNode(node.Span, name, columns, columns.Count) { Output = columns };
             case VariableSymbol variable:
-                return new LetReferenceNode(node.Span, name) { Output = variable.Type.Table is { } t ? [.. t.Columns.Select(c => new PlanColumn(c.Name, c.Type))] : [] };
+                return new LetReferenceNode(node.Span, name)
+                {
+                    Output = variable.Type.Table is { } t ? [.. t.Columns.Select(c => new PlanColumn(c.Name, c.Type))] : [],
+                };
             case FunctionSymbol:
                 return BuildCall(node, node, []);
             default:
@@ -127,8 +133,13 @@ public sealed partial class PlanBuilder
             }
 
             var lets = body.Statements.OfType<LetStatement>().Select(BuildLet).OfType<LetBinding>().ToList();
-            var result = body.Expression is { } expression ? BuildResult(expression) : new OperatorNode(body.Span, "(empty body)", null, []);
-            var expansion = new ExpandNode(call.Span, function.Name, function.IsWorkspaceFunction, bound, lets, result) { Output = result.Output };
+            var result = body.Expression is { } expression
+                ? BuildResult(expression)
+                : new OperatorNode(body.Span, "(empty body)", null, []);
+            var expansion = new ExpandNode(call.Span, function.Name, function.IsWorkspaceFunction, bound, lets, result)
+            {
+                Output = result.Output,
+            };
             _expansions[key] = expansion;
             return expansion;
         }

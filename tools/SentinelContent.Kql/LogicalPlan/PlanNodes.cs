@@ -90,7 +90,9 @@ public sealed record ExtendNode(TextSpan Span, PlanNode Input, IReadOnlyList<Pla
 }
 
 /// <summary>summarize: groups, then one value per aggregate per group.</summary>
-public sealed record AggregateNode(TextSpan Span, PlanNode Input, IReadOnlyList<PlanAssignment> Groups, IReadOnlyList<PlanAssignment> Aggregates) : PlanNode(Span)
+public sealed record AggregateNode(
+    TextSpan Span, PlanNode Input, IReadOnlyList<PlanAssignment> Groups, IReadOnlyList<PlanAssignment> Aggregates)
+    : PlanNode(Span)
 {
     public override IReadOnlyList<PlanNode> Inputs => [Input];
 
@@ -138,7 +140,9 @@ public sealed record CountNode(TextSpan Span, PlanNode Input) : PlanNode(Span)
 }
 
 /// <summary>join and lookup (<see cref="Lookup"/>: the right keys are dropped) on equal keys.</summary>
-public sealed record JoinNode(TextSpan Span, PlanNode Left, PlanNode Right, JoinKind Kind, IReadOnlyList<string> LeftKeys, IReadOnlyList<string> RightKeys, bool Lookup)
+public sealed record JoinNode(
+    TextSpan Span, PlanNode Left, PlanNode Right, JoinKind Kind, IReadOnlyList<string> LeftKeys, IReadOnlyList<string> RightKeys,
+    bool Lookup)
     : PlanNode(Span)
 {
     public override IReadOnlyList<PlanNode> Inputs => [Left, Right];
@@ -161,17 +165,26 @@ public sealed record PlanArgument(string Parameter, PlanNode? Table, PlanExpress
 /// A user function expanded at a call (a let lambda, or a workspace function such as a parser): the arguments
 /// bound to its parameters, its own lets, and the plan of its body. Calls with the same arguments share one expansion.
 /// </summary>
-public sealed record ExpandNode(TextSpan Span, string Function, bool Workspace, IReadOnlyList<PlanArgument> Arguments, IReadOnlyList<LetBinding> Lets, PlanNode Body)
+public sealed record ExpandNode(
+    TextSpan Span, string Function, bool Workspace, IReadOnlyList<PlanArgument> Arguments, IReadOnlyList<LetBinding> Lets, PlanNode Body)
     : PlanNode(Span)
 {
     public override IReadOnlyList<PlanNode> Inputs =>
-        [.. Arguments.Where(a => a.Table is not null).Select(a => a.Table!), .. Lets.Where(l => l.Table is not null).Select(l => l.Table!), Body];
+        [
+            .. Arguments.Where(a => a.Table is not null).Select(a => a.Table!),
+            .. Lets.Where(l => l.Table is not null).Select(l => l.Table!),
+            Body,
+        ];
 
     public override string Name => "Expand";
 }
 
-/// <summary>An operator the plan does not model in detail (mv-expand, parse, evaluate, print, range, datatable...): it reads every input column.</summary>
-public sealed record OperatorNode(TextSpan Span, string Operator, PlanNode? Input, IReadOnlyList<PlanExpression> Expressions) : PlanNode(Span)
+/// <summary>
+/// An operator the plan does not model in detail (mv-expand, parse, evaluate, print, range, datatable...): it reads every
+/// input column.
+/// </summary>
+public sealed record OperatorNode(TextSpan Span, string Operator, PlanNode? Input, IReadOnlyList<PlanExpression> Expressions)
+    : PlanNode(Span)
 {
     public override IReadOnlyList<PlanNode> Inputs => Input is null ? [] : [Input];
 

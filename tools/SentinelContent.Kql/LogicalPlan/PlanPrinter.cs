@@ -88,16 +88,20 @@ internal static class PlanPrinter
             FilterNode filter => $"Filter {string.Join(" and ", filter.Predicates.Select(Expression))}",
             ProjectNode project => $"Project ({project.Operator}) {Assignments(project.Columns)}",
             ExtendNode extend => $"Extend {Assignments(extend.Assignments)}",
-            AggregateNode aggregate => $"Aggregate {Assignments(aggregate.Aggregates)}" + (aggregate.Groups.Count == 0 ? "" : $" by {Assignments(aggregate.Groups)}"),
+            AggregateNode aggregate => $"Aggregate {Assignments(aggregate.Aggregates)}"
+                + (aggregate.Groups.Count == 0 ? "" : $" by {Assignments(aggregate.Groups)}"),
             SortNode sort => $"Sort by {string.Join(", ", sort.Keys.Select(SortKey))}",
             TopNode top => $"Top {Expression(top.Count)} by {SortKey(top.Key)}",
             TakeNode take => $"Take {Expression(take.Count)}",
             DistinctNode distinct => distinct.Columns.Count == 0 ? "Distinct *" : $"Distinct {Assignments(distinct.Columns)}",
             CountNode => "Count",
             JoinNode join => $"{join.Name} kind={join.Kind.Text()} on {Keys(join)}",
-            UnionNode union => $"Union kind={union.Kind.ToString().ToLowerInvariant()}" + (union.SourceColumn is null ? "" : $" withsource={union.SourceColumn}"),
-            ExpandNode expand => $"Expand {(expand.Workspace ? "workspace function" : "function")} {expand.Function} #{_expansions[expand]}",
-            OperatorNode op => $"Operator {op.Operator}" + (op.Expressions.Count == 0 ? "" : $" {string.Join(", ", op.Expressions.Select(e => e.Text))}"),
+            UnionNode union => $"Union kind={union.Kind.ToString().ToLowerInvariant()}"
+                + (union.SourceColumn is null ? "" : $" withsource={union.SourceColumn}"),
+            ExpandNode expand => $"Expand {(expand.Workspace ? "workspace function" : "function")} {expand.Function} "
+                + $"#{_expansions[expand]}",
+            OperatorNode op => $"Operator {op.Operator}"
+                + (op.Expressions.Count == 0 ? "" : $" {string.Join(", ", op.Expressions.Select(e => e.Text))}"),
             _ => node.Name,
         };
 
@@ -108,7 +112,8 @@ internal static class PlanPrinter
         ? "(no equality keys)"
         : string.Join(", ", join.LeftKeys.Zip(join.RightKeys, (l, r) => l == r ? l : $"$left.{l} == $right.{r}"));
 
-    private static string SortKey(PlanSortKey key) => $"{Expression(key.Value)} {(key.Descending ? "desc" : "asc")} nulls {(key.NullsFirst ? "first" : "last")}";
+    private static string SortKey(PlanSortKey key) =>
+        $"{Expression(key.Value)} {(key.Descending ? "desc" : "asc")} nulls {(key.NullsFirst ? "first" : "last")}";
 
     private static string Assignments(IEnumerable<PlanAssignment> assignments) =>
         string.Join(", ", assignments.Select(a => a.Name == a.Value.Text ? Expression(a.Value) : $"{a.Name} = {Expression(a.Value)}"));
@@ -116,12 +121,15 @@ internal static class PlanPrinter
     private static string Expression(PlanExpression expression) =>
         expression.Type == ScalarType.Unknown ? expression.Text : $"{expression.Text}: {ScalarTypes.Name(expression.Type)}";
 
-    private static string Columns(PlanNode node) => node.Output.Count == 0 ? "" : $"  -> ({Names(node.Output.Select(c => $"{c.Name}: {ScalarTypes.Name(c.Type)}"))})";
+    private static string Columns(PlanNode node) =>
+        node.Output.Count == 0 ? "" : $"  -> ({Names(node.Output.Select(c => $"{c.Name}: {ScalarTypes.Name(c.Type)}"))})";
 
     private static string Names(IEnumerable<string> names)
     {
         var list = names.ToList();
-        return list.Count <= ColumnsShown ? string.Join(", ", list) : string.Join(", ", list.Take(ColumnsShown)) + $", ... (+{list.Count - ColumnsShown})";
+        return list.Count <= ColumnsShown
+            ? string.Join(", ", list)
+            : string.Join(", ", list.Take(ColumnsShown)) + $", ... (+{list.Count - ColumnsShown})";
     }
 
     public static string Json(QueryPlan plan)

@@ -21,7 +21,8 @@ public sealed class OrderedExpression : SyntaxNode
     private SyntaxNode? Ordering => ChildOfKind(SyntaxKind.OrderingClause);
 
     public SortDirection Direction =>
-        Ordering?.Children.OfType<SyntaxToken>().Select(t => SyntaxEnums.DirectionOf(t.Kind)).FirstOrDefault(d => d != SortDirection.Unspecified)
+        Ordering?.Children.OfType<SyntaxToken>().Select(t => SyntaxEnums.DirectionOf(t.Kind))
+            .FirstOrDefault(d => d != SortDirection.Unspecified)
         ?? SortDirection.Unspecified;
 
     public NullsOrder Nulls => Ordering is { } ordering && SyntaxHelpers.Child(ordering, SyntaxKind.OrderingNullsClause) is { } nulls

@@ -16,7 +16,8 @@ internal sealed partial class Parser
     private SyntaxNode? ParseQueryOperatorCore() => PeekKind() switch
     {
         SyntaxKind.AsKeyword => ParseAs(),
-        SyntaxKind.ConsumeKeyword => Node(SyntaxKind.ConsumeOperator, TakeToken(), ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.ConsumeOperator))),
+        SyntaxKind.ConsumeKeyword =>
+            Node(SyntaxKind.ConsumeOperator, TakeToken(), ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.ConsumeOperator))),
         SyntaxKind.CountKeyword => ParseCount(),
         SyntaxKind.DistinctKeyword => ParseDistinct(),
         SyntaxKind.EvaluateKeyword => ParseEvaluate(),

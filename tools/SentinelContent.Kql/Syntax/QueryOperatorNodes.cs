@@ -30,7 +30,10 @@ public class QueryOperator : SyntaxNode
 
     /// <summary>The items of the operator's comma lists, parameters left out (extend's assignments, project's columns...).</summary>
     public IReadOnlyList<SyntaxNode> Expressions =>
-        [.. ChildNodes().Where(n => n.Kind == SyntaxKind.List).SelectMany(l => l.ChildNodes()).Where(n => n.Kind != SyntaxKind.NamedParameter)];
+        [
+            .. ChildNodes().Where(n => n.Kind == SyntaxKind.List).SelectMany(l => l.ChildNodes())
+                .Where(n => n.Kind != SyntaxKind.NamedParameter),
+        ];
 }
 
 /// <summary>where / filter: keeps the rows where <see cref="Condition"/> is true.</summary>
@@ -96,7 +99,8 @@ public sealed class SummarizeOperator : QueryOperator
     public IReadOnlyList<SyntaxNode> Aggregates => [.. SyntaxHelpers.Items(ListAt(1))];
 
     /// <summary>The group-by expressions, the legacy `bin=` one last.</summary>
-    public IReadOnlyList<SyntaxNode> GroupBy => ChildOfKind(SyntaxKind.SummarizeByClause) is { } by ? [.. by.ChildNodes().SelectMany(SyntaxHelpers.Items)] : [];
+    public IReadOnlyList<SyntaxNode> GroupBy =>
+        ChildOfKind(SyntaxKind.SummarizeByClause) is { } by ? [.. by.ChildNodes().SelectMany(SyntaxHelpers.Items)] : [];
 
     public bool HasByClause => ChildOfKind(SyntaxKind.SummarizeByClause) is not null;
 }
@@ -116,16 +120,19 @@ public class JoinOperator : QueryOperator
 
     private protected virtual JoinKind DefaultKind => Syntax.JoinKind.InnerUnique;
 
-    public SyntaxNode Right => ChildNodes().First(n => n.Kind is not (SyntaxKind.List or SyntaxKind.JoinOnClause or SyntaxKind.JoinWhereClause));
+    public SyntaxNode Right =>
+        ChildNodes().First(n => n.Kind is not (SyntaxKind.List or SyntaxKind.JoinOnClause or SyntaxKind.JoinWhereClause));
 
     /// <summary>The on- or where-clause, if any.</summary>
     public SyntaxNode? Condition => ChildNodes().FirstOrDefault(n => n.Kind is SyntaxKind.JoinOnClause or SyntaxKind.JoinWhereClause);
 
     /// <summary>The items of the condition: `on a, $left.b == $right.c`'s items, or `where`'s predicate.</summary>
-    public IReadOnlyList<SyntaxNode> ConditionItems => Condition is { } condition ? [.. condition.ChildNodes().SelectMany(SyntaxHelpers.Items)] : [];
+    public IReadOnlyList<SyntaxNode> ConditionItems =>
+        Condition is { } condition ? [.. condition.ChildNodes().SelectMany(SyntaxHelpers.Items)] : [];
 
     /// <summary>The items of `on a, $left.b == $right.c` (empty without an on-clause).</summary>
-    public IReadOnlyList<SyntaxNode> On => ChildOfKind(SyntaxKind.JoinOnClause) is { } on ? [.. on.ChildNodes().SelectMany(SyntaxHelpers.Items)] : [];
+    public IReadOnlyList<SyntaxNode> On =>
+        ChildOfKind(SyntaxKind.JoinOnClause) is { } on ? [.. on.ChildNodes().SelectMany(SyntaxHelpers.Items)] : [];
 }
 
 /// <summary>lookup: a join whose default kind is leftouter and whose right keys are dropped.</summary>

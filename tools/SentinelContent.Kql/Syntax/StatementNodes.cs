@@ -72,7 +72,10 @@ public sealed class FunctionBody : SyntaxNode
 
     /// <summary>The statements before the result expression (each is written with its semicolon in a small list).</summary>
     public IReadOnlyList<SyntaxNode> Statements =>
-        [.. ChildNodes().Where(n => n.Kind == SyntaxKind.List).SelectMany(l => l.ChildNodes()).SelectMany(i => i.Kind == SyntaxKind.List ? i.ChildNodes() : [i])];
+        [
+            .. ChildNodes().Where(n => n.Kind == SyntaxKind.List).SelectMany(l => l.ChildNodes())
+                .SelectMany(i => i.Kind == SyntaxKind.List ? i.ChildNodes() : [i]),
+        ];
 
     public SyntaxNode? Expression => LastNonList();
 }

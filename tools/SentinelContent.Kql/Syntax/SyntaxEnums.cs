@@ -46,7 +46,7 @@ public enum NullsOrder
 /// <summary>The text of the enums' syntax: one place that maps keywords and kind= words to members.</summary>
 public static class SyntaxEnums
 {
-    /// <summary>The join kind a kind= word names (lower-cased first, as Kusto accepts kind=LeftOuter), or null for an unknown word.</summary>
+    /// <summary>The join kind a kind= word names (lower-cased first, as the planner always read it), or null for an unknown word.</summary>
     public static JoinKind? ParseJoinKind(string text) => text.ToLowerInvariant() switch
     {
         "innerunique" => JoinKind.InnerUnique,

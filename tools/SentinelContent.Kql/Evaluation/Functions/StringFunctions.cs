@@ -21,8 +21,10 @@ internal static class StringFunctions
         f["split"] = Implement.Values(ScalarType.Dynamic, Split);
         f["replace_string"] = Implement.Values(ScalarType.String, a => a.Text(1).Length == 0 ? a.Text(0) : a.Text(0).Replace(a.Text(1), a.Text(2), StringComparison.Ordinal));
         // Regular expressions run with the run's timeout (EvaluationLimits.RegexTimeout), read from the query context.
-        f["replace_regex"] = Implement.WithContext(ScalarType.String, (c, a) => RegexOf(c, a.Text(1)).Replace(a.Text(0), DotNetReplacement(a.Text(2))));
-        f["replace"] = Implement.WithContext(ScalarType.String, (c, a) => RegexOf(c, a.Text(0)).Replace(a.Text(2), DotNetReplacement(a.Text(1))));
+        f["replace_regex"] = Implement.WithContext(ScalarType.String,
+            (c, a) => RegexOf(c, a.Text(1)).Replace(a.Text(0), DotNetReplacement(a.Text(2))));
+        f["replace"] = Implement.WithContext(ScalarType.String,
+            (c, a) => RegexOf(c, a.Text(0)).Replace(a.Text(2), DotNetReplacement(a.Text(1))));
         f["trim"] = Implement.WithContext(ScalarType.String, (c, a) => Trim(c, a.Text(1), a.Text(0), start: true, end: true));
         f["trim_start"] = Implement.WithContext(ScalarType.String, (c, a) => Trim(c, a.Text(1), a.Text(0), start: true, end: false));
         f["trim_end"] = Implement.WithContext(ScalarType.String, (c, a) => Trim(c, a.Text(1), a.Text(0), start: false, end: true));

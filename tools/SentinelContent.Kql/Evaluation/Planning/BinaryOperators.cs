@@ -34,7 +34,8 @@ internal static class BinaryOperators
     };
 
     /// <summary>matches regex: the predicate of a run, with the run's regex timeout.</summary>
-    private static StringPredicate MatchesRegex(Runtime.QueryContext context) => (h, n) => RegexCache.Get(n, context.Limits.RegexTimeout).IsMatch(h);
+    private static StringPredicate MatchesRegex(Runtime.QueryContext context) =>
+        (h, n) => RegexCache.Get(n, context.Limits.RegexTimeout).IsMatch(h);
 
     public static ScalarPlan Plan(SyntaxNode node, string op, ScalarPlan left, ScalarPlan right, ScalarType type)
     {
@@ -58,14 +59,15 @@ internal static class BinaryOperators
         var negated = false;
         var name = op;
         if (name.StartsWith('!')) { negated = true; name = name[1..]; }
-        else if (name.StartsWith("not", StringComparison.Ordinal) && (StringPredicates.ContainsKey(name[3..]) || name[3..] == "matches regex")) { negated = true; name = name[3..]; }
+        else if (name.StartsWith("not", StringComparison.Ordinal) && StringPredicates.ContainsKey(name[3..])) { negated = true; name = name[3..]; }
         if (name == "~") { negated = true; name = "=~"; }
         if (name == "matches regex") return StringTest(node, MatchesRegex, negated, left, right);
         if (!StringPredicates.TryGetValue(name, out var predicate)) throw QueryPlanner.Unsupported(node, $"the operator '{op}'");
         return StringTest(node, _ => predicate, negated, left, right);
     }
 
-    private static ScalarPlan StringTest(SyntaxNode node, Func<Runtime.QueryContext, StringPredicate> predicateOf, bool negated, ScalarPlan left, ScalarPlan right)
+    private static ScalarPlan StringTest(
+        SyntaxNode node, Func<Runtime.QueryContext, StringPredicate> predicateOf, bool negated, ScalarPlan left, ScalarPlan right)
     {
         return ScalarPlan.Of(ScalarType.Bool, (input, context) =>
         {

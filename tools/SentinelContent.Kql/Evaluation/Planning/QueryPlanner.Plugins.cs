@@ -48,7 +48,8 @@ internal sealed partial class QueryPlanner
             var table = input(context);
             try
             {
-                return ParsePattern.Apply(table, source.Eval(table, context), RegexCache.WithTimeout(pattern, context.Limits.RegexTimeout), parts, keepUnmatched);
+                var regex = RegexCache.WithTimeout(pattern, context.Limits.RegexTimeout);
+                return ParsePattern.Apply(table, source.Eval(table, context), regex, parts, keepUnmatched);
             }
             catch (ArgumentException e)
             {

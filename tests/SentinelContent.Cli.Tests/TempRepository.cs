@@ -1,19 +1,6 @@
-using SentinelContent.Cli;
-using SentinelContent.Cli.Infrastructure;
+using SentinelContent.TestSupport.Cli;
 
 namespace SentinelContent.Cli.Tests;
-
-/// <summary>Runs sentinelctl in-process with captured output, as a user would from a folder.</summary>
-public sealed record CliRun(int ExitCode, string Out, string Error)
-{
-    public static CliRun In(string workingDirectory, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = SentinelCtl.Run(args, new CliContext(output, error, workingDirectory, OutputIsTerminal: false));
-        return new CliRun(code, output.ToString(), error.ToString());
-    }
-}
 
 /// <summary>A throw-away content repository with an analytics-rules/ folder.</summary>
 public sealed class TempRepository : IDisposable
