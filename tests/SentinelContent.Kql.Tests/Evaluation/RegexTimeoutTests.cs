@@ -24,7 +24,7 @@ public sealed class RegexTimeoutTests
     public void No_static_of_the_regex_cache_can_be_set()
     {
         const BindingFlags statics = BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic;
-        Assert.Empty(typeof(RegexCache).GetProperties(statics).Where(p => p.CanWrite));
+        Assert.DoesNotContain(typeof(RegexCache).GetProperties(statics), p => p.CanWrite);
         Assert.All(typeof(RegexCache).GetFields(statics), f => Assert.True(f.IsInitOnly || f.IsLiteral, f.Name));
     }
 
