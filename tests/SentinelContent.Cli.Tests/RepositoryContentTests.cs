@@ -31,10 +31,10 @@ public class RepositoryContentTests
     [Fact]
     public void Every_diagnostic_code_is_unique_and_well_formed()
     {
-        var codes = Infrastructure.DiagnosticCatalog.All.Select(d => d.Code).ToList();
+        var codes = Facade.Diagnostics.DiagnosticCatalog.All.Select(d => d.Code).ToList();
         Assert.Equal(codes.Count, codes.Distinct().Count());
         Assert.All(codes, c => Assert.Matches("^SC[0-9]{4}$", c));
-        Assert.All(Infrastructure.DiagnosticCatalog.All, d => Assert.False(string.IsNullOrWhiteSpace(d.Help)));
+        Assert.All(Facade.Diagnostics.DiagnosticCatalog.All, d => Assert.False(string.IsNullOrWhiteSpace(d.Help)));
     }
 }
 

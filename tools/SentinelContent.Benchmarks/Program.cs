@@ -7,6 +7,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.NoEmit;
 using SentinelContent.Benchmarks;
 using SentinelContent.Benchmarks.Evaluator;
+using SentinelContent.Benchmarks.Loading;
 
 // Runs the .NET benchmarks (BenchmarkDotNet, with allocations): parse, then parse + bind of the whole corpus;
 // after each, the official language service's rate for the same work measured inside node on the same
@@ -15,15 +16,49 @@ using SentinelContent.Benchmarks.Evaluator;
 // `sentinelctl test` process on the warm build (start-up and JIT included), the figure the 2-second goal is about.
 // --tests-breakdown runs the command in-process a few times and lists the slowest tests of the last (warm) run.
 //   dotnet run -c Release --project tools/SentinelContent.Benchmarks [-- --quick] [-- --bind-only] [-- --tests] [-- --tests-breakdown]
+//   dotnet run -c Release --project tools/SentinelContent.Benchmarks -- --loading [--rows N] [--quick] [--goals-only] [--no-backtests]
+//     loading a generated Log Analytics export: the whole `query` process against a parse-every-line baseline, peak memory, backtests
 //   dotnet run -c Release --project tools/SentinelContent.Benchmarks -- --evaluator [--rows N] [--detection NAME] [--quick] [--no-peak-memory | --peak-memory-only]
 //     the KQL evaluator on three detections over generated logs, against a hand loop and DuckDB, then peak memory
+var quick = args.Contains("--quick");
+if (args.Length == 2 && args[0] == LoadingBenchmark.BaselineFlag)
+{
+    LoadingBenchmark.ParseEveryLine(args[1]);
+    return;
+}
+if (args.Contains("--loading"))
+{
+    // Loading exported logs: generate the export once (kept in .build/loading/ROWS), then BenchmarkDotNet's ratios for
+    // the whole `query` process against the parse-every-line baseline, then the one-run goals table (peak memory,
+    // throughput, the seed rules' 7-day backtests unless --no-backtests).
+    var loadingRowsIndex = Array.IndexOf(args, "--rows");
+    var loadingRows = loadingRowsIndex >= 0 && loadingRowsIndex + 1 < args.Length
+        ? int.Parse(args[loadingRowsIndex + 1], System.Globalization.CultureInfo.InvariantCulture)
+        : 500_000;
+    var folder = Path.Combine(BenchmarkCorpus.RepositoryRoot, ".build", "loading", $"{loadingRows}");
+    if (!File.Exists(Path.Combine(folder, "SigninLogs.jsonl")))
+    {
+        Console.WriteLine($"Generating {loadingRows:N0} rows per table into {folder}...");
+        ExportGenerator.Write(folder, loadingRows);
+    }
+    Environment.SetEnvironmentVariable(LoadingBenchmark.FolderVariable, folder);
+    if (!args.Contains("--goals-only"))
+    {
+        var loadingJob = Job.Dry.WithWarmupCount(1).WithIterationCount(quick ? 1 : 3).WithLaunchCount(1)
+            .WithToolchain(InProcessNoEmitToolchain.Instance);
+        BenchmarkRunner.Run<LoadingBenchmark>(
+            DefaultConfig.Instance.AddJob(loadingJob).WithOptions(ConfigOptions.DisableOptimizationsValidator));
+    }
+    LoadingGoals.Print(folder, loadingRows, backtests: !args.Contains("--no-backtests"));
+    return;
+}
 if (args.Length == 4 && args[0] == PeakMemory.ChildFlag)
 {
     PeakMemory.Child(args[1], Enum.Parse<Detection>(args[2]), int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
 
-var quick = args.Contains("--quick");
+
 if (args.Contains("--evaluator"))
 {
     var rowsIndex = Array.IndexOf(args, "--rows");

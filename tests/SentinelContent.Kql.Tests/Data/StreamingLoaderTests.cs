@@ -58,8 +58,11 @@ public sealed partial class StreamingLoaderTests : IDisposable
     public void Every_sample_file_of_the_repository_is_covered()
     {
         var files = Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "analytics-rules"), "*", SearchOption.AllDirectories)
-            .Where(f => f.Contains($"{Path.DirectorySeparatorChar}samples{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && DataFiles.IsDataFile(f))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => f.Contains($"{Path.DirectorySeparatorChar}samples{Path.DirectorySeparatorChar}",
+                StringComparison.Ordinal) && DataFiles.IsDataFile(f))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}",
+                StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}",
+                    StringComparison.Ordinal))
             .Select(Path.GetFullPath).Order().ToList();
         Assert.NotEmpty(files);
         Assert.Equal(files, SampleTables().Select(s => s.File).Distinct().Order());
@@ -116,7 +119,8 @@ public sealed partial class StreamingLoaderTests : IDisposable
         // The row-by-row reader keeps both keys in a node that reads inconsistently (printing shows both, a property
         // read fails); the stored text of a streamed column is the value JsonText makes, whose last key wins.
         var path = Path.Combine(_dir, "AuditLogs.jsonl");
-        File.WriteAllText(path, "{\"TargetResources\": {\"dup\": 1, \"dup\": 2, \"other\": {\"x\": 1}}}\n{\"TargetResources\": \"{\\\"dup\\\": 1, \\\"dup\\\": 2}\"}\n");
+        File.WriteAllText(path,
+            "{\"TargetResources\": {\"dup\": 1, \"dup\": 2, \"other\": {\"x\": 1}}}\n{\"TargetResources\": \"{\\\"dup\\\": 1, \\\"dup\\\": 2}\"}\n");
         var diagnostics = new List<Diagnostic>();
         var targets = (DynamicColumn)SampleDataSet.Load([path], Catalog, diagnostics)!["AuditLogs"].Find("TargetResources")!;
         Assert.Empty(diagnostics);
@@ -134,7 +138,8 @@ public sealed partial class StreamingLoaderTests : IDisposable
         var text = new StringBuilder();
         var operations = new[] { "Add member to group", "User deleted security info", "Update user" };
         for (var i = 0; i < 120_000; i++)
-            text.Append($"{{\"TimeGenerated\": \"2026-11-20T11:30:{i % 60:00}Z\", \"OperationName\": \"{operations[i % 3]}\", \"Count\": {i}, \"TargetResources\": [{{\"id\": \"{i}\", \"padding\": \"{new string('x', i % 50)}\"}}]}}\n");
+            text.Append(
+                $"{{\"TimeGenerated\": \"2026-11-20T11:30:{i % 60:00}Z\", \"OperationName\": \"{operations[i % 3]}\", \"Count\": {i}, \"TargetResources\": [{{\"id\": \"{i}\", \"padding\": \"{new string('x', i % 50)}\"}}]}}\n");
         File.WriteAllText(path, text.ToString());
         var diagnostics = new List<Diagnostic>();
         var table = SampleDataSet.Load([path], Catalog, diagnostics)!["AuditLogs"];
@@ -198,6 +203,59 @@ public sealed partial class StreamingLoaderTests : IDisposable
 
         Assert.NotNull(SampleDataSet.Load([path], Catalog, diagnostics = [], new MemoryBudget(8L << 30)));
         Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public void A_log_analytics_export_loads_with_its_standard_columns_which_queries_can_read()
+    {
+        // Data export to a storage account writes one JSON object per line with TenantId and _ResourceId beside
+        // the table's own columns; the catalog's AuditLogs does not list them.
+        var path = Path.Combine(_dir, "AuditLogs.jsonl");
+        File.WriteAllText(path, string.Join('\n',
+            "{\"TenantId\": \"6c2f4a1e-0000-4000-8000-000000000001\", \"TimeGenerated\": \"2026-11-20T11:30:00Z\", \"OperationName\": \"User deleted security info\", \"_ResourceId\": \"/tenants/x/providers/microsoft.aadiam\", \"Type\": \"AuditLogs\"}",
+            "{\"TimeGenerated\": \"2026-11-20T11:31:00Z\", \"OperationName\": \"Update user\", \"_ResourceId\": \"/tenants/y/providers/microsoft.aadiam\"}"));
+        var diagnostics = new List<Diagnostic>();
+        var tables = SampleDataSet.Load([path], BuiltInSchemas.Default, diagnostics)!;
+        Assert.Empty(diagnostics);
+        var table = tables["AuditLogs"];
+        Assert.Equal(BuiltInSchemas.Default.Find("AuditLogs")!.Columns.Select(c => c.Name).Concat(["TenantId", "_ResourceId"]),
+            table.Schema.Columns.Select(c => c.Name));
+        Assert.Equal(["6c2f4a1e-0000-4000-8000-000000000001", ""], ((StringColumn)table.Find("TenantId")!).Values);
+
+        var result = new KqlEngine(BuiltInSchemas.Default).Run(
+            "AuditLogs | where _ResourceId endswith 'aadiam' | summarize n = count() by TenantId | order by TenantId asc", tables,
+                DateTime.UtcNow, TestContext.Current.CancellationToken);
+        Assert.Equal(["", "6c2f4a1e-0000-4000-8000-000000000001"], Enumerable.Range(0,
+            result.RowCount).Select(r => (string)result.Columns[0].GetValue(r)!));
+
+        // Without them, a table loads with exactly its schema's columns.
+        File.WriteAllText(path, "{\"OperationName\": \"x\"}\n");
+        Assert.Equal(BuiltInSchemas.Default.Find("AuditLogs")!.Columns.Count, SampleDataSet.Load([path], BuiltInSchemas.Default,
+            diagnostics)!["AuditLogs"].Schema.Columns.Count);
+    }
+
+    [Fact]
+    public void A_data_export_tree_names_its_tables_by_its_containers()
+    {
+        // Data export to a storage account: container am-<table in lower case>, one blob per five minutes.
+        var root = Path.Combine(_dir, "export");
+        var blob = Path.Combine(root, "am-auditlogs", "WorkspaceResourceId=", "subscriptions", "s", "resourcegroups", "r", "providers",
+            "microsoft.operationalinsights", "workspaces", "w", "y=2026", "m=11", "d=20", "h=11", "m=00", "PT05M.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(blob)!);
+        File.WriteAllText(blob,
+            "{\"TimeGenerated\": \"2026-11-20T11:30:00Z\", \"OperationName\": \"x\", \"TenantId\": \"t\", \"_ResourceId\": \"r\"}\n");
+        var second = blob.Replace("m=00", "m=05", StringComparison.Ordinal);
+        Directory.CreateDirectory(Path.GetDirectoryName(second)!);
+        File.WriteAllText(second, "{\"TimeGenerated\": \"2026-11-20T11:35:00Z\", \"OperationName\": \"y\"}\n");
+        File.WriteAllText(Path.Combine(root, "SigninLogs.jsonl"), "{\"UserPrincipalName\": \"a\"}\n");
+
+        var files = SampleDataSet.FindFiles([root], out _)!;
+        Assert.Equal([Path.Combine(root, "SigninLogs.jsonl"), blob, second], files);
+        var diagnostics = new List<Diagnostic>();
+        var tables = SampleDataSet.Load(files, BuiltInSchemas.Default, diagnostics)!;
+        Assert.Empty(diagnostics);
+        Assert.Equal(["AuditLogs", "SigninLogs"], tables.Keys.Order());
+        Assert.Equal(["x", "y"], ((StringColumn)tables["AuditLogs"].Find("OperationName")!).Values);
     }
 
     [Fact]

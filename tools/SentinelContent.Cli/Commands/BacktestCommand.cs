@@ -12,6 +12,7 @@ using SentinelContent.Live.Backtest;
 using SentinelContent.Live.Schema;
 using SentinelContent.Reporting;
 using SentinelContent.Reporting.Results;
+using SentinelContent.Facade.Diagnostics;
 
 namespace SentinelContent.Cli.Commands;
 

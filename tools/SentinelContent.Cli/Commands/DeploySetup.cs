@@ -9,6 +9,8 @@ using SentinelContent.Deploy.Arm;
 using SentinelContent.Deploy.Desired;
 using SentinelContent.Deploy.Targets;
 using SentinelContent.Reporting;
+using SentinelContent.Facade.Diagnostics;
+using SentinelContent.Facade.Repository;
 
 namespace SentinelContent.Cli.Commands;
 

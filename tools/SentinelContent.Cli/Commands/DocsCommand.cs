@@ -7,6 +7,8 @@ using SentinelContent.Docs;
 using SentinelContent.Playbooks.Format;
 using SentinelContent.Reporting;
 using SentinelContent.RuleTests.Loading;
+using SentinelContent.Facade.Diagnostics;
+using SentinelContent.Facade.Repository;
 
 namespace SentinelContent.Cli.Commands;
 

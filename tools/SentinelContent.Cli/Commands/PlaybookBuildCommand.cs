@@ -9,6 +9,8 @@ using SentinelContent.Playbooks.Automation;
 using SentinelContent.Playbooks.Compiler;
 using SentinelContent.Playbooks.Validation;
 using SentinelContent.Reporting;
+using SentinelContent.Facade.Diagnostics;
+using SentinelContent.Facade.Repository;
 
 namespace SentinelContent.Cli.Commands;
 

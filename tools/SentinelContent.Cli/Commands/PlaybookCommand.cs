@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SentinelContent.Cli.Infrastructure;
 using SentinelContent.Format.Discovery;
+using SentinelContent.Facade.Repository;
 
 namespace SentinelContent.Cli.Commands;
 

@@ -3,6 +3,7 @@ using SentinelContent.Cli.Infrastructure;
 using SentinelContent.Format.Discovery;
 using SentinelContent.Playbooks.PlaybookTests;
 using SentinelContent.Reporting;
+using SentinelContent.Facade.Diagnostics;
 
 namespace SentinelContent.Cli.Commands;
 

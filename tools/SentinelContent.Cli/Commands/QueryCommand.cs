@@ -10,6 +10,7 @@ using SentinelContent.Kql.Evaluation;
 using SentinelContent.Kql.Schema;
 using SentinelContent.Reporting;
 using SentinelContent.Reporting.Results;
+using SentinelContent.Facade.Diagnostics;
 
 namespace SentinelContent.Cli.Commands;
 
@@ -42,6 +43,11 @@ public static class QueryCommand
         {
             Description = "Print the query's logical plan instead of running it: scans (with the columns read), filters, projections, "
                 + "aggregates, joins, lets and function expansions, each with its output columns and types; --format json for JSON.",
+        };
+        var stats = new Option<bool>("--stats")
+        {
+            Description = "Also write to standard error what loading made of --data: rows per table, each column's type, storage "
+                + "(dictionary-encoded strings, dynamic values as JSON text) and size in memory, and the load time.",
         };
         var jsonl = new Option<bool>("--jsonl") { Description = "Read {\"id\",\"query\"} JSON lines on standard input; write one {\"id\",\"columns\",\"rows\",\"error\"} line per query." };
         // --env and the options of the connection are the deployer's (one sentinel.yaml, one way to sign in).
@@ -76,8 +82,8 @@ public static class QueryCommand
             workspace could not be reached or refused the query.
             """);
         command.Arguments.Add(query);
-        Option[] options = [file, data, schema, functions, now, format, maxRows, timeout, jsonl, explain, color, timespan, allowPartial,
-            wait];
+        Option[] options = [file, data, schema, functions, now, format, maxRows, timeout, jsonl, explain, stats, color, timespan,
+            allowPartial, wait];
         foreach (var option in options) command.Options.Add(option);
         foreach (var option in new Option[] { connection.Environment, connection.Targets, connection.Credential, connection.Endpoint, connection.Verbose }) command.Options.Add(option);
 
@@ -125,7 +131,9 @@ public static class QueryCommand
             var files = SampleDataSet.FindFiles(dataPaths, out var missing);
             if (files is null) return UsageErrors.Report(context, parse, $"no such file or folder: {context.Display(missing!)}");
             var diagnostics = new List<Diagnostic>();
+            var loading = System.Diagnostics.Stopwatch.StartNew();
             var tables = SampleDataSet.Load(files, catalog, diagnostics, new MemoryBudget(limits.MaxMemory));
+            loading.Stop();
             var shownFiles = files.Select(context.Display).ToList();
             var report = new QueryReport(context, useColor, shownFiles);
             if (tables is null || diagnostics.Count > 0)
@@ -172,6 +180,10 @@ public static class QueryCommand
             var output = new StringWriter();
             ResultWriters.For(parse.GetValue(format), useColor).Write(result, output);
             context.Out.Write(output.ToString());
+            if (parse.GetValue(stats))
+            {
+                foreach (var line in LoadStatistics.Lines(tables, loading.Elapsed)) context.Error.WriteLine(line);
+            }
             return ExitCodes.Success;
         });
         return command;

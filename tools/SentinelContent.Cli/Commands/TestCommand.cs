@@ -1,13 +1,12 @@
 using System.CommandLine;
-using System.Diagnostics;
 using SentinelContent.Cli.Infrastructure;
-using SentinelContent.Format.Discovery;
+using SentinelContent.Facade.TestRuns;
 using SentinelContent.Kql.Schema;
-using SentinelContent.Playbooks.PlaybookTests;
 using SentinelContent.Reporting;
 using SentinelContent.Reporting.TestResults;
 using SentinelContent.RuleTests.Loading;
 using SentinelContent.RuleTests.Running;
+using SentinelContent.Facade.Diagnostics;
 
 namespace SentinelContent.Cli.Commands;
 
@@ -83,76 +82,32 @@ public static class TestCommand
         return true;
     }
 
-    private static int Run(CliContext context, IReadOnlyList<string> paths, RuleTestSuiteOptions options, SchemaCatalog? schemas, ParseResult parse, ReportOptions report)
+    private static int Run(
+        CliContext context, IReadOnlyList<string> paths, RuleTestSuiteOptions options, SchemaCatalog? schemas, ParseResult parse,
+        ReportOptions report)
     {
         if (!ContentPaths.TryResolve(context, paths, out var files, out _)) return ExitCodes.UsageOrInternalError;
-        var ruleTestFiles = RuleTestFiles(files);
-        var playbookTestFiles = options.Replay is null ? files.Where(f => f.Kind == ContentFileKind.PlaybookTests).Select(f => f.Path).ToList() : [];
+        var run = ContentTests.Run(new TestRunRequest(files) { Schemas = schemas, Options = options });
 
-        var catalog = schemas is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(schemas);
-        // Rule tests parallelise inside the suite; the playbook tests run beside them.
-        var playbooks = Task.Run(() => RunPlaybookTests(playbookTestFiles, options, context));
-        var rules = new RuleTestSuite(catalog).Run(ruleTestFiles, options);
-        var (playbookResults, playbookProblems) = playbooks.GetAwaiter().GetResult();
-
-        var tests = rules.Outcomes.Select(o => TestResults.FromRule(o, context, options.Replay is not null)).Concat(playbookResults).ToList();
-        var problems = rules.Diagnostics.Concat(playbookProblems).Select(d => TestResults.Displayed(d, context))
-            .OrderBy(d => d.Location.Path, StringComparer.Ordinal).ThenBy(d => d.Location.Start).ThenBy(d => d.Code, StringComparer.Ordinal)
+        var replay = options.Replay is not null;
+        var tests = run.RuleTests.Outcomes.Select(o => TestResults.FromRule(o, context, replay))
+            .Concat(run.PlaybookTests.Select(p => TestResults.FromPlaybook(p.Outcome, p.Duration, context)))
             .ToList();
-        var testedFiles = ruleTestFiles.Concat(playbookTestFiles).Select(context.Display).ToList();
+        var problems = run.Problems.Select(d => TestResults.Displayed(d, context)).ToList();
+        var testedFiles = run.TestFiles.Select(context.Display).ToList();
 
-        if (tests.Count == 0 && problems.Count == 0)
+        if (run.IsEmpty)
         {
             if (options.Filter is { } f)
             {
                 context.Error.WriteLine($"error: no test matches --filter '{f}' ({testedFiles.Count} test file(s) searched)");
                 return ExitCodes.UsageOrInternalError;
             }
-            context.Error.WriteLine("error: no tests found (rule tests are X.tests.yaml beside X.yaml; playbook tests are playbooks/NAME.tests.yaml)");
+            context.Error.WriteLine(
+                "error: no tests found (rule tests are X.tests.yaml beside X.yaml; playbook tests are playbooks/NAME.tests.yaml)");
             return ExitCodes.ContentErrors;
         }
-        return report.Emit(parse, context, new TestReport("test", tests, new DiagnosticReport("test", problems, testedFiles, DiagnosticCatalog.All)));
+        var diagnostics = new DiagnosticReport("test", problems, testedFiles, DiagnosticCatalog.All);
+        return report.Emit(parse, context, new TestReport("test", tests, diagnostics));
     }
-
-    /// <summary>The rule test files named or found, plus the test file beside each rule named, once each.</summary>
-    private static List<string> RuleTestFiles(IReadOnlyList<ContentFile> files)
-    {
-        var result = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            var path = file.Kind switch
-            {
-                ContentFileKind.RuleTests => file.Path,
-                ContentFileKind.AnalyticsRule when File.Exists(RuleTestCoverage.TestPathFor(file.Path)) => RuleTestCoverage.TestPathFor(file.Path),
-                _ => null,
-            };
-            if (path is not null && seen.Add(Path.GetFullPath(path))) result.Add(path);
-        }
-        return result;
-    }
-
-    /// <summary>Each playbook test file in parallel; a file's time is shared evenly by its tests (the runner times files, not tests).</summary>
-    private static (List<TestResult> Results, List<Core.Diagnostics.Diagnostic> Problems) RunPlaybookTests(IReadOnlyList<string> testFiles, RuleTestSuiteOptions options, CliContext context)
-    {
-        var runs = new (PlaybookTestRun Run, TimeSpan Time)[testFiles.Count];
-        Parallel.For(0, testFiles.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelism) }, i =>
-        {
-            var clock = Stopwatch.StartNew();
-            var run = PlaybookTestRunner.Run([testFiles[i]]);
-            runs[i] = (run, clock.Elapsed);
-        });
-        var results = new List<TestResult>();
-        foreach (var (run, time) in runs)
-        {
-            var share = run.Outcomes.Count == 0 ? TimeSpan.Zero : time / run.Outcomes.Count;
-            results.AddRange(run.Outcomes.Where(o => Selects(options.Filter, o)).Select(o => TestResults.FromPlaybook(o, share, context)));
-        }
-        return (results, [.. runs.SelectMany(r => r.Run.Diagnostics)]);
-    }
-
-    private static bool Selects(string? filter, PlaybookTestOutcome outcome) =>
-        filter is not { Length: > 0 }
-        || outcome.Test.Contains(filter, StringComparison.OrdinalIgnoreCase)
-        || Path.GetFileName(outcome.File).Contains(filter, StringComparison.OrdinalIgnoreCase);
 }

@@ -14,10 +14,6 @@ internal static class TestResults
 {
     private const int AlertsShown = 5;
 
-    /// <summary>A failed rule test's mismatches as diagnostics at the test's name (SC0408), for reports made of diagnostics.</summary>
-    public static IEnumerable<Diagnostic> FailureDiagnostics(TestOutcome outcome) =>
-        outcome.Failures.Select(f => Diagnostic.Create(RuleTestDiagnostics.TestFailed, outcome.Test.Name.Location, outcome.Test.Name.Value, f.Message));
-
     public static TestResult FromRule(TimedOutcome timed, CliContext context, bool backtest)
     {
         var outcome = timed.Outcome;

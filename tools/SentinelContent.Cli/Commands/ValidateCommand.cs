@@ -1,15 +1,12 @@
 using System.CommandLine;
 using SentinelContent.Cli.Infrastructure;
-using SentinelContent.Format.Discovery;
-using SentinelContent.Content.Validation;
 using SentinelContent.Core.Diagnostics;
+using SentinelContent.Facade.Diagnostics;
+using SentinelContent.Facade.Repository;
+using SentinelContent.Facade.Validation;
+using SentinelContent.Format.Discovery;
 using SentinelContent.Kql.Schema;
-using SentinelContent.Playbooks.PlaybookTests;
-using SentinelContent.Playbooks.Validation;
 using SentinelContent.Reporting;
-using SentinelContent.RuleTests.Loading;
-using SentinelContent.RuleTests.Model;
-using SentinelContent.RuleTests.Running;
 
 namespace SentinelContent.Cli.Commands;
 
@@ -82,53 +79,26 @@ public static class ValidateCommand
     public static int Run(CliContext context, IReadOnlyList<string> paths, ParseResult parse, ReportOptions report, ValidateSettings settings)
     {
         if (!ContentPaths.TryResolve(context, paths, out var files, out var displayPaths)) return ExitCodes.UsageOrInternalError;
-        var findings = Validate(files, settings);
+        var request = new ValidateRequest(files)
+        {
+            Schemas = settings.Schemas, Functions = settings.Functions, AllowUntested = settings.AllowUntested,
+        };
+        IReadOnlyList<Diagnostic> findings;
         var command = "validate";
         if (settings.RunTests)
         {
-            // check also runs the rule tests and the playbooks' offline tests; their failures join the same report.
-            var catalog = settings.Schemas is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(settings.Schemas);
-            var ruleTests = new RuleTestSuite(catalog).Run(files.Where(f => f.Kind == ContentFileKind.RuleTests).Select(f => f.Path));
-            var tests = PlaybookTestRunner.Run(files.Where(f => f.Kind == ContentFileKind.PlaybookTests).Select(f => f.Path));
-            // Sample problems are found by validate and again by the runner: report each once.
-            var known = findings.Select(d => d.ToString()).ToHashSet(StringComparer.Ordinal);
-            findings = [.. findings, .. ruleTests.Diagnostics.Where(d => !known.Contains(d.ToString())), .. ruleTests.Outcomes.SelectMany(o => TestResults.FailureDiagnostics(o.Outcome)),
-                .. tests.Diagnostics, .. tests.Outcomes.SelectMany(o => o.Failures)];
-            context.Error.WriteLine($"rule tests: {ruleTests.Passed} passed, {ruleTests.Failed} failed");
-            context.Error.WriteLine($"playbook tests: {tests.Passed} passed, {tests.Failed} failed");
+            var check = ContentCheck.Run(request);
+            context.Error.WriteLine($"rule tests: {check.RuleTests.Passed} passed, {check.RuleTests.Failed} failed");
+            context.Error.WriteLine($"playbook tests: {check.PlaybookTests.Passed} passed, {check.PlaybookTests.Failed} failed");
+            findings = check.Diagnostics;
             command = "check";
         }
-        var diagnostics = findings
-            .Select(d => d with { Location = d.Location with { Path = context.Display(d.Location.Path) } })
-            .OrderBy(d => d.Location.Path, StringComparer.Ordinal).ThenBy(d => d.Location.Start).ThenBy(d => d.Code, StringComparer.Ordinal)
-            .ToList();
-        return report.Emit(parse, context, new DiagnosticReport(command, diagnostics, displayPaths, DiagnosticCatalog.All));
-    }
-
-    /// <summary>
-    /// Validates rules, their test files and samples, then playbook content (automation rules are checked
-    /// against the rules loaded in the same run).
-    /// </summary>
-    private static List<Diagnostic> Validate(IReadOnlyList<ContentFile> files, ValidateSettings settings)
-    {
-        var schemas = settings.Schemas;
-        var validator = schemas is null && settings.Functions.Count == 0
-            ? new ContentValidator()
-            : new ContentValidator(ContentValidator.RuleValidatorsFor(schemas, settings.Functions), ContentValidator.DefaultSetValidators);
-        var result = validator.Validate(files);
-        var catalog = schemas is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(schemas);
-        var ruleTests = new List<Diagnostic>();
-        var testFiles = new Dictionary<string, RuleTestFile?>(StringComparer.Ordinal);
-        foreach (var tests in files.Where(f => f.Kind == ContentFileKind.RuleTests))
-            testFiles[Path.GetFullPath(tests.Path)] = RuleTestFileValidator.Validate(tests.Path, catalog, ruleTests);
-        if (!settings.AllowUntested)
+        else
         {
-            foreach (var rule in result.Rules)
-                RuleTestCoverage.Check(rule, testFiles.GetValueOrDefault(Path.GetFullPath(RuleTestCoverage.TestPathFor(rule.Source.Path))), ruleTests);
+            findings = ContentValidation.Validate(request);
         }
-        var anyRules = files.Any(f => f.Kind == ContentFileKind.AnalyticsRule);
-        var playbooks = PlaybookContentValidator.Validate(files, anyRules ? [.. result.Rules.Where(r => r.Id is not null).Select(r => r.Id!.Value.Value)] : null);
-        return [.. result.Diagnostics, .. ruleTests, .. playbooks.Diagnostics];
+        var diagnostics = findings.Select(d => TestResults.Displayed(d, context)).ToList();
+        return report.Emit(parse, context, new DiagnosticReport(command, diagnostics, displayPaths, DiagnosticCatalog.All));
     }
 }
 

@@ -34,20 +34,8 @@ public sealed class QuerySemanticsValidator : IRuleValidator
         };
     }
 
-    /// <summary>
-    /// Log Analytics adds these columns to every log table, but schema exports (and so catalogs made from
-    /// them) often leave them out; a rule using TenantId or Type is not wrong for that.
-    /// </summary>
-    private static readonly ColumnSchema[] StandardColumns =
-    [
-        new("TenantId", ScalarType.String), new("Type", ScalarType.String), new("SourceSystem", ScalarType.String),
-        new("_ResourceId", ScalarType.String), new("_SubscriptionId", ScalarType.String), new("_BilledSize", ScalarType.Real),
-        new("_IsBillable", ScalarType.String),
-    ];
-
-    private static SchemaCatalog WithStandardColumns(SchemaCatalog catalog) => new(catalog.Tables.Select(table =>
-        table.Find("TimeGenerated") is null ? table
-            : new TableSchema(table.Name, [.. table.Columns, .. StandardColumns.Where(c => table.Find(c.Name) is null)], table.Description)));
+    // Log Analytics adds its standard columns to every log table; catalogs made from schema exports often lack them.
+    private static SchemaCatalog WithStandardColumns(SchemaCatalog catalog) => new(catalog.Tables.Select(StandardColumns.AddTo));
 
     public void Validate(AnalyticsRule rule, IList<Diagnostic> diagnostics)
     {

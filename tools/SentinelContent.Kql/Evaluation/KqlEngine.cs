@@ -118,8 +118,10 @@ public sealed class KqlEngine
 
     private (SemanticModel Model, SchemaCatalog Schemas, BindingContext Context) Bind(string query, Dictionary<string, DataTable> tables)
     {
-        // Tables outside the catalog take their schema from the rows supplied.
-        var extra = tables.Where(p => Schemas.Find(p.Key) is null).Select(p => new TableSchema(p.Key, p.Value.Schema.Columns)).ToList();
+        // Tables outside the catalog take their schema from the rows supplied, and so do catalog tables whose data
+        // brings more columns (the Log Analytics standard columns of an export: TenantId, _ResourceId).
+        var extra = tables.Where(p => Schemas.Find(p.Key) is not { } known || p.Value.Schema.Columns.Count > known.Columns.Count)
+            .Select(p => new TableSchema(p.Key, p.Value.Schema.Columns)).ToList();
         var schemas = extra.Count == 0 ? Schemas : Schemas.With(new SchemaCatalog(extra));
         var context = extra.Count == 0 ? _catalogContext : new BindingContext(schemas, FunctionCatalog.Default, Functions);
 

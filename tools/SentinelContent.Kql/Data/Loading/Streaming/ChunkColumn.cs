@@ -20,7 +20,8 @@ internal abstract class ChunkColumn
     /// <summary>An estimate of the memory the values take (what the memory budget is charged).</summary>
     public abstract long Bytes { get; }
 
-    /// <summary>Appends the JSON value the reader stands on (the reader ends on its last token); false with a reason when it does not fit.</summary>
+    /// <summary>Appends the JSON value the reader stands on (the reader ends on its last token); false with a reason when it does not
+    /// fit.</summary>
     public abstract bool TryAppend(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, out string error);
 
     /// <summary>Appends CSV text: empty is null for every type but string.</summary>
@@ -107,7 +108,11 @@ internal abstract class ChunkColumn
             error = string.Empty;
             if (text.Length == 0) { AppendNull(); return true; }
             var s = text.ToString();
-            if (!convertText(s, out var value)) { error = $"expected {ValueConversion.Describe(type)}, found '{ValueConversion.Shorten(s)}'"; return false; }
+            if (!convertText(s, out var value))
+            {
+                error = $"expected {ValueConversion.Describe(type)}, found '{ValueConversion.Shorten(s)}'";
+                return false;
+            }
             Add(value);
             return true;
         }
@@ -166,7 +171,8 @@ internal abstract class ChunkColumn
 
         public override int Count => _count;
 
-        public override long Bytes => _plain is not null ? 8L * _plain.Length + _textBytes : 4L * _codes.Length + 48L * _distinct.Count + _textBytes;
+        public override long Bytes
+            => _plain is not null ? 8L * _plain.Length + _textBytes : 4L * _codes.Length + 48L * _distinct.Count + _textBytes;
 
         public override bool TryAppend(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, out string error)
         {
@@ -181,7 +187,8 @@ internal abstract class ChunkColumn
                     AppendNull();
                     return true;
                 default:
-                    error = $"expected {ValueConversion.Describe(ScalarType.String)}, found {ValueConversion.Shorten(Describe(ref reader, json))} (quote it to make it text)";
+                    var found = ValueConversion.Shorten(Describe(ref reader, json));
+                    error = $"expected {ValueConversion.Describe(ScalarType.String)}, found {found} (quote it to make it text)";
                     return false;
             }
         }

@@ -23,20 +23,21 @@ internal static class CsvTableReader
         var names = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i).Trim()).ToArray();
         if (names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
         {
-            problems.Add(LoadProblem.Fail(1, 1, DataDiagnostics.InvalidSampleFile, $"the header names the column '{repeated.Key}' twice; keep one"));
+            problems.Add(LoadProblem.Fail(1, 1, DataDiagnostics.InvalidSampleFile,
+                $"the header names the column '{repeated.Key}' twice; keep one"));
             return null;
         }
         return names;
     }
 
     /// <summary>Reads every row into <paramref name="columns"/>; the row count, or -1 after a fatal problem.</summary>
-    public static int Read(Stream stream, TableLayout layout, ChunkColumn[] columns, List<LoadProblem> problems, Func<bool> stopped)
+    public static int Read(Stream stream, TableLayout layout, ChunkColumn?[] columns, List<LoadProblem> problems, Func<bool> stopped)
     {
         using var reader = Open(stream);
         var names = Header(reader, problems);
         if (names is null) return -1;
         var targets = names.Select(n => layout.Index.TryGetValue(n, out var i) ? i : -1).ToArray();
-        var filled = new bool[layout.Width];
+        var filled = new bool[layout.Columns.Count];
         var rows = 0;
         while (reader.Read())
         {
@@ -49,20 +50,22 @@ internal static class CsvTableReader
                 if (column < 0)
                 {
                     if (problems.Count <= JsonRowReader.MaxProblems)
-                        problems.Add(LoadProblem.Report(line, DataDiagnostics.UnknownColumn, layout.Name, names[i], Similarity.DidYouMean(names[i], layout.Index.Keys)));
+                        problems.Add(LoadProblem.Report(line, DataDiagnostics.UnknownColumn, layout.Name, names[i],
+                            Similarity.DidYouMean(names[i], layout.SchemaNames)));
                     continue;
                 }
-                if (!columns[column].TryAppendText(reader.GetFieldSpan(i), out var error))
+                var target = columns[column] ??= layout.NewExtra(column, rows);
+                if (!target.TryAppendText(reader.GetFieldSpan(i), out var error))
                 {
                     if (problems.Count <= JsonRowReader.MaxProblems)
                         problems.Add(LoadProblem.Report(line, DataDiagnostics.WrongValueType, layout.Name, names[i], error));
-                    columns[column].AppendNull();
+                    target.AppendNull();
                 }
                 filled[column] = true;
             }
             for (var i = 0; i < filled.Length; i++)
             {
-                if (!filled[i]) columns[i].AppendNull();
+                if (!filled[i]) columns[i]?.AppendNull();
             }
             rows++;
         }

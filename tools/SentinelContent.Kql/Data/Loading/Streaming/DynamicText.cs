@@ -28,7 +28,8 @@ internal sealed class DynamicText
                 builder.AppendNull();
                 return;
             case JsonTokenType.StartObject or JsonTokenType.StartArray:
-                if (Walk(ref reader, json, checkStrings: false)) builder.Append(Normalized(Encoding.UTF8.GetString(json[start..(int)reader.BytesConsumed])));
+                if (Walk(ref reader, json,
+                    checkStrings: false)) builder.Append(Normalized(Encoding.UTF8.GetString(json[start..(int)reader.BytesConsumed])));
                 else builder.Append(json[start..(int)reader.BytesConsumed]);
                 return;
             case JsonTokenType.String when LooksLikeJson(ref reader):

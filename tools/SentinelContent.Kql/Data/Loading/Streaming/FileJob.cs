@@ -47,7 +47,8 @@ internal sealed class FileJob(string path, string table, DataFileFormat format, 
             Fail(LoadProblem.Fail(line, column, diagnostic.Descriptor) with { Message = diagnostic.Message });
             return;
         }
-        Fail(LoadProblem.Fail(line, column, e is UnauthorizedAccessException ? Core.Diagnostics.InputDiagnostics.FileUnreadable : DataDiagnostics.InvalidSampleFile,
+        Fail(LoadProblem.Fail(line, column,
+            e is UnauthorizedAccessException ? Core.Diagnostics.InputDiagnostics.FileUnreadable : DataDiagnostics.InvalidSampleFile,
             e is System.Text.Json.JsonException json ? JsonRowReader.Clean(json) : e.Message));
     }
 
@@ -122,7 +123,7 @@ internal sealed class ChunkResult(int index)
 {
     public int Index { get; } = index;
 
-    public ChunkColumn[]? Columns { get; init; }
+    public ChunkColumn?[]? Columns { get; init; }
 
     public SchemaInference? Inference { get; init; }
 
@@ -136,5 +137,5 @@ internal sealed class ChunkResult(int index)
 
     public List<LoadProblem> Problems { get; } = [];
 
-    public long Bytes => Columns?.Sum(c => c.Bytes) ?? 0;
+    public long Bytes => Columns?.Sum(c => c?.Bytes ?? 0) ?? 0;
 }

@@ -11,7 +11,8 @@ namespace SentinelContent.Kql.Data.Loading.Streaming;
 /// </summary>
 internal sealed class JsonArrayChunks(Stream stream, int chunkSize = LineChunks.ChunkSize) : IDisposable
 {
-    public static readonly JsonReaderOptions Options = new() { MaxDepth = JsonText.MaxDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    public static readonly JsonReaderOptions Options = new() { MaxDepth = JsonText.MaxDepth, CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true };
 
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1024 * 1024);
     private int _filled;

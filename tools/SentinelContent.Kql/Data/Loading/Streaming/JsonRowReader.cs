@@ -9,13 +9,13 @@ namespace SentinelContent.Kql.Data.Loading.Streaming;
 /// does not name it). Columns are found by predicting that a row names them in the order the previous row did,
 /// which exports do, so the usual lookup is one byte comparison.
 /// </summary>
-internal sealed class JsonRowReader(TableLayout layout, ChunkColumn[] columns, List<LoadProblem> problems, JsonReaderOptions options)
+internal sealed class JsonRowReader(TableLayout layout, ChunkColumn?[] columns, List<LoadProblem> problems, JsonReaderOptions options)
 {
     /// <summary>The problems a chunk keeps at most (a file's first ones are shown, see <see cref="TableLoader"/>).</summary>
     public const int MaxProblems = 20;
 
-    private readonly bool[] _filled = new bool[layout.Width];
-    private int[] _order = new int[Math.Max(layout.Width, 1)];
+    private readonly bool[] _filled = new bool[layout.Columns.Count];
+    private int[] _order = new int[Math.Max(layout.Columns.Count, 1)];
 
     public int Rows { get; private set; }
 
@@ -42,7 +42,8 @@ internal sealed class JsonRowReader(TableLayout layout, ChunkColumn[] columns, L
                 if (column < 0)
                 {
                     var name = reader.GetString()!;
-                    Add(LoadProblem.Report(line, DataDiagnostics.UnknownColumn, layout.Name, name, Similarity.DidYouMean(name, layout.Index.Keys)));
+                    Add(LoadProblem.Report(line, DataDiagnostics.UnknownColumn, layout.Name, name, Similarity.DidYouMean(name,
+                        layout.SchemaNames)));
                     reader.Read();
                     reader.Skip();
                     position++;
@@ -51,15 +52,17 @@ internal sealed class JsonRowReader(TableLayout layout, ChunkColumn[] columns, L
                 if (_filled[column])
                 {
                     // A key written twice: which value is meant is unclear, so say so (as the row-by-row reader does).
-                    return Fatal(LoadProblem.Fail(line, 1, DataDiagnostics.InvalidSampleFile, $"the row names the column '{layout.Schema.Columns[column].Name}' twice; keep one"));
+                    return Fatal(LoadProblem.Fail(line, 1, DataDiagnostics.InvalidSampleFile,
+                        $"the row names the column '{layout.Columns[column].Name}' twice; keep one"));
                 }
                 if (position < _order.Length) _order[position] = column;
                 position++;
                 reader.Read();
-                if (!columns[column].TryAppend(ref reader, json, out var error))
+                var target = columns[column] ??= layout.NewExtra(column, Rows);
+                if (!target.TryAppend(ref reader, json, out var error))
                 {
-                    Add(LoadProblem.Report(line, DataDiagnostics.WrongValueType, layout.Name, layout.Schema.Columns[column].Name, error));
-                    columns[column].AppendNull();
+                    Add(LoadProblem.Report(line, DataDiagnostics.WrongValueType, layout.Name, layout.Columns[column].Name, error));
+                    target.AppendNull();
                 }
                 _filled[column] = true;
                 appended++;
@@ -73,11 +76,12 @@ internal sealed class JsonRowReader(TableLayout layout, ChunkColumn[] columns, L
         }
         catch (InvalidOperationException)
         {
-            return Fatal(LoadProblem.Fail(line, 1, DataDiagnostics.InvalidSampleFile, "the row holds a string that is not valid text (a lone surrogate escape such as \\ud800?)"));
+            return Fatal(LoadProblem.Fail(line, 1, DataDiagnostics.InvalidSampleFile,
+                "the row holds a string that is not valid text (a lone surrogate escape such as \\ud800?)"));
         }
         for (var i = 0; i < _filled.Length; i++)
         {
-            if (!_filled[i]) columns[i].AppendNull();
+            if (!_filled[i]) columns[i]?.AppendNull();
         }
         Rows++;
         return true;
@@ -91,7 +95,7 @@ internal sealed class JsonRowReader(TableLayout layout, ChunkColumn[] columns, L
         if (position < _order.Length)
         {
             var predicted = _order[position];
-            if (predicted < layout.Width && !_filled[predicted] && reader.ValueTextEquals(layout.Utf8Names[predicted])) return predicted;
+            if (predicted < _filled.Length && !_filled[predicted] && reader.ValueTextEquals(layout.Utf8Names[predicted])) return predicted;
         }
         else
         {

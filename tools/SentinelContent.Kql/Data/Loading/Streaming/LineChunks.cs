@@ -14,7 +14,8 @@ internal sealed class Chunk(int index, byte[] buffer, int length)
 
     public ReadOnlySpan<byte> Bytes => Buffer.AsSpan(0, Length);
 
-    /// <summary>For a JSON array: each row's start, length and line in the file. Null for JSON lines (the worker splits at line breaks).</summary>
+    /// <summary>For a JSON array: each row's start, length and line in the file. Null for JSON lines (the worker splits at line
+    /// breaks).</summary>
     public List<(int Start, int Length, long Line)>? Rows { get; init; }
 
     public void Return() => ArrayPool<byte>.Shared.Return(Buffer);
@@ -65,7 +66,8 @@ internal sealed class LineChunks(Stream stream, int chunkSize = LineChunks.Chunk
                     filled += n;
                 }
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or Core.Input.InputFileException)
+            catch (Exception e) when (
+                e is IOException or InvalidDataException or UnauthorizedAccessException or Core.Input.InputFileException)
             {
                 ArrayPool<byte>.Shared.Return(buffer);
                 _done = true;

@@ -11,7 +11,9 @@ internal sealed record LoadProblem(long Line, int Column, DiagnosticDescriptor D
     /// <summary>A message made already (a file the input layer refused), used instead of formatting <see cref="Arguments"/>.</summary>
     public string? Message { get; init; }
 
-    public static LoadProblem Fail(long line, int column, DiagnosticDescriptor descriptor, params object?[] arguments) => new(line, column, descriptor, arguments, Fatal: true);
+    public static LoadProblem Fail(long line, int column, DiagnosticDescriptor descriptor, params object?[] arguments) => new(line,
+        column, descriptor, arguments, Fatal: true);
 
-    public static LoadProblem Report(long line, DiagnosticDescriptor descriptor, params object?[] arguments) => new(line, 1, descriptor, arguments, Fatal: false);
+    public static LoadProblem Report(long line, DiagnosticDescriptor descriptor, params object?[] arguments) => new(line, 1, descriptor,
+        arguments, Fatal: false);
 }

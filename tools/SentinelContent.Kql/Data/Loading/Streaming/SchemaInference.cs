@@ -32,7 +32,8 @@ internal sealed class SchemaInference
     }
 
     public TableSchema Schema(string table) =>
-        new(table, [.. _order.Select(name => new ColumnSchema(name, _types[name] == ScalarType.Unknown ? ScalarType.String : _types[name]))]);
+        new(table, [.. _order.Select(name => new ColumnSchema(name,
+            _types[name] == ScalarType.Unknown ? ScalarType.String : _types[name]))]);
 
     /// <summary>The type of the value the reader stands on (the reader ends on its last token).</summary>
     public static ScalarType Infer(ref Utf8JsonReader reader)
@@ -47,7 +48,8 @@ internal sealed class SchemaInference
             case JsonTokenType.Number:
                 return reader.TryGetInt64(out _) ? ScalarType.Long : ScalarType.Real;
             case JsonTokenType.String:
-                if (!reader.ValueIsEscaped && !reader.HasValueSequence && TokenConversion.TryIso8601(reader.ValueSpan, out _)) return ScalarType.DateTime;
+                if (!reader.ValueIsEscaped && !reader.HasValueSequence && TokenConversion.TryIso8601(reader.ValueSpan,
+                    out _)) return ScalarType.DateTime;
                 return ValueConversion.LooksLikeDateTime(reader.GetString()!) ? ScalarType.DateTime : ScalarType.String;
             default:
                 return ScalarType.Unknown;
@@ -79,7 +81,8 @@ internal sealed class SchemaInference
                 var name = reader.GetString()!;
                 if (!seen.Add(name))
                 {
-                    problems.Add(LoadProblem.Fail(line, 1, DataDiagnostics.InvalidSampleFile, $"the row names the column '{name}' twice; keep one"));
+                    problems.Add(LoadProblem.Fail(line, 1, DataDiagnostics.InvalidSampleFile,
+                        $"the row names the column '{name}' twice; keep one"));
                     return false;
                 }
                 reader.Read();
@@ -90,12 +93,14 @@ internal sealed class SchemaInference
         }
         catch (JsonException e)
         {
-            problems.Add(LoadProblem.Fail(line, (int)(e.BytePositionInLine ?? 0) + 1, DataDiagnostics.InvalidSampleFile, JsonRowReader.Clean(e)));
+            problems.Add(LoadProblem.Fail(line, (int)(e.BytePositionInLine ?? 0) + 1, DataDiagnostics.InvalidSampleFile,
+                JsonRowReader.Clean(e)));
             return false;
         }
         catch (InvalidOperationException)
         {
-            problems.Add(LoadProblem.Fail(line, 1, DataDiagnostics.InvalidSampleFile, "the row holds a string that is not valid text (a lone surrogate escape such as \\ud800?)"));
+            problems.Add(LoadProblem.Fail(line, 1, DataDiagnostics.InvalidSampleFile,
+                "the row holds a string that is not valid text (a lone surrogate escape such as \\ud800?)"));
             return false;
         }
     }

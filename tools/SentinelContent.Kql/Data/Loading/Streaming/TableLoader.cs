@@ -20,14 +20,16 @@ internal static class TableLoader
 {
     private static readonly JsonReaderOptions JsonLinesOptions = new() { MaxDepth = JsonText.MaxDepth };
 
-    public static Dictionary<string, DataTable>? Load(IReadOnlyList<(string Path, string Table)> files, SchemaCatalog catalog, IList<Diagnostic> diagnostics, MemoryBudget? budget)
+    public static Dictionary<string, DataTable>? Load(IReadOnlyList<(string Path, string Table)> files, SchemaCatalog catalog,
+        IList<Diagnostic> diagnostics, MemoryBudget? budget)
     {
         var jobs = new List<FileJob>();
         var order = new List<string>();
         foreach (var (file, table) in files)
         {
             if (catalog.Find(table) is null && Similarity.ClosestMatch(table, catalog.TableNames) is { } match)
-                diagnostics.Add(Diagnostic.Create(DataDiagnostics.UnknownTableFile, SourceLocation.FileOnly(file), Path.GetFileName(file), table, match));
+                diagnostics.Add(Diagnostic.Create(DataDiagnostics.UnknownTableFile, SourceLocation.FileOnly(file), Path.GetFileName(file),
+                    table, match));
             var format = DataFiles.Format(file, out var gzip) ?? DataFileFormat.Json;
             jobs.Add(new FileJob(file, table, format, gzip));
             if (!order.Contains(table)) order.Add(table);
@@ -41,6 +43,7 @@ internal static class TableLoader
             foreach (var group in jobs.GroupBy(j => j.Table))
             {
                 var schema = catalog.Find(group.Key);
+                var known = schema is not null;
                 if (schema is null)
                 {
                     var inference = new SchemaInference();
@@ -48,7 +51,7 @@ internal static class TableLoader
                         foreach (var result in job.Results.OrderBy(r => r.Index)) inference.Add(result.Inference!);
                     schema = inference.Schema(group.Key);
                 }
-                var layout = new TableLayout(schema);
+                var layout = new TableLayout(schema, standardColumns: known);
                 foreach (var job in group) job.Layout = layout;
             }
 
@@ -69,10 +72,11 @@ internal static class TableLoader
             foreach (var name in order)
             {
                 var group = jobs.Where(j => j.Table == name).ToList();
-                var chunks = group.SelectMany(j => j.Results.OrderBy(r => r.Index)).Select(r => r.Columns!).ToList();
-                if (chunks.Sum(c => (long)(c.Length == 0 ? 0 : c[0].Count)) > Array.MaxLength)
+                var chunks = group.SelectMany(j => j.Results.OrderBy(r => r.Index)).Select(r => (r.Columns!, r.Rows)).ToList();
+                if (chunks.Sum(c => (long)c.Rows) > Array.MaxLength)
                 {
-                    diagnostics.Add(Diagnostic.Create(DataDiagnostics.TooManyRows, SourceLocation.FileOnly(group[0].Path), Array.MaxLength));
+                    diagnostics.Add(Diagnostic.Create(DataDiagnostics.TooManyRows, SourceLocation.FileOnly(group[0].Path),
+                        Array.MaxLength));
                     return null;
                 }
                 tables[name] = group[0].Layout!.Build(chunks);
@@ -85,7 +89,8 @@ internal static class TableLoader
         }
     }
 
-    /// <summary>Writes each file's problems in line order (the first few; only the first if it ends the file's reading); false when there were any.</summary>
+    /// <summary>Writes each file's problems in line order (the first few; only the first if it ends the file's reading); false when there
+    /// were any.</summary>
     private static bool Report(IEnumerable<FileJob> jobs, IList<Diagnostic> diagnostics)
     {
         var ok = true;
@@ -113,7 +118,8 @@ internal static class TableLoader
                     : Diagnostic.Create(problem.Descriptor, location, problem.Arguments));
             }
             if (sorted.Count > JsonRowReader.MaxProblems)
-                diagnostics.Add(Diagnostic.Create(DataDiagnostics.MoreProblems, SourceLocation.FileOnly(job.Path), JsonRowReader.MaxProblems));
+                diagnostics.Add(Diagnostic.Create(DataDiagnostics.MoreProblems, SourceLocation.FileOnly(job.Path),
+                    JsonRowReader.MaxProblems));
         }
         return ok;
     }
@@ -141,8 +147,10 @@ internal static class TableLoader
                     {
                         result = wholeWork(job, stream, state);
                     }
-                    catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or Core.Input.InputFileException
-                        or Sylvan.Data.Csv.CsvFormatException or Sylvan.Data.Csv.CsvMissingHeadersException or Sylvan.Data.Csv.CsvRecordTooLargeException
+                    catch (Exception e) when (
+                        e is IOException or InvalidDataException or UnauthorizedAccessException or Core.Input.InputFileException
+                        or Sylvan.Data.Csv.CsvFormatException or Sylvan.Data.Csv.CsvMissingHeadersException
+                        or Sylvan.Data.Csv.CsvRecordTooLargeException
                         or System.Text.DecoderFallbackException)
                     {
                         job.Fail(e is System.Text.DecoderFallbackException ? new InvalidDataException("the file is not UTF-8 text") : e);
@@ -163,13 +171,14 @@ internal static class TableLoader
         });
     }
 
-    /// <summary>The pieces of work, file after file, read as the workers ask for them (so only a few chunks are in memory at once).</summary>
+    /// <summary>The pieces of work, file after file, read as the workers ask for them (so only a few chunks are in memory at
+    /// once).</summary>
     private static IEnumerable<(FileJob Job, Chunk? Chunk)> Pieces(IReadOnlyList<FileJob> jobs, LoadState state)
     {
         foreach (var job in jobs)
         {
             if (state.Stopped) yield break;
-            if (job.Format is DataFileFormat.Csv or DataFileFormat.Parquet)
+            if (job.Format is DataFileFormat.Csv)
             {
                 yield return (job, null);
                 continue;
@@ -210,7 +219,8 @@ internal static class TableLoader
     {
         var layout = job.Layout!;
         var result = new ChunkResult(chunk.Index) { Columns = layout.NewColumns(), RelativeLines = chunk.Rows is null };
-        var reader = new JsonRowReader(layout, result.Columns, result.Problems, chunk.Rows is null ? JsonLinesOptions : JsonArrayChunks.Options);
+        var reader = new JsonRowReader(layout, result.Columns, result.Problems,
+            chunk.Rows is null ? JsonLinesOptions : JsonArrayChunks.Options);
         ForEachRow(chunk, result, (row, line) => reader.Read(row, line) && !reader.Full);
         result.Rows = reader.Rows;
         return result;
@@ -227,7 +237,8 @@ internal static class TableLoader
 
     private delegate bool RowWork(ReadOnlySpan<byte> row, long line);
 
-    /// <summary>Calls <paramref name="work"/> for each row of the chunk (each non-blank line of JSON lines) until it returns false.</summary>
+    /// <summary>Calls <paramref name="work"/> for each row of the chunk (each non-blank line of JSON lines) until it returns
+    /// false.</summary>
     private static void ForEachRow(Chunk chunk, ChunkResult result, RowWork work)
     {
         var bytes = chunk.Bytes;

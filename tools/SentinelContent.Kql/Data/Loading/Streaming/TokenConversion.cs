@@ -75,7 +75,8 @@ internal static class TokenConversion
     public static bool TryDateTimeText(string text, out DateTime value)
     {
         Span<byte> ascii = stackalloc byte[32];
-        if (text.Length <= ascii.Length && System.Text.Ascii.FromUtf16(text, ascii, out var written) == System.Buffers.OperationStatus.Done && TryIso8601(ascii[..written], out value))
+        if (text.Length <= ascii.Length && System.Text.Ascii.FromUtf16(text, ascii,
+            out var written) == System.Buffers.OperationStatus.Done && TryIso8601(ascii[..written], out value))
             return true;
         return ValueConversion.TryDateTimeText(text, out value);
     }
@@ -99,9 +100,11 @@ internal static class TokenConversion
     public static bool TryIso8601(ReadOnlySpan<byte> text, out DateTime value)
     {
         value = default;
-        if (text.Length < 19 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' || text[16] != ':') return false;
+        if (text.Length < 19 || text[4] != '-' || text[7] != '-' || (text[10] != 'T'
+            && text[10] != ' ') || text[13] != ':' || text[16] != ':') return false;
         if (!Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) || !Digits(text, 8, 2, out var day)
-            || !Digits(text, 11, 2, out var hour) || !Digits(text, 14, 2, out var minute) || !Digits(text, 17, 2, out var second)) return false;
+            || !Digits(text, 11, 2, out var hour) || !Digits(text, 14, 2, out var minute) || !Digits(text, 17, 2,
+                out var second)) return false;
         var at = 19;
         long fraction = 0;
         if (at < text.Length && text[at] == '.')
@@ -119,7 +122,8 @@ internal static class TokenConversion
         }
         if (at < text.Length && text[at] == 'Z') at++;
         if (at != text.Length) return false;
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return false;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year,
+            month) || hour > 23 || minute > 59 || second > 59) return false;
         value = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(fraction);
         return true;
     }

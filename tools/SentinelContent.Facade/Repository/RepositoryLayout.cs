@@ -1,6 +1,9 @@
-namespace SentinelContent.Cli.Infrastructure;
+namespace SentinelContent.Facade.Repository;
 
-/// <summary>Finds the content repository around the working directory, for commands whose default is "the repository's own content".</summary>
+/// <summary>
+/// Where a content repository keeps what: found from a folder inside it, for jobs whose default is "the repository's own
+/// content".
+/// </summary>
 public static class RepositoryLayout
 {
     public const string RulesFolder = "analytics-rules";

@@ -1,9 +1,9 @@
 using System.Reflection;
-using SentinelContent.Cli.Infrastructure;
 using SentinelContent.Core.Diagnostics;
+using SentinelContent.Facade.Diagnostics;
 using SentinelContent.TestSupport;
 
-namespace SentinelContent.Cli.Tests;
+namespace SentinelContent.Facade.Tests;
 
 /// <summary>
 /// Every diagnostic descriptor declared anywhere in the tool is in the catalog (so reports and docs know it) and
@@ -89,11 +89,11 @@ public sealed class DiagnosticCatalogTests
         return found;
     }
 
-    /// <summary>sentinelctl and the SentinelContent libraries it references, directly or not.</summary>
+    /// <summary>The façade and the SentinelContent libraries it references, directly or not: every library that reports.</summary>
     private static List<Assembly> ToolAssemblies()
     {
         var seen = new Dictionary<string, Assembly>(StringComparer.Ordinal);
-        var pending = new Stack<Assembly>([typeof(SentinelCtl).Assembly]);
+        var pending = new Stack<Assembly>([typeof(DiagnosticCatalog).Assembly]);
         while (pending.Count > 0)
         {
             var assembly = pending.Pop();
