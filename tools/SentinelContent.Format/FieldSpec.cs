@@ -6,7 +6,7 @@ public enum FieldType
     String,
     Integer,
     Boolean,
-    /// <summary>An ISO 8601 duration written as text (PT5M, P1D).</summary>
+    /// <summary>A duration: ISO 8601 (PT5M, P1D) or Azure-Sentinel's short form (5m, 1d); see RuleDuration.</summary>
     Duration,
     Guid,
     /// <summary>Text from a closed list of values.</summary>
@@ -20,6 +20,11 @@ public enum FieldType
     ObjectList,
     /// <summary>A mapping from free keys to text values.</summary>
     StringMap,
+    /// <summary>
+    /// A list whose items are text or mappings of free keys to text: Azure-Sentinel's tags (`- Tarrask`, or
+    /// `- Schema: ASimDns` with `SchemaVersion: 0.1.3` beside it).
+    /// </summary>
+    TagList,
     /// <summary>Any YAML value; a format-specific reader checks it (playbook actions, expressions, free JSON bodies).</summary>
     Any,
 }

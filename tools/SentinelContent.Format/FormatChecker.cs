@@ -57,7 +57,7 @@ public sealed class FormatChecker(IList<Diagnostic> diagnostics, RequiredFor kin
                 if (!YamlValues.TryBoolean(node, out _)) Report(FormatDiagnostics.WrongType, node, path, "true or false", Describe(node));
                 break;
             case FieldType.Duration:
-                if (Scalar(node, field, path, "an ISO 8601 duration") is { } duration && !IsoDuration.TryParse(duration.Value, out _, out var why))
+                if (Scalar(node, field, path, "a duration") is { } duration && !RuleDuration.TryParse(duration.Value, out _, out var why))
                     Report(FormatDiagnostics.InvalidDuration, node, duration.Value, why);
                 break;
             case FieldType.Guid:
@@ -82,6 +82,9 @@ public sealed class FormatChecker(IList<Diagnostic> diagnostics, RequiredFor kin
                 break;
             case FieldType.StringMap:
                 CheckMap(node, field, path);
+                break;
+            case FieldType.TagList:
+                CheckTags(node, field, path);
                 break;
         }
     }
@@ -141,6 +144,26 @@ public sealed class FormatChecker(IList<Diagnostic> diagnostics, RequiredFor kin
         foreach (var entry in mapping.Entries)
         {
             if (entry.Value is not YamlScalar) Report(FormatDiagnostics.WrongType, entry.Value, $"{path}.{entry.Key.Value}", "text", entry.Value.KindName);
+        }
+    }
+
+    private void CheckTags(YamlNode node, FieldSpec field, string path)
+    {
+        if (List(node, field, path) is not { } sequence) return;
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            switch (sequence.Items[i])
+            {
+                case YamlScalar:
+                    break;
+                case YamlMapping tag:
+                    foreach (var entry in tag.Entries.Where(e => e.Value is not YamlScalar))
+                        Report(FormatDiagnostics.WrongType, entry.Value, $"{path}[{i}].{entry.Key.Value}", "text", entry.Value.KindName);
+                    break;
+                case var other:
+                    Report(FormatDiagnostics.WrongType, other, $"{path}[{i}]", "text or a mapping of key: text", other.KindName);
+                    break;
+            }
         }
     }
 

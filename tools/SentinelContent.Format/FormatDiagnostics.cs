@@ -37,8 +37,8 @@ public static class FormatDiagnostics
         "'{0}' is {1}; it must be between {2} and {3}", "The number is outside the range Sentinel accepts for this field.");
     public static readonly DiagnosticDescriptor InvalidGuid = Error("SC0110", "Id is not a GUID",
         "the id '{0}' is not a GUID; generate one (for example with `uuidgen` or `[guid]::NewGuid()`) and never change it", "The id becomes the rule's resource name in the workspace: it must be a GUID and stay stable across versions, or deployments create duplicates.");
-    public static readonly DiagnosticDescriptor InvalidDuration = Error("SC0112", "Not an ISO 8601 duration",
-        "'{0}' is not an ISO 8601 duration: {1}", "Durations are ISO 8601: PT5M (5 minutes), PT1H (1 hour), P1D (1 day), P1DT12H. Sentinel's YAML does not accept 5m or 1h.");
+    public static readonly DiagnosticDescriptor InvalidDuration = Error("SC0112", "Not a duration",
+        "'{0}' is not a duration: {1}", "Durations are written as ISO 8601 (PT5M, PT1H, P1D, P1DT12H), as ARM and exports do, or in the short form of the Azure-Sentinel repository: a whole number and a lower-case m, h or d (5m, 1h, 14d), which its tooling converts to ISO 8601. Deploy writes ISO 8601 either way.");
     public static readonly DiagnosticDescriptor DuplicateValue = Warning("SC0118", "Value listed twice",
         "'{0}' is listed twice in {1}", "A repeated value has no effect; remove the copy.");
 

@@ -9,8 +9,9 @@ namespace SentinelContent.Format;
 /// </summary>
 public static class JsonSchemaWriter
 {
-    // Editor-side patterns only: the validator checks these values with IsoDuration and Guid parsing, not regexes.
-    private const string DurationPattern = "^P(\\d+W)?(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$";
+    // Editor-side patterns only: the validator checks these values with RuleDuration and Guid parsing, not regexes.
+    // ISO 8601, or Azure-Sentinel's short form (5m, 1h, 14d).
+    private const string DurationPattern = "^(P(\\d+W)?(\\d+D)?(T(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?|\\d+[mhd])$";
     private const string GuidPattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
     /// <summary>
@@ -70,6 +71,20 @@ public static class JsonSchemaWriter
             FieldType.ObjectList => Limits(new JsonObject { ["type"] = "array", ["items"] = ObjectSchema(field, RequiredFor.All) }, field),
             FieldType.Object => ObjectSchema(field, RequiredFor.All),
             FieldType.StringMap => Limits(new JsonObject { ["type"] = "object", ["additionalProperties"] = new JsonObject { ["type"] = "string" } }, field),
+            FieldType.TagList => Limits(new JsonObject
+            {
+                ["type"] = "array",
+                ["items"] = new JsonObject
+                {
+                    ["oneOf"] = new JsonArray(
+                        new JsonObject { ["type"] = "string" },
+                        new JsonObject
+                        {
+                            ["type"] = "object",
+                            ["additionalProperties"] = new JsonObject { ["type"] = new JsonArray("string", "number", "boolean") },
+                        }),
+                },
+            }, field),
             _ => new JsonObject(),
         };
         schema["description"] = field.Source is null ? field.Description : $"{field.Description} (Source: {field.Source}.)";
@@ -81,7 +96,7 @@ public static class JsonSchemaWriter
 
     private static JsonObject Limits(JsonObject schema, FieldSpec field)
     {
-        var array = field.Type is FieldType.StringList or FieldType.EnumList or FieldType.ObjectList;
+        var array = field.Type is FieldType.StringList or FieldType.EnumList or FieldType.ObjectList or FieldType.TagList;
         var map = field.Type == FieldType.StringMap;
         if (field.MinLength is { } minLength) schema["minLength"] = minLength;
         if (field.MaxLength is { } maxLength) schema["maxLength"] = maxLength;

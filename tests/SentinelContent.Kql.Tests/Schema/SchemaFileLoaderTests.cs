@@ -90,4 +90,31 @@ public sealed class SchemaFileLoaderTests : IDisposable
         var second = new SchemaCatalog([new TableSchema("T", [new ColumnSchema("B", ScalarType.Long)])]);
         Assert.Equal("B", first.With(second).Find("T")!.Columns.Single().Name);
     }
+
+    [Fact]
+    public void A_workspace_file_adds_to_documented_tables_without_taking_columns_away()
+    {
+        var documented = new SchemaCatalog(
+        [
+            new TableSchema("T",
+            [
+                new ColumnSchema("TimeGenerated", ScalarType.DateTime), new ColumnSchema("Name", ScalarType.String),
+                new ColumnSchema("N", ScalarType.Int),
+            ]),
+            new TableSchema("Only", [new ColumnSchema("A", ScalarType.String)]),
+        ]);
+        var file = new SchemaCatalog(
+        [
+            new TableSchema("T", [new ColumnSchema("N", ScalarType.Long), new ColumnSchema("Custom_s", ScalarType.String)]),
+            new TableSchema("New_CL", [new ColumnSchema("B", ScalarType.Bool)]),
+        ]);
+
+        var merged = documented.WithWorkspace(file);
+
+        // The file's columns first, its type winning (N is long), then the documented ones it lacks.
+        Assert.Equal("N:long, Custom_s:string, TimeGenerated:datetime, Name:string",
+            string.Join(", ", merged.Find("T")!.Columns.Select(c => $"{c.Name}:{c.Type.ToString().ToLowerInvariant()}")));
+        Assert.Equal("A", merged.Find("Only")!.Columns.Single().Name);
+        Assert.Equal("B", merged.Find("New_CL")!.Columns.Single().Name);
+    }
 }

@@ -147,7 +147,7 @@ public static class BacktestCommand
     private static LocalBacktestSource? LocalSource(CliContext context, string[] data, string[] schemaFiles, List<Diagnostic> diagnostics)
     {
         if (!SchemaFiles.TryLoad(context, schemaFiles, out var loaded)) return null;
-        var catalog = loaded is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(loaded);
+        var catalog = BuiltInSchemas.With(loaded);
         var functions = new List<WorkspaceFunction>();
         foreach (var file in schemaFiles)
         {

@@ -1,13 +1,7 @@
 using System.CommandLine;
 using SentinelContent.Cli.Infrastructure;
-using SentinelContent.Content.Format;
-using SentinelContent.Format;
 using SentinelContent.Core.Diagnostics;
-using SentinelContent.Docs;
-using SentinelContent.Playbooks.Format;
-using SentinelContent.Reporting;
-using SentinelContent.RuleTests.Loading;
-using SentinelContent.Facade.Diagnostics;
+using SentinelContent.Facade.Documents;
 using SentinelContent.Facade.Repository;
 
 namespace SentinelContent.Cli.Commands;
@@ -19,30 +13,6 @@ namespace SentinelContent.Cli.Commands;
 /// </summary>
 public static class DocsCommand
 {
-    /// <summary>Each generated document: its path under the repository and how it is produced.</summary>
-    public static IReadOnlyList<(string Path, Func<string> Render)> GeneratedDocuments { get; } =
-    [
-        ("docs/diagnostics.md", () => DiagnosticsDocument.Render(DiagnosticCatalog.All)),
-        ("docs/schemas/analytics-rule.schema.json", AnalyticsRuleSchema.Write),
-        ("docs/schemas/rule-tests.schema.json", () => JsonSchemaWriter.Write(RuleTestFormat.Root, "https://sentinelcontent.dev/schemas/rule-tests.schema.json", "SentinelContent rule tests (X.tests.yaml)")),
-        (SentinelContent.Deploy.Targets.TargetsSchema.RelativePath, SentinelContent.Deploy.Targets.TargetsSchema.Write),
-        ("docs/schemas/playbook.schema.json", PlaybookSchemas.Playbook),
-        ("docs/schemas/playbook-tests.schema.json", PlaybookSchemas.PlaybookTests),
-        ("docs/schemas/automation-rule.schema.json", PlaybookSchemas.AutomationRule),
-    ];
-
-    /// <summary>
-    /// Every generated document of a repository, code-derived and content-derived, with the diagnostics met
-    /// reading the content, and the files under docs/content/ that nothing generates any more.
-    /// </summary>
-    public static (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<string> Orphans, IReadOnlyList<Diagnostic> Diagnostics) AllDocuments(string root)
-    {
-        var diagnostics = new List<Diagnostic>();
-        var content = ContentDocsGenerator.Generate(root, diagnostics);
-        var files = GeneratedDocuments.Select(d => new GeneratedFile(d.Path, d.Render())).Concat(content).ToList();
-        return (files, ContentDocsGenerator.Orphans(root, content), diagnostics);
-    }
-
     public static Command Create(CliContext context)
     {
         var check = new Option<bool>("--check") { Description = "Do not write; exit 1 if a generated document is out of date." };
@@ -69,7 +39,8 @@ public static class DocsCommand
             context.Error.WriteLine("error: run this inside the content repository (no analytics-rules/ folder found).");
             return ExitCodes.UsageOrInternalError;
         }
-        var (files, orphans, diagnostics) = AllDocuments(root);
+        var documents = GeneratedDocuments.Of(root);
+        var diagnostics = documents.Diagnostics;
         foreach (var diagnostic in diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
             context.Error.WriteLine(diagnostic with { Location = diagnostic.Location with { Path = context.Display(diagnostic.Location.Path) } });
         if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
@@ -78,11 +49,9 @@ public static class DocsCommand
             return ExitCodes.ContentErrors;
         }
         var stale = 0;
-        foreach (var (path, content) in files)
+        foreach (var (path, content) in GeneratedDocuments.Stale(root, documents))
         {
             var full = Path.Combine(root, path);
-            var current = File.Exists(full) ? File.ReadAllText(full) : null;
-            if (current == content) continue;
             if (checkOnly)
             {
                 context.Error.WriteLine($"out of date: {path} (run 'sentinelctl docs')");
@@ -94,7 +63,7 @@ public static class DocsCommand
                 context.Out.WriteLine($"wrote {path}");
             }
         }
-        foreach (var orphan in orphans)
+        foreach (var orphan in documents.Orphans)
         {
             if (checkOnly)
             {

@@ -32,7 +32,7 @@ public static class KqlCommand
         {
             // Built-in tables first; schema files extend them and win for tables of the same name.
             if (!SchemaFiles.TryLoad(context, parse.GetValue(schema) ?? [], out var loaded)) return ExitCodes.UsageOrInternalError;
-            var catalog = loaded is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(loaded);
+            var catalog = BuiltInSchemas.With(loaded);
 
             var workspaceFunctions = new List<WorkspaceFunction>();
             if (parse.GetValue(functions) is { } functionsFile)

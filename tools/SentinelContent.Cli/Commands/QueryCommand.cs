@@ -113,7 +113,7 @@ public static class QueryCommand
                 return UsageErrors.Report(context, parse, $"--now: '{parse.GetValue(now)}' is not an ISO 8601 time such as 2026-11-20T12:00:00Z");
 
             if (!SchemaFiles.TryLoad(context, parse.GetValue(schema) ?? [], out var loaded)) return ExitCodes.UsageOrInternalError;
-            var catalog = loaded is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(loaded);
+            var catalog = BuiltInSchemas.With(loaded);
             if (!TryFunctions(context, parse.GetValue(functions), out var workspaceFunctions)) return ExitCodes.UsageOrInternalError;
             // A schema file from `schema pull` also carries the workspace's functions.
             try

@@ -31,8 +31,8 @@ public static class AnalyticsRuleFormat
                     new("dataTypes", FieldType.StringList, "The tables the rule reads from this connector."),
                 ],
             },
-            new("queryFrequency", FieldType.Duration, "How often the query runs (ISO 8601, 5 minutes to 14 days).") { Required = RequiredFor.Scheduled, Source = "Learn: Scheduled analytics rules, query scheduling" },
-            new("queryPeriod", FieldType.Duration, "How far back each run looks (ISO 8601, 5 minutes to 14 days, at least queryFrequency).") { Required = RequiredFor.Scheduled, Source = "Learn: Scheduled analytics rules, query scheduling" },
+            new("queryFrequency", FieldType.Duration, "How often the query runs, 5 minutes to 14 days (PT1H or Azure-Sentinel's 1h).") { Required = RequiredFor.Scheduled, Source = "Learn: Scheduled analytics rules, query scheduling" },
+            new("queryPeriod", FieldType.Duration, "How far back each run looks, 5 minutes to 14 days and at least queryFrequency (P14D or 14d).") { Required = RequiredFor.Scheduled, Source = "Learn: Scheduled analytics rules, query scheduling" },
             new("triggerOperator", FieldType.Enum, "How the number of result rows is compared with triggerThreshold.")
             {
                 Required = RequiredFor.Scheduled,
@@ -122,7 +122,12 @@ public static class AnalyticsRuleFormat
             new("suppressionDuration", FieldType.Duration, "How long to stop running the query after an alert (at most 24 hours).") { Source = "Learn: Scheduled analytics rules (up to 24 hours)" },
             new("kind", FieldType.Enum, "Scheduled, or NRT for a near-real-time rule that runs every minute.") { Required = RequiredFor.All, Values = [Scheduled, Nrt] },
             new("version", FieldType.String, "The rule's version, a.b.c with numbers.") { MaxLength = 20, Source = "Azure-Sentinel template validator (version, 20)" },
-            new("tags", FieldType.StringList, "Free tags."),
+            new("tags", FieldType.TagList,
+                "Free tags: text, or mappings such as Azure-Sentinel's `- Schema: ASimDns` / `SchemaVersion: 0.1.3` (the ASIM schema a " +
+                "rule reads) and `- ParentAlert: URL` / `version: 1.0.0`. Not deployed: alert rules have no tags in ARM.")
+            {
+                Source = "Azure-Sentinel Solutions rules (tags as text and as mappings)",
+            },
             new("enabled", FieldType.Boolean, "Whether the rule runs once deployed."),
             new("metadata", FieldType.Object, "Content-hub metadata (source, author, support, categories).")
             {

@@ -47,7 +47,7 @@ public static class AnalyticsRuleReader
         Query = m["query"] as YamlScalar is { IsNull: false } query ? query : null,
         Tactics = TextList(m["tactics"]),
         RelevantTechniques = TextList(m["relevantTechniques"]),
-        Tags = TextList(m["tags"]),
+        Tags = ReadTags(m["tags"]),
         RequiredDataConnectors = [.. Mappings(m["requiredDataConnectors"]).Select(c => new RequiredDataConnector(Text(c["connectorId"]), TextList(c["dataTypes"]), c.Location))],
         EntityMappings = [.. Mappings(m["entityMappings"]).Select(ReadEntityMapping)],
         CustomDetails = ReadCustomDetails(m["customDetails"]),
@@ -55,6 +55,18 @@ public static class AnalyticsRuleReader
         AggregationKind = m["eventGroupingSettings"] is YamlMapping g ? Text(g["aggregationKind"]) : null,
         IncidentConfiguration = m["incidentConfiguration"] is YamlMapping i ? ReadIncidentConfiguration(i) : null,
     };
+
+    /// <summary>Text tags as written; a mapping tag (Schema: ASimDns, SchemaVersion: 0.1.3) as its pairs in one line.</summary>
+    private static IReadOnlyList<Located<string>> ReadTags(YamlNode? node) =>
+        node is YamlSequence sequence
+            ? [.. sequence.Items.Select(item => item switch
+            {
+                YamlScalar { IsNull: false } text => new Located<string>(text.Value, text.Location),
+                YamlMapping pairs => new Located<string>(
+                    string.Join(", ", pairs.Entries.Select(e => $"{e.Key.Value}: {(e.Value as YamlScalar)?.Value}")), pairs.Location),
+                _ => (Located<string>?)null,
+            }).OfType<Located<string>>()]
+            : [];
 
     private static EntityMapping ReadEntityMapping(YamlMapping m) => new(
         Text(m["entityType"]),

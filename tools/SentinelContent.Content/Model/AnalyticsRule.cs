@@ -53,7 +53,7 @@ public sealed class AnalyticsRule
     public string DisplayName => Name?.Value ?? System.IO.Path.GetFileNameWithoutExtension(Source.Path);
 
     public static TimeSpan? DurationOf(Located<string>? text) =>
-        text is { } t && IsoDuration.TryParse(t.Value, out var value) ? value : null;
+        text is { } t && RuleDuration.TryParse(t.Value, out var value) ? value : null;
 }
 
 public sealed record RequiredDataConnector(Located<string>? ConnectorId, IReadOnlyList<Located<string>> DataTypes, SourceLocation Location);

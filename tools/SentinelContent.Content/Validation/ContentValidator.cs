@@ -37,7 +37,7 @@ public sealed class ContentValidator(IReadOnlyList<IRuleValidator> ruleValidator
         new IncidentGroupingValidator(),
         new VersionValidator(),
         new QuerySyntaxValidator(),
-        new QuerySemanticsValidator(schemas is null ? null : Kql.Schema.BuiltInSchemas.Default.With(schemas), functions),
+        new QuerySemanticsValidator(schemas is null ? null : Kql.Schema.BuiltInSchemas.With(schemas), functions),
     ];
 
     public static IReadOnlyList<IRuleSetValidator> DefaultSetValidators { get; } = [new DuplicateIdValidator()];

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SentinelContent.Content.Format;
 using SentinelContent.Format;
 using SentinelContent.Content.Model;
+using SentinelContent.Core.Values;
 
 namespace SentinelContent.Deploy.Desired;
 
@@ -38,12 +39,12 @@ public static class AnalyticsRuleBody
         };
         if (!nrt)
         {
-            p["queryFrequency"] = rule.QueryFrequency?.Value;
-            p["queryPeriod"] = rule.QueryPeriod?.Value;
+            p["queryFrequency"] = Iso(rule.QueryFrequency?.Value);
+            p["queryPeriod"] = Iso(rule.QueryPeriod?.Value);
             p["triggerOperator"] = ArmOperator(rule.TriggerOperator?.Value);
             p["triggerThreshold"] = rule.TriggerThreshold?.Value;
         }
-        p["suppressionDuration"] = rule.SuppressionDuration?.Value ?? "PT5H";
+        p["suppressionDuration"] = Iso(rule.SuppressionDuration?.Value) ?? "PT5H";
         p["suppressionEnabled"] = rule.SuppressionEnabled?.Value ?? false;
         p["tactics"] = Strings(rule.Tactics.Select(t => t.Value));
 
@@ -80,11 +81,17 @@ public static class AnalyticsRuleBody
     /// <summary>
     /// A workspace rule's properties with Sentinel's defaults filled in where it has none (event grouping,
     /// incident settings, suppression), the same defaults <see cref="Build"/> writes; so a rule made without
-    /// them compares equal to its exported file.
+    /// them compares equal to its exported file. Durations are normalised as <see cref="Build"/> writes them,
+    /// so PT60M in the workspace and 1h in the repository are the same value.
     /// </summary>
     public static JsonObject WithDefaults(JsonObject properties)
     {
         var result = (JsonObject)properties.DeepClone();
+        NormaliseDuration(result, "queryFrequency");
+        NormaliseDuration(result, "queryPeriod");
+        NormaliseDuration(result, "suppressionDuration");
+        if (result["incidentConfiguration"]?["groupingConfiguration"] is JsonObject groupingConfiguration)
+            NormaliseDuration(groupingConfiguration, "lookbackDuration");
         result["eventGroupingSettings"] ??= new JsonObject { ["aggregationKind"] = "SingleAlert" };
         result["incidentConfiguration"] ??= Incident(null);
         result["suppressionDuration"] ??= "PT5H";
@@ -93,6 +100,18 @@ public static class AnalyticsRuleBody
         result["techniques"] ??= new JsonArray();
         result["subTechniques"] ??= new JsonArray();
         return result;
+    }
+
+    /// <summary>
+    /// A duration as ARM stores it: ISO 8601 in its shortest form (1h → PT1H, 14d → P14D, PT24H → P1D), which is also
+    /// what Azure-Sentinel's converter writes for its short forms. Text that does not parse is passed through
+    /// (validate has refused it before deploy gets here).
+    /// </summary>
+    public static string? Iso(string? text) => text is null ? null : RuleDuration.ToIso(text) ?? text;
+
+    private static void NormaliseDuration(JsonObject properties, string name)
+    {
+        if (properties[name] is JsonValue value && value.TryGetValue<string>(out var text)) properties[name] = Iso(text);
     }
 
     private static string? ArmOperator(string? text) =>
@@ -131,7 +150,7 @@ public static class AnalyticsRuleBody
             {
                 ["enabled"] = grouping?.Enabled?.Value ?? false,
                 ["reopenClosedIncident"] = grouping?.ReopenClosedIncident?.Value ?? false,
-                ["lookbackDuration"] = grouping?.LookbackDuration?.Value ?? "PT5H",
+                ["lookbackDuration"] = Iso(grouping?.LookbackDuration?.Value) ?? "PT5H",
                 ["matchingMethod"] = grouping?.MatchingMethod?.Value ?? "AllEntities",
                 ["groupByEntities"] = Strings(grouping?.GroupByEntities.Select(e => e.Value) ?? []),
                 ["groupByAlertDetails"] = Strings(grouping?.GroupByAlertDetails.Select(e => e.Value) ?? []),

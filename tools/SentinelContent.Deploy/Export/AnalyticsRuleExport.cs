@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SentinelContent.Core.Values;
 using SentinelContent.Deploy.Arm;
 using SentinelContent.Deploy.Desired;
 using SentinelContent.Deploy.Targets;
@@ -30,8 +31,8 @@ public static class AnalyticsRuleExport
         };
         if (!nrt)
         {
-            doc["queryFrequency"] = Copy(p, "queryFrequency");
-            doc["queryPeriod"] = Copy(p, "queryPeriod");
+            doc["queryFrequency"] = ShortDuration(Copy(p, "queryFrequency"));
+            doc["queryPeriod"] = ShortDuration(Copy(p, "queryPeriod"));
             doc["triggerOperator"] = p["triggerOperator"]?.GetValue<string>() is { } op
                 ? AnalyticsRuleBody.OperatorToArm.FirstOrDefault(kv => kv.Value == op).Key ?? op
                 : null;
@@ -48,8 +49,10 @@ public static class AnalyticsRuleExport
             "alertDisplayNameFormat", "alertDescriptionFormat", "alertTacticsColumnName", "alertSeverityColumnName", "alertDynamicProperties");
         doc["eventGroupingSettings"] = Copy(p, "eventGroupingSettings");
         doc["incidentConfiguration"] = InOrder(Copy(p, "incidentConfiguration"), "createIncident", "groupingConfiguration");
+        if (doc["incidentConfiguration"]?["groupingConfiguration"] is JsonObject grouping)
+            grouping["lookbackDuration"] = ShortDuration(grouping["lookbackDuration"]?.DeepClone());
         doc["suppressionEnabled"] = Copy(p, "suppressionEnabled");
-        doc["suppressionDuration"] = Copy(p, "suppressionDuration");
+        doc["suppressionDuration"] = ShortDuration(Copy(p, "suppressionDuration"));
         doc["version"] = "1.0.0";
         doc["kind"] = actual.Kind;
         // A rule the environment forces off is written as enabled: the override keeps applying on deploy,
@@ -85,6 +88,15 @@ public static class AnalyticsRuleExport
         }
         return result;
     }
+
+    /// <summary>
+    /// Durations are written the way Azure-Sentinel's rules write them (1h, 14d, 5m; docs/deploy.md), in the largest
+    /// whole unit; a duration no unit divides (seconds) stays ISO 8601. Deploy turns them back into ARM's ISO text.
+    /// </summary>
+    private static JsonNode? ShortDuration(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) && RuleDuration.TryParse(text, out var span)
+            ? RuleDuration.ToShort(span) ?? IsoDuration.Format(span)
+            : node;
 
     private static JsonNode? Copy(JsonObject properties, string name) =>
         properties[name] is { } value && value.GetValueKind() != JsonValueKind.Null ? value.DeepClone() : null;

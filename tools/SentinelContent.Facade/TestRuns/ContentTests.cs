@@ -17,7 +17,7 @@ public static class ContentTests
         var options = request.Options;
         var ruleTestFiles = TestSelection.RuleTestFiles(request.Files);
         var playbookTestFiles = TestSelection.PlaybookTestFiles(request.Files, options.Replay is not null);
-        var catalog = request.Schemas is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(request.Schemas);
+        var catalog = BuiltInSchemas.With(request.Schemas);
 
         var playbooks = Task.Run(() => RunPlaybookTests(playbookTestFiles, options));
         var rules = new RuleTestSuite(catalog).Run(ruleTestFiles, options);

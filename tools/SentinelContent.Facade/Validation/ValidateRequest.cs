@@ -18,5 +18,5 @@ public sealed record ValidateRequest(IReadOnlyList<ContentFile> Files)
     public bool AllowUntested { get; init; }
 
     /// <summary>The built-in table catalog with <see cref="Schemas"/> added.</summary>
-    public SchemaCatalog Catalog => Schemas is null ? BuiltInSchemas.Default : BuiltInSchemas.Default.With(Schemas);
+    public SchemaCatalog Catalog => BuiltInSchemas.With(Schemas);
 }

@@ -41,7 +41,13 @@ internal sealed partial class Binder
     private HashSet<string> BindJoinCondition(JoinOperator op, TableSymbol left, TableSymbol right)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        var row = new RowContext(left, left, right);
+        if (op.Condition is not { } condition) return keys;
+        // `where` sees both sides' columns unqualified, the left's first (Microsoft's binder accepts
+        // join kind=inner (W) where Ports has tostring(Port), Ports being W's; Azure-Sentinel's DetectPortMisuseByStaticThreshold).
+        var rowTable = condition.Kind == SyntaxKind.JoinWhereClause
+            ? new TableSymbol([.. left.Columns, .. right.Columns.Where(c => left.Find(c.Name) is null)], left.IsOpen || right.IsOpen)
+            : left;
+        var row = new RowContext(rowTable, left, right);
         foreach (var item in op.ConditionItems)
         {
             if (item.Kind == SyntaxKind.NameReference && SyntaxHelpers.NameText(item) is { } name)

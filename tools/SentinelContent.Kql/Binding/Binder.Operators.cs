@@ -187,10 +187,13 @@ internal sealed partial class Binder
         return new TableSymbol(builder.Columns.ToArray(), row.Table.IsOpen && OperatorItems(op).Any(IsWildcard));
     }
 
-    /// <summary>project/summarize/distinct: an explicit name declared twice is an error (the first stays); a derived name is renumbered.</summary>
+    /// <summary>
+    /// project/summarize/distinct: an explicit name declared twice is an error (the first stays); a derived name, or an
+    /// explicit one meeting a column of an aggregate's `*` expansion, is renumbered.
+    /// </summary>
     private void AddProjected(ColumnListBuilder builder, ItemColumn column, SyntaxNode item, ref int counter)
     {
-        if (column.Explicit && column.Name is { } name && builder.Contains(name))
+        if (column.Explicit && column.Name is { } name && builder.Contains(name) && !builder.IsExpanded(name))
         {
             Report(KqlSemanticDiagnostics.DuplicateColumn, item.Span, name);
             return;
@@ -294,14 +297,19 @@ internal sealed partial class Binder
                 AddProjected(builder, column, group, ref counter);
         }
 
+        var groupKeys = builder.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+
         var aggregates = op.Aggregates;
         var aggregateRow = row with { Aggregates = true };
         foreach (var aggregate in aggregates)
         {
             NamesOf(aggregate);
+            // The expansion skips the group keys and what this aggregate already gave (ts of arg_max(ts, *)).
+            var skipped = new HashSet<string>(groupKeys, StringComparer.Ordinal);
             foreach (var column in ItemColumns(aggregate, aggregateRow))
             {
-                if (column.FromStar) builder.AddIfAbsent(new ColumnSymbol(column.Name!, column.Type.Scalar));
+                if (!column.FromStar && column.Name is { } own) skipped.Add(own);
+                if (column.FromStar) builder.AddExpanded(new ColumnSymbol(column.Name!, column.Type.Scalar), skipped);
                 else AddProjected(builder, column, aggregate, ref counter);
             }
         }

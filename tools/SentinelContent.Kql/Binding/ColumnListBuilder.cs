@@ -9,6 +9,7 @@ internal sealed class ColumnListBuilder
 {
     private readonly List<ColumnSymbol> _columns = [];
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _expanded = new(StringComparer.Ordinal);
     private TableSymbol? _reserved;
 
     public ColumnListBuilder()
@@ -61,6 +62,23 @@ internal sealed class ColumnListBuilder
     {
         if (!_index.ContainsKey(column.Name)) AddOrReplace(column);
     }
+
+    /// <summary>
+    /// A column of an aggregate's `*` expansion (arg_max(x, *)), as Microsoft's binder names them: a name in
+    /// <paramref name="skipped"/> (group keys, the aggregate's own column) is not repeated; any other clash is
+    /// renumbered (summarize l = sum(l), arg_max(x, *) by a gives a, l, x, l1; two expansions give x, y, x1, y1).
+    /// Expanded names are remembered, because an explicit name meeting one later is renumbered too
+    /// (summarize arg_max(x, *), b = count() by a gives a, x, b, b1).
+    /// </summary>
+    public void AddExpanded(ColumnSymbol column, IReadOnlySet<string> skipped)
+    {
+        if (skipped.Contains(column.Name)) return;
+        var added = AddUnique(column);
+        _expanded.Add(added.Name);
+    }
+
+    /// <summary>True when the column of this name came from a `*` expansion (<see cref="AddExpanded"/>).</summary>
+    public bool IsExpanded(string name) => _expanded.Contains(name);
 
     public void Remove(string name)
     {

@@ -14,6 +14,11 @@ public static class BuiltInSchemas
 
     public static SchemaCatalog Default { get; } = Load();
 
+    /// <summary>
+    /// The built-in tables with a workspace's schema files (--schema) laid over them (<see cref="SchemaCatalog.WithWorkspace"/>).
+    /// </summary>
+    public static SchemaCatalog With(SchemaCatalog? files) => files is null ? Default : Default.WithWorkspace(files);
+
     private static SchemaCatalog Load()
     {
         var assembly = typeof(BuiltInSchemas).Assembly;

@@ -25,4 +25,27 @@ public sealed class SchemaCatalog
 
     /// <summary>This catalog with the tables of <paramref name="other"/> added, replacing same-named tables.</summary>
     public SchemaCatalog With(SchemaCatalog other) => new(_tables.Values.Concat(other._tables.Values));
+
+    /// <summary>
+    /// This catalog (documented tables) with a workspace's schema files laid over it: a table only one describes is
+    /// taken as it is; a table both describe has the file's columns (its types win) and then the documented columns
+    /// the file lacks. An export describes what a workspace holds, not what it lacks: exports in circulation drop
+    /// columns every workspace has (../shared's la_table_schemas.csv has no column named Name in any table, and
+    /// AzureDiagnostics without TimeGenerated; docs/table-catalog.md), and a rule is not wrong for using them.
+    /// </summary>
+    public SchemaCatalog WithWorkspace(SchemaCatalog files)
+    {
+        var merged = new List<TableSchema>();
+        foreach (var file in files._tables.Values)
+        {
+            if (Find(file.Name) is not { } documented)
+            {
+                merged.Add(file);
+                continue;
+            }
+            var columns = file.Columns.Concat(documented.Columns.Where(c => file.Find(c.Name) is null)).ToList();
+            merged.Add(new TableSchema(file.Name, columns, file.Description ?? documented.Description));
+        }
+        return new(_tables.Values.Concat(merged));
+    }
 }
