@@ -49,6 +49,8 @@ public static class BacktestCommand
             error, 4 the workspace could not be reached or refused a query.
             """);
         command.Arguments.Add(rulePath);
+        var maxMemory = MaxMemoryOption.Create();
+        command.Options.Add(maxMemory);
         foreach (var option in new Option[] { data, schema, from, to, format, parallelism, connection.Environment, connection.Targets, connection.Credential, connection.Endpoint, connection.Verbose, connection.Color })
             command.Options.Add(option);
 
@@ -62,6 +64,8 @@ public static class BacktestCommand
             if (live == (parse.GetValue(data) is { Length: > 0 }))
                 return UsageErrors.Report(context, parse, "give --env NAME (the workspace) or --data DIR (local logs), not both");
             var color = context.UseColor(parse.GetValue(connection.Color));
+            if (!MaxMemoryOption.TryApply(parse.GetValue(maxMemory), EvaluationLimits.Default, out var limits, out var badMemory))
+                return UsageErrors.Report(context, parse, badMemory);
 
             var diagnostics = new List<Diagnostic>();
             var rule = ReadRule(context, parse.GetValue(rulePath)!, diagnostics);
@@ -90,7 +94,7 @@ public static class BacktestCommand
                 }
                 else
                 {
-                    var local = LocalSource(context, parse.GetValue(data)!, parse.GetValue(schema) ?? [], diagnostics);
+                    var local = LocalSource(context, parse.GetValue(data)!, parse.GetValue(schema) ?? [], limits, diagnostics);
                     if (local is null)
                     {
                         Report(context, color, diagnostics);
@@ -144,7 +148,8 @@ public static class BacktestCommand
         return rule;
     }
 
-    private static LocalBacktestSource? LocalSource(CliContext context, string[] data, string[] schemaFiles, List<Diagnostic> diagnostics)
+    private static LocalBacktestSource? LocalSource(
+        CliContext context, string[] data, string[] schemaFiles, EvaluationLimits limits, List<Diagnostic> diagnostics)
     {
         if (!SchemaFiles.TryLoad(context, schemaFiles, out var loaded)) return null;
         var catalog = BuiltInSchemas.With(loaded);
@@ -167,8 +172,8 @@ public static class BacktestCommand
             context.Error.WriteLine($"error: no such file or folder: {context.Display(missing!)}");
             return null;
         }
-        var tables = SampleDataSet.Load(files, catalog, diagnostics, new MemoryBudget(MemoryBudget.DefaultLimit));
-        return tables is null ? null : new LocalBacktestSource(new KqlEngine(catalog, functions: functions), tables);
+        var tables = SampleDataSet.Load(files, catalog, diagnostics, new MemoryBudget(limits.MaxMemory));
+        return tables is null ? null : new LocalBacktestSource(new KqlEngine(catalog, limits, functions), tables);
     }
 
     private static void Report(CliContext context, bool color, IReadOnlyList<Diagnostic> diagnostics)

@@ -25,9 +25,21 @@ public static class CheckCommand
               sentinelctl check --format junit --output check.xml
             Exit codes: 0 clean, 1 content errors or failed tests, 2 usage or internal error.
             """);
+        var maxMemory = MaxMemoryOption.Create();
         command.Options.Add(allowUntested);
+        command.Options.Add(maxMemory);
         report.AddTo(command);
-        command.SetAction(parse => ValidateCommand.Run(context, [], parse, report, new ValidateSettings { RunTests = true, AllowUntested = parse.GetValue(allowUntested) }));
+        command.SetAction(parse =>
+        {
+            var defaults = Kql.Evaluation.EvaluationLimits.Default;
+            if (!MaxMemoryOption.TryApply(parse.GetValue(maxMemory), defaults, out var limits, out var error))
+            {
+                context.Error.WriteLine($"error: {error}");
+                return ExitCodes.UsageOrInternalError;
+            }
+            var settings = new ValidateSettings { RunTests = true, AllowUntested = parse.GetValue(allowUntested), Limits = limits };
+            return ValidateCommand.Run(context, [], parse, report, settings);
+        });
         return command;
     }
 }

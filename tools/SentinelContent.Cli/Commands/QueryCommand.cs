@@ -49,6 +49,7 @@ public static class QueryCommand
             Description = "Also write to standard error what loading made of --data: rows per table, each column's type, storage "
                 + "(dictionary-encoded strings, dynamic values as JSON text) and size in memory, and the load time.",
         };
+        var maxMemory = MaxMemoryOption.Create();
         var jsonl = new Option<bool>("--jsonl") { Description = "Read {\"id\",\"query\"} JSON lines on standard input; write one {\"id\",\"columns\",\"rows\",\"error\"} line per query." };
         // --env and the options of the connection are the deployer's (one sentinel.yaml, one way to sign in).
         var connection = new DeployOptions();
@@ -82,8 +83,8 @@ public static class QueryCommand
             workspace could not be reached or refused the query.
             """);
         command.Arguments.Add(query);
-        Option[] options = [file, data, schema, functions, now, format, maxRows, timeout, jsonl, explain, stats, color, timespan,
-            allowPartial, wait];
+        Option[] options = [file, data, schema, functions, now, format, maxRows, timeout, maxMemory, jsonl, explain, stats, color,
+            timespan, allowPartial, wait];
         foreach (var option in options) command.Options.Add(option);
         foreach (var option in new Option[] { connection.Environment, connection.Targets, connection.Credential, connection.Endpoint, connection.Verbose }) command.Options.Add(option);
 
@@ -100,14 +101,15 @@ public static class QueryCommand
                 return UsageErrors.Report(context, parse, ExplainUsage);
             if (parse.GetValue(connection.Environment) is not null)
             {
-                if (lines || parse.GetValue(data) is { Length: > 0 } || parse.GetValue(now) is not null || parse.GetValue(maxRows) is not null || parse.GetValue(timeout) is not null)
-                    return UsageErrors.Report(context, parse,
-                        "--env runs the query in the workspace; --data, --now, --jsonl, --max-rows and --timeout are for local runs");
+                if (lines || parse.GetValue(data) is { Length: > 0 } || parse.GetValue(now) is not null || parse.GetValue(maxRows) is not null
+                    || parse.GetValue(timeout) is not null || parse.GetValue(maxMemory) is not null)
+                    return UsageErrors.Report(context, parse, "--env runs the query in the workspace; "
+                        + "--data, --now, --jsonl, --max-rows, --timeout and --max-memory are for local runs");
                 return LiveQuery.Run(context, parse, connection, new LiveQuery.Request(text, queryFile, parse.GetValue(timespan), parse.GetValue(wait), parse.GetValue(allowPartial), parse.GetValue(format)));
             }
             if (parse.GetValue(timespan) is not null || parse.GetValue(wait) is not null || parse.GetValue(allowPartial))
                 return UsageErrors.Report(context, parse, "--timespan, --wait and --allow-partial apply to a workspace query (--env NAME)");
-            if (!TryLimits(parse.GetValue(maxRows), parse.GetValue(timeout), out var limits, out var limitError))
+            if (!TryLimits(parse.GetValue(maxRows), parse.GetValue(timeout), parse.GetValue(maxMemory), out var limits, out var limitError))
                 return UsageErrors.Report(context, parse, limitError);
             if (!TryNow(parse.GetValue(now), out var pinned))
                 return UsageErrors.Report(context, parse, $"--now: '{parse.GetValue(now)}' is not an ISO 8601 time such as 2026-11-20T12:00:00Z");
@@ -172,7 +174,8 @@ public static class QueryCommand
             }
             catch (KqlEvaluationException e)
             {
-                report.Write([.. e.Diagnostics.Select(d => d.In(new SourceText(name, source)))]);
+                var sourceText = new SourceText(name, source);
+                report.Write([.. e.Diagnostics.Select(d => d.In(sourceText))]);
                 return ExitCodes.ContentErrors;
             }
 
@@ -209,10 +212,9 @@ public static class QueryCommand
         }
     }
 
-    private static bool TryLimits(int? maxRows, string? timeout, out EvaluationLimits limits, out string error)
+    private static bool TryLimits(int? maxRows, string? timeout, string? maxMemory, out EvaluationLimits limits, out string error)
     {
-        limits = EvaluationLimits.Default;
-        error = string.Empty;
+        if (!MaxMemoryOption.TryApply(maxMemory, EvaluationLimits.Default, out limits, out error)) return false;
         if (maxRows is { } rows)
         {
             if (rows < 1)

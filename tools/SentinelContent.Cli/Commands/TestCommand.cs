@@ -53,6 +53,8 @@ public static class TestCommand
         command.Options.Add(filter);
         command.Options.Add(replay);
         command.Options.Add(schema);
+        var maxMemory = MaxMemoryOption.Create();
+        command.Options.Add(maxMemory);
         report.AddTo(command);
         command.SetAction(parse =>
         {
@@ -67,8 +69,14 @@ public static class TestCommand
                 span = parsed;
             }
             if (!SchemaFiles.TryLoad(context, parse.GetValue(schema) ?? [], out var schemas)) return ExitCodes.UsageOrInternalError;
+            var defaults = Kql.Evaluation.EvaluationLimits.Default;
+            if (!MaxMemoryOption.TryApply(parse.GetValue(maxMemory), defaults, out var limits, out var memoryError))
+            {
+                context.Error.WriteLine($"error: {memoryError}");
+                return ExitCodes.UsageOrInternalError;
+            }
             var options = new RuleTestSuiteOptions { Filter = parse.GetValue(filter), Replay = span };
-            return Run(context, parse.GetValue(paths) ?? [], options, schemas, parse, report);
+            return Run(context, parse.GetValue(paths) ?? [], options, schemas, limits, parse, report);
         });
         return command;
     }
@@ -83,11 +91,11 @@ public static class TestCommand
     }
 
     private static int Run(
-        CliContext context, IReadOnlyList<string> paths, RuleTestSuiteOptions options, SchemaCatalog? schemas, ParseResult parse,
-        ReportOptions report)
+        CliContext context, IReadOnlyList<string> paths, RuleTestSuiteOptions options, SchemaCatalog? schemas,
+        Kql.Evaluation.EvaluationLimits limits, ParseResult parse, ReportOptions report)
     {
         if (!ContentPaths.TryResolve(context, paths, out var files, out _)) return ExitCodes.UsageOrInternalError;
-        var run = ContentTests.Run(new TestRunRequest(files) { Schemas = schemas, Options = options });
+        var run = ContentTests.Run(new TestRunRequest(files) { Schemas = schemas, Options = options, Limits = limits });
 
         var replay = options.Replay is not null;
         var tests = run.RuleTests.Outcomes.Select(o => TestResults.FromRule(o, context, replay))

@@ -81,7 +81,7 @@ public static class ValidateCommand
         if (!ContentPaths.TryResolve(context, paths, out var files, out var displayPaths)) return ExitCodes.UsageOrInternalError;
         var request = new ValidateRequest(files)
         {
-            Schemas = settings.Schemas, Functions = settings.Functions, AllowUntested = settings.AllowUntested,
+            Schemas = settings.Schemas, Functions = settings.Functions, AllowUntested = settings.AllowUntested, Limits = settings.Limits,
         };
         IReadOnlyList<Diagnostic> findings;
         var command = "validate";
@@ -113,6 +113,9 @@ public sealed record ValidateSettings
     public bool AllowUntested { get; init; }
 
     public bool RunTests { get; init; }
+
+    /// <summary>The bounds of each rule test's query runs (check's --max-memory).</summary>
+    public Kql.Evaluation.EvaluationLimits? Limits { get; init; }
 }
 
 /// <summary>Turns the paths a user named (or the repository default) into content files, reporting paths that do not exist.</summary>

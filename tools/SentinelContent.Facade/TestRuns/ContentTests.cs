@@ -20,7 +20,7 @@ public static class ContentTests
         var catalog = BuiltInSchemas.With(request.Schemas);
 
         var playbooks = Task.Run(() => RunPlaybookTests(playbookTestFiles, options));
-        var rules = new RuleTestSuite(catalog).Run(ruleTestFiles, options);
+        var rules = new RuleTestSuite(catalog, request.Limits).Run(ruleTestFiles, options);
         var (playbookOutcomes, playbookProblems) = playbooks.GetAwaiter().GetResult();
         return new TestRunResult(rules, playbookOutcomes, playbookProblems, [.. ruleTestFiles, .. playbookTestFiles]);
     }

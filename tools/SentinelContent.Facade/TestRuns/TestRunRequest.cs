@@ -12,4 +12,7 @@ public sealed record TestRunRequest(IReadOnlyList<ContentFile> Files)
 
     /// <summary>The name filter, a replay span instead of the expectations, and how many tests run at once.</summary>
     public RuleTestSuiteOptions Options { get; init; } = RuleTestSuiteOptions.Default;
+
+    /// <summary>The bounds of each query run (--max-memory); the engine's defaults when null.</summary>
+    public Kql.Evaluation.EvaluationLimits? Limits { get; init; }
 }

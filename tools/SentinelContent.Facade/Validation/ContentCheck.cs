@@ -22,7 +22,7 @@ public static class ContentCheck
     public static CheckResult Run(ValidateRequest request)
     {
         var findings = ContentValidation.Validate(request);
-        var ruleTests = new RuleTestSuite(request.Catalog).Run(FilesOf(request, ContentFileKind.RuleTests));
+        var ruleTests = new RuleTestSuite(request.Catalog, request.Limits).Run(FilesOf(request, ContentFileKind.RuleTests));
         var playbookTests = PlaybookTestRunner.Run(FilesOf(request, ContentFileKind.PlaybookTests));
 
         // The runner reads the samples validate read: a sample's problem is one finding, not two.

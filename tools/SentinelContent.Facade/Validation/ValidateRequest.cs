@@ -17,6 +17,9 @@ public sealed record ValidateRequest(IReadOnlyList<ContentFile> Files)
     /// <summary>Whether a rule may lack a test expecting alerts and one expecting none (SC0409).</summary>
     public bool AllowUntested { get; init; }
 
+    /// <summary>The bounds of each rule test's query runs when the tests run too (check's --max-memory).</summary>
+    public Kql.Evaluation.EvaluationLimits? Limits { get; init; }
+
     /// <summary>The built-in table catalog with <see cref="Schemas"/> added.</summary>
     public SchemaCatalog Catalog => BuiltInSchemas.With(Schemas);
 }

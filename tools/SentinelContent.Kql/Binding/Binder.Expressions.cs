@@ -8,7 +8,13 @@ namespace SentinelContent.Kql.Binding;
 internal sealed partial class Binder
 {
     /// <summary>Binds any expression; <paramref name="row"/> is null outside a row context (let values, tabular sources).</summary>
-    private ExprType Bind(SyntaxNode node, RowContext? row) => Record(node, BindCore(node, row));
+    private ExprType Bind(SyntaxNode node, RowContext? row)
+    {
+        // Trees are bounded (SyntaxDepth), but a workspace function or a thread with a small stack could still run
+        // low: stop cleanly (SC0207 from BindQuery) instead of overflowing.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        return Record(node, BindCore(node, row));
+    }
 
     private ExprType BindCore(SyntaxNode node, RowContext? row)
     {

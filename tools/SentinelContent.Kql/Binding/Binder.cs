@@ -37,13 +37,23 @@ internal sealed partial class Binder
     public SemanticModel BindQuery()
     {
         ExprType? result = null;
-        foreach (var statement in ((QueryBlock)_tree.Root).Statements)
+        try
         {
-            var type = BindStatement(statement);
-            if (statement.Kind == SyntaxKind.ExpressionStatement) result = type;
+            foreach (var statement in ((QueryBlock)_tree.Root).Statements)
+            {
+                var type = BindStatement(statement);
+                if (statement.Kind == SyntaxKind.ExpressionStatement) result = type;
+            }
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            result = null;
+            var at = new TextSpan(SyntaxHelpers.Child(_tree.Root, SyntaxKind.StatementList)?.Span.Start ?? 0, 0);
+            _diagnostics.Add(KqlDiagnostic.Create(KqlSyntaxDiagnostics.NestingTooDeep, at, SyntaxDepth.MaxTreeDepth));
         }
 
-        var ordered = _diagnostics.OrderBy(d => d.Span.Start).ToArray();
+        _diagnostics.AddRange(RegexPatternCheck.Check(_tree.Root));
+        var ordered = KqlSyntaxDiagnostics.Capped(_diagnostics.OrderBy(d => d.Span.Start).ToArray());
         return new SemanticModel(_tree, _types, _symbols, ordered, result, _itemNames.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value));
     }
 

@@ -98,9 +98,18 @@ public static class KqlSemanticDiagnostics
         "KQL's default join kind is innerunique, unlike SQL's inner join: only one left row per key survives, which silently loses matches in detections. " +
         "State the kind you mean: kind=inner, kind=leftouter, kind=innerunique.");
 
+    public static readonly DiagnosticDescriptor UnsupportedRegex = new(
+        "SC0315", "Regular expression the engine cannot run", "The regular expression {0} cannot be run: {1}",
+        DiagnosticSeverity.Error, Category,
+        "Kusto runs regular expressions with RE2, which has no backreferences (\\1), lookahead or lookbehind ((?=...), (?<=...)), " +
+        "atomic groups or conditionals, so that every match takes linear time; the local engine uses .NET's non-backtracking " +
+        "engine, which refuses the same constructs. A pattern that is not valid at all is reported too. Rewrite the pattern " +
+        "without those constructs (for example, match the repeated text explicitly), or test the condition in KQL.");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         UnknownTable, UnknownName, UnknownFunction, WrongArgumentCount, WrongArgumentType, AggregateOutsideSummarize, NotTabular, UnknownTableWarning,
         DuplicateColumn, MappedColumnMissing, MappedColumnType, NoTimeFilter, SearchAllTables, JoinWithoutKind, UnknownWorkspaceFunction,
+        UnsupportedRegex,
     ];
 }

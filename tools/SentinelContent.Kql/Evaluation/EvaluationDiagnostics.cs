@@ -23,9 +23,22 @@ public static class EvaluationDiagnostics
         "SC0804", "Query failed at run time", "{0}", DiagnosticSeverity.Error, Category,
         "The query is valid but could not be evaluated on this data: for example a regular expression that does not compile, or toscalar() over a table without rows. The message says what failed.");
 
+    public static readonly DiagnosticDescriptor MemoryLimit = new(
+        "SC0805", "Memory limit exceeded", "{0}", DiagnosticSeverity.Error, Category,
+        "Local evaluation bounds the memory a query may hold (--max-memory; by default half the memory available, at most " +
+        "8 GiB), checked inside operators and functions every few thousand rows and before every large allocation, so a " +
+        "runaway query fails with this message instead of exhausting the machine. Narrow the data or the query, or raise --max-memory.");
+
+    public static readonly DiagnosticDescriptor ValueTooLarge = new(
+        "SC0806", "Value too large", "{0}", DiagnosticSeverity.Error, Category,
+        "A string, array or bag the query builds (strrep, strcat, make_set, make_list, pack...) would be larger than 32 MiB, " +
+        "the largest value Kusto stores (a column's MaxValueSize; 1 MiB by default). The check happens before the value is " +
+        "built. Build smaller values: limit make_set/make_list with their max-size argument, or summarize further.");
+
     public static readonly DiagnosticDescriptor NotOffline = new(
         "SC0810", "Function not computable offline", "{0}() cannot be computed by the local engine: {1}", DiagnosticSeverity.Error, Category,
         "The function needs something only a cluster has: the signed-in principal, the database and its storage extents or cursors, or Microsoft's IP geolocation data. The reason is in the function catalog (Catalog/Data/kql-functions.json, field \"offline\") and in docs/kql-evaluator.md. Run the query in a workspace, or leave the function out of what the local test checks.");
 
-    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [Unsupported, RowLimit, TimeLimit, RuntimeError, NotOffline];
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+        [Unsupported, RowLimit, TimeLimit, RuntimeError, MemoryLimit, ValueTooLarge, NotOffline];
 }

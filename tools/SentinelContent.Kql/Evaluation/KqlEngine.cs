@@ -70,13 +70,33 @@ public sealed class KqlEngine
             _engine.Execute(_plan, _schemas, tables, now, cancellation);
     }
 
-    private DataTable Execute(TabularEval plan, SchemaCatalog schemas, IReadOnlyDictionary<string, DataTable> tables, DateTime now, CancellationToken cancellation)
+    private DataTable Execute(
+        TabularEval plan, SchemaCatalog schemas, IReadOnlyDictionary<string, DataTable> tables, DateTime now, CancellationToken stop) =>
+        Guard(() => ExecuteCore(plan, schemas, tables, now, stop));
+
+    private DataTable ExecuteCore(
+        TabularEval plan, SchemaCatalog schemas, IReadOnlyDictionary<string, DataTable> tables, DateTime now, CancellationToken stop)
     {
         var named = tables.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        var context = new Runtime.QueryContext(now, named, schemas, Limits, cancellation);
+        var context = new Runtime.QueryContext(now, named, schemas, Limits, stop);
+        var outer = Runtime.QueryContext.Current;
+        Runtime.QueryContext.Current = context;
         try
         {
             return plan(context);
+        }
+        finally
+        {
+            Runtime.QueryContext.Current = outer;
+        }
+    }
+
+    /// <summary>A run's failures as diagnostics: every way a query can fail is the query's failure, not the tool's.</summary>
+    private DataTable Guard(Func<DataTable> run)
+    {
+        try
+        {
+            return run();
         }
         catch (RegexMatchTimeoutException)
         {
@@ -84,11 +104,26 @@ public sealed class KqlEngine
         }
         catch (InsufficientExecutionStackException)
         {
-            throw Runtime.QueryContext.Failure(EvaluationDiagnostics.RuntimeError, new TextSpan(0, 0), "the query nests too deeply to run");
+            throw TooDeep();
         }
         catch (Exception e) when (IsValueFailure(e))
         {
             throw ValueFailure(e);
+        }
+        catch (MemoryBudgetExceededException e)
+        {
+            throw Runtime.QueryContext.Failure(EvaluationDiagnostics.MemoryLimit, new TextSpan(0, 0), e.Message);
+        }
+        catch (ValueTooLargeException e)
+        {
+            throw Runtime.QueryContext.Failure(EvaluationDiagnostics.ValueTooLarge, new TextSpan(0, 0), e.Message);
+        }
+        catch (OutOfMemoryException)
+        {
+            // An allocation nothing reserved (a huge array from one call): still the query's failure, not the tool's.
+            GC.Collect();
+            throw Runtime.QueryContext.Failure(
+                EvaluationDiagnostics.MemoryLimit, new TextSpan(0, 0), "the query needs more memory than the process can allocate");
         }
     }
 
@@ -146,7 +181,15 @@ public sealed class KqlEngine
         {
             throw ValueFailure(e);
         }
+        catch (InsufficientExecutionStackException)
+        {
+            throw TooDeep();
+        }
     }
+
+    /// <summary>The stack ran low planning or running a deep query: SC0207, as the parser reports a tree too deep.</summary>
+    private static KqlEvaluationException TooDeep() =>
+        Runtime.QueryContext.Failure(KqlSyntaxDiagnostics.NestingTooDeep, new TextSpan(0, 0), SyntaxDepth.MaxTreeDepth);
 
     /// <summary>
     /// A value the query makes impossible (a datetime past year 9999, an unknown time zone): it fails the query with

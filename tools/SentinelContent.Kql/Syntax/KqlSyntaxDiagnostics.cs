@@ -76,11 +76,34 @@ public static class KqlSyntaxDiagnostics
         "SC0214", "Name needs brackets", "The name '{0}' must be bracketed as ['{0}']", DiagnosticSeverity.Error, Category,
         "A name containing '-' or '$' reads as an expression (a minus b). Write it bracketed, ['Synced-Folder'], or choose a plain name.");
 
+    public static readonly DiagnosticDescriptor TooManyErrors = new(
+        "SC0215", "Too many errors", "{0:N0} more errors in this query are not shown", DiagnosticSeverity.Error, Category,
+        "A query reports at most 100 syntax errors and 100 semantic errors; the rest are counted in this one. Text that is " +
+        "not KQL (100,000 '-' signs) would otherwise give one error per character and print gigabytes. Fix the first " +
+        "errors: the rest usually follow from them.");
+
+    /// <summary>The most syntax (and, separately, semantic) errors a query reports; the rest are counted in one SC0215.</summary>
+    public const int MaxReported = 100;
+
+    /// <summary>
+    /// The first <see cref="MaxReported"/> of <paramref name="ordered"/> (diagnostics ordered by position) and, when there are
+    /// more, one SC0215 at the first one left out that counts them.
+    /// </summary>
+    public static IReadOnlyList<KqlDiagnostic> Capped(IReadOnlyList<KqlDiagnostic> ordered)
+    {
+        if (ordered.Count <= MaxReported) return ordered;
+        var kept = new List<KqlDiagnostic>(MaxReported + 1);
+        for (var i = 0; i < MaxReported; i++) kept.Add(ordered[i]);
+        var at = new Core.Text.TextSpan(ordered[MaxReported].Span.Start, 0);
+        kept.Add(KqlDiagnostic.Create(TooManyErrors, at, ordered.Count - MaxReported));
+        return kept;
+    }
+
     /// <summary>Every syntax descriptor, for documentation and for tests that check codes are unique.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         BadCheckInput, UnexpectedCharacter, UnterminatedLiteral, ExpectedToken, MissingExpression, QueryOperatorExpected,
         UnexpectedText, NestingTooDeep, QueryTooLong, MissingName, MissingValue, MissingClause, RawGuidNotAllowed,
-        UnknownTypeName, NameNeedsBrackets,
+        UnknownTypeName, NameNeedsBrackets, TooManyErrors,
     ];
 }

@@ -51,11 +51,13 @@ public sealed class KqlSyntaxTree
             System.Buffers.ArrayPool<LexicalToken>.Shared.Return(tokens);
         }
 
+        root = SyntaxDepth.Guard(root, diagnostics);
+
         // Stable sort: diagnostics at the same offset keep the order the parser found them in.
         IReadOnlyList<KqlDiagnostic> ordered = diagnostics.Count <= 1
             ? diagnostics
             : diagnostics.Select((d, i) => (d, i)).OrderBy(x => x.d.Span.Start).ThenBy(x => x.i).Select(x => x.d).ToArray();
-        return new KqlSyntaxTree(text, root, ordered);
+        return new KqlSyntaxTree(text, root, KqlSyntaxDiagnostics.Capped(ordered));
     }
 
     public string ToFullString() => Root.ToFullString();

@@ -12,7 +12,7 @@ namespace SentinelContent.RuleTests.Running;
 /// </summary>
 public sealed class KqlQueryEngine(KqlEngine engine) : IQueryEngine
 {
-    public KqlQueryEngine(SchemaCatalog catalog) : this(new KqlEngine(catalog))
+    public KqlQueryEngine(SchemaCatalog catalog, EvaluationLimits? limits = null) : this(new KqlEngine(catalog, limits))
     {
     }
 

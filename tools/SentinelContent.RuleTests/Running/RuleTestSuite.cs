@@ -49,7 +49,9 @@ public sealed record TimedOutcome(TestOutcome Outcome, string RuleName, TimeSpan
 /// </summary>
 public sealed class RuleTestSuite(IQueryEngine engine, SchemaCatalog catalog)
 {
-    public RuleTestSuite(SchemaCatalog catalog) : this(new KqlQueryEngine(catalog), catalog)
+    /// <summary>A suite over the local engine; <paramref name="limits"/> bound each query run (--max-memory).</summary>
+    public RuleTestSuite(SchemaCatalog catalog, Kql.Evaluation.EvaluationLimits? limits = null)
+        : this(new KqlQueryEngine(catalog, limits), catalog)
     {
     }
 

@@ -195,6 +195,16 @@ internal sealed class CollectAggregator(AggregateCall call, int? conditionArg, b
         public JsonArray Values { get; } = [];
 
         public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The size of the array's JSON text so far, held to <see cref="ValueLimits.MaxValueSize"/>.</summary>
+        public long Size { get; set; }
+    }
+
+    private static void Grow(Items state, System.Text.Json.Nodes.JsonNode? element, string? text = null)
+    {
+        text ??= element is JsonValue v && v.TryGetValue<string>(out var s) ? s : element?.ToJsonString() ?? "null";
+        state.Size += text.Length + 3;
+        ValueLimits.Check(state.Size, "the array make_set/make_list builds");
     }
 
     public override void Add(int group, int row)
@@ -207,6 +217,7 @@ internal sealed class CollectAggregator(AggregateCall call, int? conditionArg, b
         var node = KqlValue.ToDynamic(value);
         if (!distinct)
         {
+            Grow(state, node);
             state.Values.Add(node);
             return;
         }
@@ -214,7 +225,10 @@ internal sealed class CollectAggregator(AggregateCall call, int? conditionArg, b
         foreach (var element in node is JsonArray array ? [.. array] : new[] { node })
         {
             if (state.Values.Count >= limit) return;
-            if (state.Seen.Add(element?.ToJsonString() ?? "null")) state.Values.Add(element?.DeepClone());
+            var key = element?.ToJsonString() ?? "null";
+            if (!state.Seen.Add(key)) continue;
+            Grow(state, element, key);
+            state.Values.Add(element?.DeepClone());
         }
     }
 

@@ -10,11 +10,18 @@ public abstract class Aggregator
 {
     public abstract void Add(int group, int row);
 
+    /// <summary>The run's time and memory check, called every few thousand rows (summarize sets it).</summary>
+    public Action? CheckBudget { get; set; }
+
     /// <summary>Every row of the input at once; aggregators that do better group by group override it.</summary>
     public virtual void AddAll(SummarizeGroups groups)
     {
         var groupOfRow = groups.GroupOfRow;
-        for (var row = 0; row < groupOfRow.Length; row++) Add(groupOfRow[row], row);
+        for (var row = 0; row < groupOfRow.Length; row++)
+        {
+            if ((row & (Runtime.QueryContext.RowsPerCheck - 1)) == 0) CheckBudget?.Invoke();
+            Add(groupOfRow[row], row);
+        }
     }
 
     public abstract IReadOnlyList<Column> Results(int groups);

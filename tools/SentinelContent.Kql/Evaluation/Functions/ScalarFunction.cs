@@ -38,11 +38,18 @@ public static class Implement
 {
     /// <summary>A function of the arguments' values; <paramref name="type"/> is the result type when the binder gives none.</summary>
     public static ScalarImplementation Values(ScalarType type, Func<object?[], object?> f) =>
-        site => (input, context) => RowWise.MapN(site.Evaluate(input, context), input.RowCount, site.TypeOr(type), f);
+        site => (input, context) =>
+            RowWise.MapN(site.Evaluate(input, context), input.RowCount, site.TypeOr(type), f, context, site.Node.Span);
 
     /// <summary>A function that also reads the run's context (the pinned now).</summary>
     public static ScalarImplementation WithContext(ScalarType type, Func<QueryContext, object?[], object?> f) =>
-        site => (input, context) => RowWise.MapN(site.Evaluate(input, context), input.RowCount, site.TypeOr(type), args => f(context, args));
+        site => (input, context) => RowWise.MapN(
+            site.Evaluate(input, context), input.RowCount, site.TypeOr(type), args => f(context, args), context, site.Node.Span);
+
+    /// <summary>A function that also needs its call site (to reserve memory before a large value, with the call's position).</summary>
+    public static ScalarImplementation WithSite(ScalarType type, Func<CallSite, QueryContext, object?[], object?> f) =>
+        site => (input, context) => RowWise.MapN(
+            site.Evaluate(input, context), input.RowCount, site.TypeOr(type), args => f(site, context, args), context, site.Node.Span);
 
     /// <summary>A function whose arguments are all null-propagating: any null argument gives null without calling <paramref name="f"/>.</summary>
     public static ScalarImplementation Strict(ScalarType type, Func<object?[], object?> f) =>

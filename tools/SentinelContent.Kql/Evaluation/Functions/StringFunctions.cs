@@ -33,7 +33,7 @@ internal static class StringFunctions
         f["indexof"] = Implement.Values(ScalarType.Long, IndexOf);
         f["countof"] = Implement.WithContext(ScalarType.Long, CountOf);
         f["reverse"] = Implement.Values(ScalarType.String, a => new string(a.Text(0).Reverse().ToArray()));
-        f["strrep"] = Implement.Values(ScalarType.String, a => string.Join(a.Length > 2 ? a.Text(2) : string.Empty, Enumerable.Repeat(a.Text(0), (int)Math.Clamp(KqlValue.ToLong(a[1]) ?? 0, 0, 10_000))));
+        f["strrep"] = Implement.WithSite(ScalarType.String, Strrep);
         f["array_strcat"] = Implement.Values(ScalarType.String, a => a.Arg(0) is JsonArray array ? string.Join(a.Text(1), array.Select(e => KqlValue.ToText(KqlValue.Unwrap(e)))) : null);
         f["url_decode"] = Implement.Values(ScalarType.String, a => Uri.UnescapeDataString(a.Text(0).Replace('+', ' ')));
         // Lower-case hex and '+' for a space (application/x-www-form-urlencoded), as the page writes them; the component
@@ -194,5 +194,19 @@ internal static class StringFunctions
         {
             return string.Empty;
         }
+    }
+
+    /// <summary>
+    /// strrep(value, multiplier[, delimiter]): the multiplier is capped at 10,000 (the reference's strrep page), and the
+    /// result's size is reserved before it is built, so strrep(strrep(strrep("a", 10000), 10000), 10000) is SC0806, not 8 GB.
+    /// </summary>
+    private static object? Strrep(CallSite site, Runtime.QueryContext context, object?[] a)
+    {
+        var text = a.Text(0);
+        var delimiter = a.Length > 2 ? a.Text(2) : string.Empty;
+        var times = (int)Math.Clamp(KqlValue.ToLong(a[1]) ?? 0, 0, 10_000);
+        if (times == 0) return string.Empty;
+        context.Reserve((long)text.Length * times + (long)delimiter.Length * (times - 1), "strrep's result", site.Node.Span);
+        return string.Join(delimiter, Enumerable.Repeat(text, times));
     }
 }

@@ -21,6 +21,7 @@ public static class RangeGenerator
         while (current is not null && (ascending ? ValueComparer.Instance.Compare(current, to) <= 0 : ValueComparer.Instance.Compare(current, to) >= 0))
         {
             if (values.Count >= maxRows) return null;
+            Runtime.QueryContext.Tick(values.Count);
             values.Add(current);
             current = Arithmetic.Apply('+', current, step);
         }

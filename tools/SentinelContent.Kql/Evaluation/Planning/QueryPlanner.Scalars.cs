@@ -14,6 +14,7 @@ internal sealed partial class QueryPlanner
 
     private ScalarPlan PlanScalar(SyntaxNode node, bool row = true)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (node.Kind)
         {
             case SyntaxKind.StringLiteralExpression or SyntaxKind.CompoundStringLiteralExpression or SyntaxKind.LongLiteralExpression

@@ -68,7 +68,15 @@ internal sealed partial class QueryPlanner
                 context.CheckBudget(op.Span);
                 var star = aggregate.HasStar ? StarColumns(table, result.Select(r => r.Name).Concat(aggregate.Names)) : [];
                 var aggregator = CreateAggregator(aggregate, table, star, context);
-                aggregator.AddAll(summarizeGroups);
+                aggregator.CheckBudget = () => context.CheckBudget(aggregate.Call.Span);
+                try
+                {
+                    aggregator.AddAll(summarizeGroups);
+                }
+                catch (ValueTooLargeException e)
+                {
+                    throw Runtime.QueryContext.Failure(EvaluationDiagnostics.ValueTooLarge, aggregate.Call.Span, e.Message);
+                }
                 computed[aggregate] = (aggregator.Results(groupCount), [.. aggregate.Names, .. star.Select(c => c.Name)]);
             }
 

@@ -10,6 +10,7 @@ internal sealed partial class QueryPlanner
 {
     private TabularEval PlanTabular(SyntaxNode node)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (node.Kind)
         {
             case SyntaxKind.PipeExpression:

@@ -27,8 +27,12 @@ public sealed class QueryContext
         _tables = tables;
         _schemas = schemas;
         Limits = limits;
+        Memory = MemoryBudget.For(limits);
         _cancellation = cancellation;
     }
+
+    /// <summary>The run's memory bound (--max-memory), checked with the time budget and before large allocations.</summary>
+    public MemoryBudget Memory { get; }
 
     public DateTime Now { get; }
 
@@ -59,11 +63,61 @@ public sealed class QueryContext
     public T Once<T>(object key, Func<T> compute) =>
         (T)_cache.GetOrAdd(key, _ => new Lazy<object?>(() => compute(), LazyThreadSafetyMode.ExecutionAndPublication)).Value!;
 
-    /// <summary>Stops the run when it is cancelled or over its time budget; operators call it between steps and inside long loops.</summary>
+    /// <summary>
+    /// Stops the run when it is cancelled, over its time budget or over its memory bound; operators call it between steps,
+    /// and row loops (functions, aggregates) every <see cref="RowsPerCheck"/> rows.
+    /// </summary>
     public void CheckBudget(TextSpan span)
     {
         if (_cancellation.IsCancellationRequested || _clock.Elapsed > Limits.Timeout)
             throw Failure(EvaluationDiagnostics.TimeLimit, span, Limits.Timeout);
+        try
+        {
+            Memory.Check();
+        }
+        catch (MemoryBudgetExceededException e)
+        {
+            throw Failure(EvaluationDiagnostics.MemoryLimit, span, e.Message);
+        }
+    }
+
+    private static readonly AsyncLocal<QueryContext?> s_current = new();
+
+    /// <summary>The run this thread (or task) works for, so loops that are not handed the context still check its budget.</summary>
+    public static QueryContext? Current
+    {
+        get => s_current.Value;
+        internal set => s_current.Value = value;
+    }
+
+    /// <summary>
+    /// For a row loop without the context at hand (RowWise.Map, range, conversions): checks the current run's budget every
+    /// <see cref="RowsPerCheck"/> rows. The failure has no position of its own; the message says which limit.
+    /// </summary>
+    public static void Tick(int row)
+    {
+        if ((row & (RowsPerCheck - 1)) == 0) s_current.Value?.CheckBudget(default);
+    }
+
+    /// <summary>How often row loops check the budget: often enough to stop within milliseconds, rarely enough to cost nothing.</summary>
+    public const int RowsPerCheck = 4096;
+
+    /// <summary>Before allocating a value of <paramref name="size"/> characters or bytes: the value bound (SC0806), then the memory bound (SC0805).</summary>
+    public void Reserve(long size, string what, TextSpan span)
+    {
+        try
+        {
+            ValueLimits.Check(size, what);
+            Memory.Reserve(size * 2);
+        }
+        catch (ValueTooLargeException e)
+        {
+            throw Failure(EvaluationDiagnostics.ValueTooLarge, span, e.Message);
+        }
+        catch (MemoryBudgetExceededException e)
+        {
+            throw Failure(EvaluationDiagnostics.MemoryLimit, span, e.Message);
+        }
     }
 
     public void CheckRows(long rows, TextSpan span)

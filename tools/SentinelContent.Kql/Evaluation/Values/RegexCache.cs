@@ -20,7 +20,18 @@ public static class RegexCache
     {
         var key = (pattern, options, matchTimeout);
         if (Cache.TryGetValue(key, out var cached)) return cached;
-        var regex = new Regex(Translate(pattern), options | Always, matchTimeout);
+        Regex regex;
+        try
+        {
+            regex = new Regex(Translate(pattern), options | Always, matchTimeout);
+        }
+        catch (NotSupportedException e)
+        {
+            // Backreferences, lookaround, atomic groups and conditionals: RE2 (Kusto) has none of them either. A query
+            // error (SC0804), not an internal one (issue 24, D6).
+            throw new ArgumentException($"the regular expression '{pattern}' uses a construct RE2 does not support: {e.Message}", e);
+        }
+
         if (Cache.Count >= MaxEntries) Cache.Clear();
         Cache[key] = regex;
         return regex;
@@ -29,6 +40,24 @@ public static class RegexCache
     /// <summary>A regex built by <see cref="Get(string, TimeSpan, RegexOptions)"/>, with another match timeout.</summary>
     public static Regex WithTimeout(Regex regex, TimeSpan matchTimeout) =>
         regex.MatchTimeout == matchTimeout ? regex : Get(regex.ToString(), matchTimeout, regex.Options & ~Always);
+
+    /// <summary>Why <paramref name="pattern"/> cannot be run (invalid, or a construct RE2 lacks), or null when it can.</summary>
+    public static string? Problem(string pattern)
+    {
+        try
+        {
+            _ = new Regex(Translate(pattern), Always, Regex.InfiniteMatchTimeout);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
+        }
+        catch (NotSupportedException e)
+        {
+            return $"it uses a construct RE2 does not support ({e.Message})";
+        }
+    }
 
     /// <summary>RE2 flags written inline as (?i) work alike; RE2's \z and \A too. Named groups (?P&lt;name&gt;) become .NET's (?&lt;name&gt;).</summary>
     private static string Translate(string pattern) => pattern.Replace("(?P<", "(?<", StringComparison.Ordinal);
