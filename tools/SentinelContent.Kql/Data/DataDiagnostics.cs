@@ -39,5 +39,12 @@ public static class DataDiagnostics
         "SC0708", "More problems in the file", "more problems in this file are not shown (the first {0} are)", DiagnosticSeverity.Info, Category,
         "A data file with many bad rows would bury the output; the first problems in line order are shown. Fix them and run again to see the rest.");
 
-    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = [InvalidSampleFile, WrongValueType, UnknownColumn, TooManyRows, RowNotAnObject, UnknownTableFile, OverMemoryBudget, MoreProblems];
+    public static readonly DiagnosticDescriptor UnsupportedParquetColumn = new(
+        "SC0709", "Parquet column not readable", "the Parquet column '{0}' is nested (a list, map or struct); {1} takes flat columns",
+        DiagnosticSeverity.Error, Category,
+        "A Parquet data file is read column by column into the table's columns, which are flat: a dynamic column is written as JSON "
+        + "text (as Log Analytics and ADX exports write it). Flatten the column, or write it as a JSON string.");
+
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+        [InvalidSampleFile, WrongValueType, UnknownColumn, TooManyRows, RowNotAnObject, UnknownTableFile, OverMemoryBudget, MoreProblems, UnsupportedParquetColumn];
 }

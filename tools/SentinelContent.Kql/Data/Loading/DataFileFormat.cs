@@ -1,8 +1,8 @@
 namespace SentinelContent.Kql.Data.Loading;
 
 /// <summary>
-/// How a data file is written, from its name: JSON (an array of rows, or JSON lines) or CSV; any of them may be
-/// gzip-compressed (.jsonl.gz).
+/// How a data file is written, from its name: JSON (an array of rows, or JSON lines) or CSV, either gzip-compressed or
+/// not (.jsonl.gz), or Parquet.
 /// </summary>
 public enum DataFileFormat
 {
@@ -10,6 +10,7 @@ public enum DataFileFormat
     Json,
     JsonLines,
     Csv,
+    Parquet,
 }
 
 /// <summary>The data files a folder is searched for, their formats and the tables they hold.</summary>
@@ -17,7 +18,7 @@ public static class DataFiles
 {
     /// <summary>The file name endings of data files (lower case).</summary>
     public static IReadOnlyList<string> Extensions { get; } =
-        [".json", ".jsonl", ".ndjson", ".csv", ".json.gz", ".jsonl.gz", ".ndjson.gz", ".csv.gz"];
+        [".json", ".jsonl", ".ndjson", ".csv", ".json.gz", ".jsonl.gz", ".ndjson.gz", ".csv.gz", ".parquet"];
 
     public static bool IsDataFile(string path) => Format(path, out _) is not null;
 
@@ -32,6 +33,7 @@ public static class DataFiles
             ".json" => DataFileFormat.Json,
             ".jsonl" or ".ndjson" => DataFileFormat.JsonLines,
             ".csv" => DataFileFormat.Csv,
+            ".parquet" when !gzip => DataFileFormat.Parquet,
             _ => null,
         };
     }

@@ -141,7 +141,8 @@ internal static class TableLoader
                 ChunkResult result;
                 if (chunk is null)
                 {
-                    using var stream = job.Open();
+                    // Parquet is read from the file itself (it seeks); CSV as a stream, decompressed if need be.
+                    using var stream = job.Format == DataFileFormat.Parquet ? Stream.Null : job.Open();
                     if (stream is null) return;
                     try
                     {
@@ -151,6 +152,7 @@ internal static class TableLoader
                         e is IOException or InvalidDataException or UnauthorizedAccessException or Core.Input.InputFileException
                         or Sylvan.Data.Csv.CsvFormatException or Sylvan.Data.Csv.CsvMissingHeadersException
                         or Sylvan.Data.Csv.CsvRecordTooLargeException
+                        or Parquet.ParquetException or Parquet.Meta.Proto.ThriftProtocolException or NotSupportedException
                         or System.Text.DecoderFallbackException)
                     {
                         job.Fail(e is System.Text.DecoderFallbackException ? new InvalidDataException("the file is not UTF-8 text") : e);
@@ -178,7 +180,7 @@ internal static class TableLoader
         foreach (var job in jobs)
         {
             if (state.Stopped) yield break;
-            if (job.Format is DataFileFormat.Csv)
+            if (job.Format is DataFileFormat.Csv or DataFileFormat.Parquet)
             {
                 yield return (job, null);
                 continue;
@@ -281,14 +283,17 @@ internal static class TableLoader
     {
         var layout = job.Layout!;
         var result = new ChunkResult(0) { Columns = layout.NewColumns() };
-        result.Rows = CsvTableReader.Read(stream, layout, result.Columns, result.Problems, () => state.Stopped);
+        result.Rows = job.Format == DataFileFormat.Parquet
+            ? ParquetTableReader.Read(job.Path, layout, result.Columns, result.Problems, () => state.Stopped)
+            : CsvTableReader.Read(stream, layout, result.Columns, result.Problems, () => state.Stopped);
         return result;
     }
 
     private static ChunkResult InferWhole(FileJob job, Stream stream, LoadState state)
     {
         var result = new ChunkResult(0) { Inference = new SchemaInference() };
-        CsvTableReader.Infer(stream, result.Inference, result.Problems);
+        if (job.Format == DataFileFormat.Parquet) ParquetTableReader.Infer(job.Path, result.Inference, result.Problems);
+        else CsvTableReader.Infer(stream, result.Inference, result.Problems);
         return result;
     }
 
