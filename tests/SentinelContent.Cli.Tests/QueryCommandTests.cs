@@ -36,6 +36,32 @@ public class QueryCommandTests
     }
 
     [Fact]
+    public void Explain_prints_the_logical_plan_as_text_or_json_without_running_the_query()
+    {
+        using var repo = WithSamples();
+        const string query = "SigninLogs | where ResultType != '0' | summarize Failures = count() by UserPrincipalName";
+        var text = repo.Run("query", "--explain", query, "--data", "samples");
+        Assert.Equal(0, text.ExitCode);
+        var lines = text.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Aggregate Failures = count(): long by UserPrincipalName: string  -> (UserPrincipalName: string, Failures: long)",
+            lines[0]);
+        Assert.StartsWith("  Filter ResultType != '0': bool", lines[1]);
+        Assert.StartsWith("    Scan SigninLogs (2 of 97 columns: ResultType, UserPrincipalName)", lines[2]);
+
+        var json = repo.Run("query", "--explain", query, "--format", "json");
+        Assert.Equal(0, json.ExitCode);
+        using var document = JsonDocument.Parse(json.Out);
+        Assert.Equal("Aggregate", document.RootElement.GetProperty("result").GetProperty("node").GetString());
+
+        var csv = repo.Run("query", "--explain", query, "--format", "csv");
+        Assert.Equal(2, csv.ExitCode);
+        Assert.Contains("--explain", csv.Error);
+        var bad = repo.Run("query", "--explain", "SigninLogs | where Nope == 1");
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("SC0302", bad.Error + bad.Out);
+    }
+
+    [Fact]
     public void Table_output_cuts_wide_cells_and_keeps_each_row_on_one_line()
     {
         using var repo = new TempRepository();

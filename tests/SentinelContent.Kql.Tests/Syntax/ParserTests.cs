@@ -108,10 +108,11 @@ public sealed class ParserTests
     {
         var tree = ParseClean("T | where A | take 1");
         var statement = tree.Root.DescendantNodesAndSelf().First(n => n.Kind == SyntaxKind.ExpressionStatement);
-        var pipe = Assert.IsType<SyntaxNode>(statement.Children[0]);
+        var pipe = Assert.IsType<PipeExpression>(statement.Children[0]);
         Assert.Equal(SyntaxKind.PipeExpression, pipe.Kind);
-        Assert.Equal(SyntaxKind.TakeOperator, ((SyntaxNode)pipe.Children[2]).Kind);
-        Assert.Equal(SyntaxKind.PipeExpression, ((SyntaxNode)pipe.Children[0]).Kind);
+        Assert.IsType<TakeOperator>(pipe.Operator);
+        Assert.Same(pipe.Children[2], pipe.Operator);
+        Assert.IsType<PipeExpression>(pipe.Input);
     }
 
     [Fact]

@@ -39,6 +39,11 @@ public static class QueryCommand
         var format = new Option<ResultFormat>("--format", "-f") { Description = "Output: table (readable, default), json ({\"columns\",\"rows\"} as the Log Analytics API returns values) or csv (RFC 4180).", DefaultValueFactory = _ => ResultFormat.Table };
         var maxRows = new Option<int?>("--max-rows") { Description = $"The most rows any step of the query may produce (default {EvaluationLimits.Default.MaxRows:N0}); more is an error, not a truncated result." };
         var timeout = new Option<string?>("--timeout") { Description = $"The time one query may run: 30s, 2m, 500ms or hh:mm:ss (default {EvaluationLimits.Default.Timeout.TotalSeconds:0}s)." };
+        var explain = new Option<bool>("--explain")
+        {
+            Description = "Print the query's logical plan instead of running it: scans (with the columns read), filters, projections, "
+                + "aggregates, joins, lets and function expansions, each with its output columns and types; --format json for JSON.",
+        };
         var stats = new Option<bool>("--stats")
         {
             Description = "Also write to standard error what loading made of --data: rows per table, each column's type, storage "
@@ -72,13 +77,15 @@ public static class QueryCommand
               sentinelctl query --file hunt.kql --data samples/ --now 2026-11-20T12:00:00Z --format json
               sentinelctl query "print x = 1, y = now()" --format csv
               echo '{"id":"1","query":"range x from 1 to 3 step 1"}' | sentinelctl query --jsonl
+              sentinelctl query --explain "SigninLogs | where ResultType != '0' | summarize count() by UserPrincipalName"
             Exit codes: 0 the query ran (with --jsonl: every query ran), 1 the query or the data has errors
             (or a limit was exceeded, or --env gave a partial result), 2 usage or internal error, 4 the
             workspace could not be reached or refused the query.
             """);
         command.Arguments.Add(query);
-        foreach (var option in new Option[] { file, data, schema, functions, now, format, maxRows, timeout, maxMemory, jsonl, stats, color, timespan, allowPartial, wait })
-            command.Options.Add(option);
+        Option[] options = [file, data, schema, functions, now, format, maxRows, timeout, maxMemory, jsonl, explain, stats, color,
+            timespan, allowPartial, wait];
+        foreach (var option in options) command.Options.Add(option);
         foreach (var option in new Option[] { connection.Environment, connection.Targets, connection.Credential, connection.Endpoint, connection.Verbose }) command.Options.Add(option);
 
         command.SetAction(parse =>
@@ -89,6 +96,9 @@ public static class QueryCommand
             if (lines ? text is not null || queryFile is not null : (text is null) == (queryFile is null))
                 return UsageErrors.Report(context, parse, lines ? "--jsonl reads its queries from standard input; give no query or --file"
                     : "give a query, or --file FILE (not both)");
+            var explainOnly = parse.GetValue(explain);
+            if (explainOnly && (lines || parse.GetValue(connection.Environment) is not null || parse.GetValue(format) == ResultFormat.Csv))
+                return UsageErrors.Report(context, parse, ExplainUsage);
             if (parse.GetValue(connection.Environment) is not null)
             {
                 if (lines || parse.GetValue(data) is { Length: > 0 } || parse.GetValue(now) is not null || parse.GetValue(maxRows) is not null
@@ -155,6 +165,8 @@ public static class QueryCommand
             }
 
             shownFiles.Insert(0, name);
+            if (explainOnly)
+                return Explain(context, engine, tables, new SourceText(name, source), parse.GetValue(format), report);
             DataTable result;
             try
             {
@@ -178,6 +190,26 @@ public static class QueryCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private const string ExplainUsage =
+        "--explain prints the plan of one local query, as text or --format json (not with --jsonl, --env or csv)";
+
+    /// <summary>--explain: the logical plan of the query as the engine builds it, or its errors like a run's.</summary>
+    private static int Explain(CliContext context, KqlEngine engine, IReadOnlyDictionary<string, DataTable> tables, SourceText source,
+        ResultFormat format, QueryReport report)
+    {
+        try
+        {
+            var plan = engine.Explain(source.Content, tables);
+            context.Out.Write(format == ResultFormat.Json ? plan.ToJson() : plan.ToText());
+            return ExitCodes.Success;
+        }
+        catch (KqlEvaluationException e)
+        {
+            report.Write([.. e.Diagnostics.Select(d => d.In(source))]);
+            return ExitCodes.ContentErrors;
+        }
     }
 
     private static bool TryLimits(int? maxRows, string? timeout, string? maxMemory, out EvaluationLimits limits, out string error)

@@ -9,15 +9,11 @@ internal sealed partial class Binder
 {
     private readonly Dictionary<SyntaxNode, BoundCall> _calls = [];
 
-    private static IReadOnlyList<SyntaxNode> Arguments(SyntaxNode call)
-    {
-        var list = SyntaxHelpers.Child(call, SyntaxKind.ExpressionList);
-        return list is null ? [] : SyntaxHelpers.Items(SyntaxHelpers.FirstList(list)).ToArray();
-    }
+    private static IReadOnlyList<SyntaxNode> Arguments(SyntaxNode call) => ((FunctionCallExpression)call).Arguments;
 
     private ExprType BindCall(SyntaxNode call, RowContext? row)
     {
-        var nameNode = call.ChildNodes().FirstOrDefault(n => n.Kind == SyntaxKind.NameReference);
+        var nameNode = ((FunctionCallExpression)call).NameNode;
         var name = SyntaxHelpers.NameText(nameNode);
         var arguments = Arguments(call);
         if (name is null)
@@ -233,30 +229,48 @@ internal sealed partial class Binder
         });
     }
 
-    private ExprType BindFunctionBody(SyntaxNode body, RowContext? row)
+    private ExprType BindFunctionBody(FunctionBody body, RowContext? row)
     {
-        foreach (var statementList in body.ChildNodes().Where(n => n.Kind == SyntaxKind.List))
-            foreach (var item in statementList.ChildNodes())
-                foreach (var statement in item.Kind == SyntaxKind.List ? item.ChildNodes() : [item])
-                    if (statement.Kind == SyntaxKind.LetStatement) BindLet(statement);
-
-        var expression = body.ChildNodes().LastOrDefault(n => n.Kind != SyntaxKind.List);
-        return expression is null ? ExprType.Unknown : Bind(expression, row);
+        foreach (var let in body.Statements.OfType<LetStatement>()) BindLet(let);
+        return body.Expression is { } expression ? Bind(expression, row) : ExprType.Unknown;
     }
 
-    /// <summary>A workspace function: its body is parsed and bound like a let-declared function.</summary>
+    /// <summary>Workspace functions' declarations, parsed once per binding however often they are called (null: does not parse).</summary>
+    private readonly Dictionary<string, FunctionSymbol?> _workspaceSymbols = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A workspace function: its text is parsed once into a declaration, bound at each call like a let-declared function;
+    /// the call's name gets the symbol, so what runs and what --explain shows expand that one declaration.
+    /// </summary>
     private ExprType CallWorkspaceFunction(WorkspaceFunction function, IReadOnlyList<SyntaxNode> arguments, SyntaxNode call, RowContext? row)
     {
-        var declaration = KqlSyntaxTree.Parse($"let {Quote(function.Name)} = {NormalizeParameters(function.Parameters)} {NormalizeBody(function.Body)};");
-        var let = declaration.Root.DescendantNodesAndSelf().FirstOrDefault(n => n.Kind == SyntaxKind.FunctionDeclaration);
-        if (declaration.HasErrors || let is null)
+        if (WorkspaceSymbol(function) is not { } symbol)
         {
             foreach (var argument in arguments) Bind(argument, row);
             return ExprType.Unknown;
         }
 
-        var symbol = InScope(new Scope(), () => DeclareFunction(function.Name, let));
+        _symbols[call is FunctionCallExpression { NameNode: { } name } ? name : call] = symbol;
         return CallUserFunction(symbol, arguments, call, row, foreignBody: true);
+    }
+
+    private FunctionSymbol? WorkspaceSymbol(WorkspaceFunction function)
+    {
+        if (_workspaceSymbols.TryGetValue(function.Name, out var cached)) return cached;
+        var declaration = KqlSyntaxTree.Parse($"let {Quote(function.Name)} = {NormalizeParameters(function.Parameters)} {NormalizeBody(function.Body)};");
+        var let = declaration.Root.DescendantNodesAndSelf().OfType<FunctionDeclaration>().FirstOrDefault();
+        FunctionSymbol? symbol = null;
+        if (!declaration.HasErrors && let is not null)
+        {
+            var declared = InScope(new Scope(), () => DeclareFunction(function.Name, let));
+            symbol = new FunctionSymbol(declared.Name, declared.Parameters, declared.Body, declared.DeclaringScope)
+            {
+                IsWorkspaceFunction = true,
+            };
+        }
+
+        _workspaceSymbols[function.Name] = symbol;
+        return symbol;
     }
 
     private static string Quote(string name) => $"['{name.Replace("'", "\\'", StringComparison.Ordinal)}']";

@@ -9,16 +9,15 @@ internal sealed partial class Binder
     /// <summary>The input of an operator that starts a subquery with an implicit input (mv-apply, partition).</summary>
     private TableSymbol? _implicitInput;
 
-    private TableSymbol BindJoin(SyntaxNode op, TableSymbol left)
+    private TableSymbol BindJoin(JoinOperator op, TableSymbol left)
     {
-        var kind = ParameterText(op, "kind") ?? "innerunique";
         var right = BindRightSide(op);
         BindJoinCondition(op, left, right);
-        switch (kind)
+        switch (op.JoinKind)
         {
-            case "leftsemi" or "leftanti" or "leftantisemi":
+            case JoinKind.LeftSemi or JoinKind.LeftAnti:
                 return left;
-            case "rightsemi" or "rightanti" or "rightantisemi":
+            case JoinKind.RightSemi or JoinKind.RightAnti:
                 return right;
         }
 
@@ -27,7 +26,7 @@ internal sealed partial class Binder
         return new TableSymbol(builder.Columns.ToArray(), left.IsOpen || right.IsOpen);
     }
 
-    private TableSymbol BindLookup(SyntaxNode op, TableSymbol left)
+    private TableSymbol BindLookup(JoinOperator op, TableSymbol left)
     {
         var right = BindRightSide(op);
         var keys = BindJoinCondition(op, left, right);
@@ -36,25 +35,20 @@ internal sealed partial class Binder
         return new TableSymbol(builder.Columns.ToArray(), left.IsOpen || right.IsOpen);
     }
 
-    private TableSymbol BindRightSide(SyntaxNode op)
-    {
-        var right = op.ChildNodes().FirstOrDefault(n => n.Kind is not (SyntaxKind.List or SyntaxKind.JoinOnClause or SyntaxKind.JoinWhereClause));
-        return right is null ? TableSymbol.Unknown : Bind(right, null).Table ?? TableSymbol.Unknown;
-    }
+    private TableSymbol BindRightSide(JoinOperator op) => Bind(op.Right, null).Table ?? TableSymbol.Unknown;
 
     /// <summary>Binds `on a, $left.b == $right.c` or `where ...`; returns the right-side key column names.</summary>
-    private HashSet<string> BindJoinCondition(SyntaxNode op, TableSymbol left, TableSymbol right)
+    private HashSet<string> BindJoinCondition(JoinOperator op, TableSymbol left, TableSymbol right)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        var condition = op.ChildNodes().FirstOrDefault(n => n.Kind is SyntaxKind.JoinOnClause or SyntaxKind.JoinWhereClause);
-        if (condition is null) return keys;
+        if (op.Condition is not { } condition) return keys;
         // `where` sees both sides' columns unqualified, the left's first (Microsoft's binder accepts
         // join kind=inner (W) where Ports has tostring(Port), Ports being W's; Azure-Sentinel's DetectPortMisuseByStaticThreshold).
         var rowTable = condition.Kind == SyntaxKind.JoinWhereClause
             ? new TableSymbol([.. left.Columns, .. right.Columns.Where(c => left.Find(c.Name) is null)], left.IsOpen || right.IsOpen)
             : left;
         var row = new RowContext(rowTable, left, right);
-        foreach (var item in condition.ChildNodes().SelectMany(SyntaxHelpers.Items))
+        foreach (var item in op.ConditionItems)
         {
             if (item.Kind == SyntaxKind.NameReference && SyntaxHelpers.NameText(item) is { } name)
             {
@@ -71,10 +65,9 @@ internal sealed partial class Binder
             }
 
             Bind(item, row);
-            foreach (var path in item.DescendantNodesAndSelf().Where(n => n.Kind == SyntaxKind.PathExpression))
+            foreach (var path in item.DescendantNodesAndSelf().OfType<PathExpression>())
             {
-                var parts = path.ChildNodes().ToArray();
-                if (parts.Length > 1 && SyntaxHelpers.NameText(parts[0]) == "$right" && SyntaxHelpers.NameText(parts[^1]) is { } key) keys.Add(key);
+                if (path.Expression != path.Selector && SyntaxHelpers.NameText(path.Expression) == "$right" && SyntaxHelpers.NameText(path.Selector) is { } key) keys.Add(key);
             }
         }
 
@@ -103,12 +96,12 @@ internal sealed partial class Binder
             else open = true;
         }
 
-        var kind = ParameterText(op, "kind") ?? "outer";
+        var inner = ((UnionOperator)op).UnionKind == UnionKind.Inner;
         // `union *` (or one pattern) alone: the merge of hundreds of tables is the same for every query of this context.
         var onePatternAlone = input is null && patterns.Count == 1 && OperatorItems(op).Count() == 1;
         var source = ParameterText(op, "withsource");
-        if (onePatternAlone && kind != "inner") return _context.OuterUnionOf(patterns[0], source);
-        var columns = kind == "inner" ? UnionColumns.Inner(tables) : UnionColumns.Outer(tables);
+        if (onePatternAlone && !inner) return _context.OuterUnionOf(patterns[0], source);
+        var columns = inner ? UnionColumns.Inner(tables) : UnionColumns.Outer(tables);
         // A column of unknown type may or may not clash with a same-named one: its final name is unknowable.
         open |= columns.Any(c => c.Type == ScalarType.Unknown);
         if (!string.IsNullOrEmpty(source))
@@ -212,10 +205,9 @@ internal sealed partial class Binder
         }
     }
 
-    private TableSymbol BindInvoke(SyntaxNode op, TableSymbol input)
+    private TableSymbol BindInvoke(InvokeOperator op, TableSymbol input)
     {
-        var call = op.ChildNodes().FirstOrDefault(n => n.Kind == SyntaxKind.FunctionCallExpression);
-        if (call is null) return TableSymbol.Unknown;
+        if (op.Call is not { } call) return TableSymbol.Unknown;
         var nameNode = call.ChildNodes().FirstOrDefault();
         var name = SyntaxHelpers.NameText(nameNode);
         if (name is null || _scope.Lookup(name) is not FunctionSymbol function || function.Parameters.Count == 0)

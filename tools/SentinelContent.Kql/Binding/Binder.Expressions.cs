@@ -70,7 +70,7 @@ internal sealed partial class Binder
             case SyntaxKind.ToTableExpression:
                 return ExprType.Of(TableSymbol.Unknown);
             case SyntaxKind.PipeExpression:
-                return ExprType.Of(BindPipe(node));
+                return ExprType.Of(BindPipe((PipeExpression)node));
             case SyntaxKind.MaterializeExpression:
                 return node.ChildNodes().FirstOrDefault() is { } materialized ? Bind(materialized, null) : ExprType.Unknown;
             case SyntaxKind.DataTableExpression or SyntaxKind.ExternalDataExpression:

@@ -6,29 +6,20 @@ namespace SentinelContent.Kql.Binding;
 // Tabular operators: each takes its input's schema and yields its output's schema.
 internal sealed partial class Binder
 {
-    // Node kinds by role, computed once from the enum's naming convention (…Operator, …Clause).
-    private static readonly HashSet<SyntaxKind> s_operatorKinds = Enum.GetValues<SyntaxKind>()
-        .Where(k => k is >= SyntaxKind.BadQueryOperator and <= SyntaxKind.MacroExpandOperator && k.ToString().EndsWith("Operator", StringComparison.Ordinal)).ToHashSet();
+    private static bool IsQueryOperator(SyntaxKind kind) => SyntaxFacts.IsQueryOperator(kind);
 
-    private static readonly HashSet<SyntaxKind> s_clauseKinds = Enum.GetValues<SyntaxKind>()
-        .Where(k => k > SyntaxKind.KeywordsEnd && k.ToString().EndsWith("Clause", StringComparison.Ordinal)).ToHashSet();
-
-    private static bool IsQueryOperator(SyntaxKind kind) => s_operatorKinds.Contains(kind);
-
-    private TableSymbol BindPipe(SyntaxNode pipe)
+    private TableSymbol BindPipe(PipeExpression pipe)
     {
-        var children = pipe.ChildNodes().ToArray();
-        if (children.Length == 0) return TableSymbol.Unknown;
-        var input = Bind(children[0], null);
+        var input = Bind(pipe.Input, null);
         var table = input.Table;
         if (table is null)
         {
             if (input.Scalar != ScalarType.Unknown)
-                Report(KqlSemanticDiagnostics.NotTabular, children[0].Span, children[0].ToFullString().Trim());
+                Report(KqlSemanticDiagnostics.NotTabular, pipe.Input.Span, pipe.Input.ToFullString().Trim());
             table = TableSymbol.Unknown;
         }
 
-        return children.Length > 1 ? BindOperator(children[^1], table) : table;
+        return pipe.Operator != pipe.Input ? BindOperator(pipe.Operator, table) : table;
     }
 
     /// <summary>Binds one query operator over <paramref name="input"/> (null for operators that start a query).</summary>
@@ -48,15 +39,15 @@ internal sealed partial class Binder
             SyntaxKind.ProjectKeepOperator => BindProjectKeep(op, table),
             SyntaxKind.ProjectRenameOperator => BindProjectRename(op, table),
             SyntaxKind.ProjectReorderOperator => BindProjectReorder(op, table),
-            SyntaxKind.SummarizeOperator => BindSummarize(op, row),
+            SyntaxKind.SummarizeOperator => BindSummarize((SummarizeOperator)op, row),
             SyntaxKind.DistinctOperator => BindDistinct(op, row),
-            SyntaxKind.CountOperator => new TableSymbol([new ColumnSymbol(CountName(op), ScalarType.Long)]),
+            SyntaxKind.CountOperator => new TableSymbol([new ColumnSymbol(CountName((CountOperator)op), ScalarType.Long)]),
             SyntaxKind.GetSchemaOperator => new TableSymbol([
                 new ColumnSymbol("ColumnName", ScalarType.String), new ColumnSymbol("ColumnOrdinal", ScalarType.Long),
                 new ColumnSymbol("DataType", ScalarType.String), new ColumnSymbol("ColumnType", ScalarType.String)]),
-            SyntaxKind.AsOperator => BindAs(op, table),
-            SyntaxKind.JoinOperator => BindJoin(op, table),
-            SyntaxKind.LookupOperator => BindLookup(op, table),
+            SyntaxKind.AsOperator => BindAs((AsOperator)op, table),
+            SyntaxKind.JoinOperator => BindJoin((JoinOperator)op, table),
+            SyntaxKind.LookupOperator => BindLookup((JoinOperator)op, table),
             SyntaxKind.UnionOperator => BindUnion(op, input),
             SyntaxKind.SearchOperator => BindSearch(op, input),
             SyntaxKind.MvExpandOperator => BindMvExpand(op, row),
@@ -64,10 +55,10 @@ internal sealed partial class Binder
             SyntaxKind.ParseOperator or SyntaxKind.ParseWhereOperator => BindParse(op, row),
             SyntaxKind.ParseKvOperator => BindParseKv(op, row),
             SyntaxKind.PrintOperator => BindPrint(op),
-            SyntaxKind.RangeOperator => BindRange(op),
+            SyntaxKind.RangeOperator => BindRange((RangeOperator)op),
             SyntaxKind.EvaluateOperator => BindEvaluate(op, table),
             SyntaxKind.MakeSeriesOperator => BindMakeSeries(op, row),
-            SyntaxKind.InvokeOperator => BindInvoke(op, table),
+            SyntaxKind.InvokeOperator => BindInvoke((InvokeOperator)op, table),
             SyntaxKind.TopHittersOperator or SyntaxKind.TopNestedOperator => BindOpaque(op, row with { Aggregates = true }),
             _ => BindOpaque(op, row),
         };
@@ -104,7 +95,7 @@ internal sealed partial class Binder
         }
 
         if (node.Kind is SyntaxKind.RenderWithClause or SyntaxKind.ReduceByWithClause) return;
-        if (s_clauseKinds.Contains(node.Kind))
+        if (SyntaxFacts.IsClause(node.Kind))
         {
             foreach (var child in node.ChildNodes()) BindInRow(child, row);
             return;
@@ -128,24 +119,11 @@ internal sealed partial class Binder
         return TableSymbol.Unknown;
     }
 
-    private IEnumerable<SyntaxNode> OperatorItems(SyntaxNode op) =>
-        op.ChildNodes().Where(n => n.Kind == SyntaxKind.List).SelectMany(l => l.ChildNodes()).Where(n => n.Kind != SyntaxKind.NamedParameter);
+    private static IReadOnlyList<SyntaxNode> OperatorItems(SyntaxNode op) => ((QueryOperator)op).Expressions;
 
-    private static SyntaxNode? Parameter(SyntaxNode op, string name)
-    {
-        foreach (var list in op.ChildNodes().Where(n => n.Kind == SyntaxKind.List))
-            foreach (var parameter in list.ChildNodes().Where(n => n.Kind == SyntaxKind.NamedParameter))
-                if (string.Equals(SyntaxHelpers.NameText(SyntaxHelpers.Child(parameter, SyntaxKind.NameDeclaration)), name, StringComparison.Ordinal))
-                    return parameter.ChildNodes().LastOrDefault();
-        return null;
-    }
+    private static SyntaxNode? Parameter(SyntaxNode op, string name) => ((QueryOperator)op).ParameterValue(name);
 
-    private static string? ParameterText(SyntaxNode op, string name) => Parameter(op, name) switch
-    {
-        null => null,
-        { Kind: SyntaxKind.StringLiteralExpression } literal => SyntaxHelpers.StringValue(literal),
-        var value => SyntaxHelpers.NameText(value) ?? string.Concat(value.DescendantTokens().Select(t => t.Text)),
-    };
+    private static string? ParameterText(SyntaxNode op, string name) => ((QueryOperator)op).ParameterText(name);
 
     private TableSymbol BindExtend(SyntaxNode op, RowContext row)
     {
@@ -286,12 +264,10 @@ internal sealed partial class Binder
     private TableSymbol BindProjectRename(SyntaxNode op, TableSymbol table)
     {
         var builder = new ColumnListBuilder(table.Columns);
-        foreach (var item in OperatorItems(op).Where(i => i.Kind == SyntaxKind.SimpleNamedExpression))
+        foreach (var item in OperatorItems(op).OfType<SimpleNamedExpression>())
         {
-            var to = SyntaxHelpers.NameText(SyntaxHelpers.Child(item, SyntaxKind.NameDeclaration));
-            var fromNode = item.ChildNodes().LastOrDefault();
-            if (to is null || fromNode is null) continue;
-            foreach (var column in MatchColumns(table, fromNode)) builder.Rename(column.Name, to);
+            if (item.Name is not { } to) continue;
+            foreach (var column in MatchColumns(table, item.Expression)) builder.Rename(column.Name, to);
         }
 
         return table.WithColumns(builder.Columns.ToArray());
@@ -302,7 +278,7 @@ internal sealed partial class Binder
         var first = new ColumnListBuilder();
         foreach (var item in OperatorItems(op))
         {
-            var target = item.Kind == SyntaxKind.OrderedExpression ? item.ChildNodes().First() : item;
+            var target = OrderedKey.Of(item).Expression;
             foreach (var column in MatchColumns(table, target)) first.AddIfAbsent(column);
         }
 
@@ -310,24 +286,20 @@ internal sealed partial class Binder
         return table.WithColumns(first.Columns.ToArray());
     }
 
-    private TableSymbol BindSummarize(SyntaxNode op, RowContext row)
+    private TableSymbol BindSummarize(SummarizeOperator op, RowContext row)
     {
         var builder = new ColumnListBuilder().Reserving(row.Table);
         var counter = 0;
-        var byClause = SyntaxHelpers.Child(op, SyntaxKind.SummarizeByClause);
-        if (byClause is not null)
+        foreach (var group in op.GroupBy)
         {
-            foreach (var group in byClause.ChildNodes().SelectMany(SyntaxHelpers.Items))
-            {
-                NamesOf(group);
-                foreach (var column in ItemColumns(group, row))
-                    AddProjected(builder, column, group, ref counter);
-            }
+            NamesOf(group);
+            foreach (var column in ItemColumns(group, row))
+                AddProjected(builder, column, group, ref counter);
         }
+
         var groupKeys = builder.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
 
-        var lists = op.ChildNodes().Where(n => n.Kind == SyntaxKind.List).ToArray();
-        var aggregates = lists.Length > 1 ? lists[1].ChildNodes() : [];
+        var aggregates = op.Aggregates;
         var aggregateRow = row with { Aggregates = true };
         foreach (var aggregate in aggregates)
         {
@@ -362,12 +334,11 @@ internal sealed partial class Binder
         return new TableSymbol(builder.Columns.ToArray());
     }
 
-    private static string CountName(SyntaxNode op) =>
-        SyntaxHelpers.Child(op, SyntaxKind.CountAsIdentifierClause)?.DescendantTokens().LastOrDefault(t => t.Kind == SyntaxKind.IdentifierToken && !t.IsMissing)?.Text ?? "Count";
+    private static string CountName(CountOperator op) => op.AsName ?? "Count";
 
-    private TableSymbol BindAs(SyntaxNode op, TableSymbol table)
+    private TableSymbol BindAs(AsOperator op, TableSymbol table)
     {
-        if (SyntaxHelpers.NameText(SyntaxHelpers.Child(op, SyntaxKind.NameDeclaration)) is { } name)
+        if (op.Name is { } name)
             _scope.Declare(new VariableSymbol(name, ExprType.Of(table)));
         return table;
     }
@@ -393,10 +364,10 @@ internal sealed partial class Binder
         return new TableSymbol(builder.Columns.ToArray());
     }
 
-    private TableSymbol BindRange(SyntaxNode op)
+    private TableSymbol BindRange(RangeOperator op)
     {
-        var name = SyntaxHelpers.NameText(SyntaxHelpers.Child(op, SyntaxKind.NameDeclaration)) ?? "Column1";
-        var values = op.ChildNodes().Where(n => n.Kind != SyntaxKind.NameDeclaration).Select(n => Bind(n, null).Scalar).ToList();
+        var name = op.Name ?? "Column1";
+        var values = op.Bounds.Select(n => Bind(n, null).Scalar).ToList();
         var type = values.Count > 0 ? values[0] : ScalarType.Unknown;
         if (type == ScalarType.Int) type = ScalarType.Long;
         return new TableSymbol([new ColumnSymbol(name, type)]);

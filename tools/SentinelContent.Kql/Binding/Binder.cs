@@ -37,23 +37,19 @@ internal sealed partial class Binder
     public SemanticModel BindQuery()
     {
         ExprType? result = null;
-        var statements = SyntaxHelpers.Child(_tree.Root, SyntaxKind.StatementList);
-        if (statements is not null)
+        try
         {
-            try
+            foreach (var statement in ((QueryBlock)_tree.Root).Statements)
             {
-                foreach (var statement in statements.ChildNodes())
-                {
-                    var type = BindStatement(statement);
-                    if (statement.Kind == SyntaxKind.ExpressionStatement) result = type;
-                }
+                var type = BindStatement(statement);
+                if (statement.Kind == SyntaxKind.ExpressionStatement) result = type;
             }
-            catch (InsufficientExecutionStackException)
-            {
-                result = null;
-                var at = new TextSpan(statements.Span.Start, 0);
-                _diagnostics.Add(KqlDiagnostic.Create(KqlSyntaxDiagnostics.NestingTooDeep, at, SyntaxDepth.MaxTreeDepth));
-            }
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            result = null;
+            var at = new TextSpan(SyntaxHelpers.Child(_tree.Root, SyntaxKind.StatementList)?.Span.Start ?? 0, 0);
+            _diagnostics.Add(KqlDiagnostic.Create(KqlSyntaxDiagnostics.NestingTooDeep, at, SyntaxDepth.MaxTreeDepth));
         }
 
         _diagnostics.AddRange(RegexPatternCheck.Check(_tree.Root));
@@ -66,31 +62,30 @@ internal sealed partial class Binder
         switch (statement.Kind)
         {
             case SyntaxKind.LetStatement:
-                BindLet(statement);
+                BindLet((LetStatement)statement);
                 return null;
             case SyntaxKind.ExpressionStatement:
-                return statement.Children.Count > 0 && statement.Children[0] is SyntaxNode expr ? Bind(expr, null) : null;
+                return ((ExpressionStatement)statement).Expression is { } expr ? Bind(expr, null) : null;
             default:
                 // set, alias, declare query_parameters, restrict, pattern: nothing to type.
                 return null;
         }
     }
 
-    private void BindLet(SyntaxNode let)
+    private void BindLet(LetStatement let)
     {
-        var name = SyntaxHelpers.NameText(SyntaxHelpers.Child(let, SyntaxKind.NameDeclaration));
-        var value = let.ChildNodes().LastOrDefault(n => n.Kind != SyntaxKind.NameDeclaration);
+        var name = let.Name;
+        var value = let.Value;
         if (value is null) return;
 
         Symbol? symbol = null;
-        if (value.Kind == SyntaxKind.FunctionDeclaration)
+        if (value is FunctionDeclaration declaration)
         {
-            symbol = DeclareFunction(name ?? string.Empty, value);
+            symbol = DeclareFunction(name ?? string.Empty, declaration);
         }
-        else if (value.Kind == SyntaxKind.MaterializeExpression)
+        else if (value is MaterializeExpression materialize)
         {
-            var inner = value.ChildNodes().FirstOrDefault();
-            var type = inner is null ? ExprType.Unknown : Bind(inner, null);
+            var type = Bind(materialize.Expression, null);
             symbol = new VariableSymbol(name ?? string.Empty, type);
         }
         else if (value.Kind == SyntaxKind.EntityGroup)
@@ -110,26 +105,19 @@ internal sealed partial class Binder
         or SyntaxKind.LongLiteralExpression or SyntaxKind.IntLiteralExpression or SyntaxKind.RealLiteralExpression or SyntaxKind.BooleanLiteralExpression
         or SyntaxKind.DateTimeLiteralExpression or SyntaxKind.TimespanLiteralExpression or SyntaxKind.DynamicExpression or SyntaxKind.DecimalLiteralExpression;
 
-    private FunctionSymbol DeclareFunction(string name, SyntaxNode declaration)
+    private FunctionSymbol DeclareFunction(string name, FunctionDeclaration declaration)
     {
         var parameters = new List<FunctionParameterSymbol>();
-        var list = SyntaxHelpers.Child(declaration, SyntaxKind.FunctionParameters);
-        foreach (var parameter in SyntaxHelpers.Items(list is null ? null : SyntaxHelpers.FirstList(list)))
+        foreach (var parameter in declaration.Parameters)
         {
-            if (parameter.Kind != SyntaxKind.FunctionParameter) continue;
-            var nameAndType = SyntaxHelpers.Child(parameter, SyntaxKind.NameAndTypeDeclaration);
-            if (nameAndType is null) continue;
-            var parameterName = SyntaxHelpers.NameText(SyntaxHelpers.Child(nameAndType, SyntaxKind.NameDeclaration)) ?? string.Empty;
-            var schemaType = SyntaxHelpers.Child(nameAndType, SyntaxKind.SchemaTypeExpression);
-            var type = schemaType is not null
-                ? ExprType.Of(BindRowSchemaColumns(schemaType, allowStar: true))
-                : new ExprType(SyntaxHelpers.TypeOf(SyntaxHelpers.Child(nameAndType, SyntaxKind.PrimitiveTypeExpression)));
-            var hasDefault = SyntaxHelpers.Child(parameter, SyntaxKind.DefaultValueDeclaration) is not null;
-            parameters.Add(new FunctionParameterSymbol(parameterName, type, hasDefault));
+            if (parameter.Declaration is not { } nameAndType) continue;
+            var type = nameAndType.IsTabular
+                ? ExprType.Of(BindRowSchemaColumns(SyntaxHelpers.Child(nameAndType, SyntaxKind.SchemaTypeExpression)!, allowStar: true))
+                : new ExprType(SyntaxHelpers.TypeOf(nameAndType.ScalarType));
+            parameters.Add(new FunctionParameterSymbol(nameAndType.Name ?? string.Empty, type, parameter.Default is not null));
         }
 
-        var body = SyntaxHelpers.Child(declaration, SyntaxKind.FunctionBody);
-        return new FunctionSymbol(name, parameters, body, _scope);
+        return new FunctionSymbol(name, parameters, declaration.Body, _scope);
     }
 
     /// <summary>Columns of a RowSchema or SchemaTypeExpression: (a:string, b:long) or (*) (then open).</summary>

@@ -128,14 +128,17 @@ public sealed class VariableSymbol(string name, ExprType type, bool isConstant =
 /// A user function declared with let (a lambda) or supplied as a workspace function: it is bound at
 /// each call, with the arguments' types, in the scope where it was declared.
 /// </summary>
-public sealed class FunctionSymbol(string name, IReadOnlyList<FunctionParameterSymbol> parameters, SyntaxNode? body, Scope declaringScope) : Symbol(name)
+public sealed class FunctionSymbol(string name, IReadOnlyList<FunctionParameterSymbol> parameters, FunctionBody? body, Scope declaringScope) : Symbol(name)
 {
     public IReadOnlyList<FunctionParameterSymbol> Parameters { get; } = parameters;
 
     /// <summary>The FunctionBody node (of the query, or of a workspace function's own parsed text).</summary>
-    public SyntaxNode? Body { get; } = body;
+    public FunctionBody? Body { get; } = body;
 
     public Scope DeclaringScope { get; } = declaringScope;
+
+    /// <summary>True for a workspace function (a functions file, Sentinel's own): its body is text of its own, not the query's.</summary>
+    public bool IsWorkspaceFunction { get; init; }
 
     public int MinArguments => Parameters.Count(p => !p.HasDefault);
 }

@@ -79,7 +79,6 @@ public sealed class KqlEngine
     {
         var named = tables.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var context = new Runtime.QueryContext(now, named, schemas, Limits, stop);
-        Values.RegexCache.MatchTimeout = Limits.RegexTimeout;
         var outer = Runtime.QueryContext.Current;
         Runtime.QueryContext.Current = context;
         try
@@ -142,7 +141,17 @@ public sealed class KqlEngine
         }
     }
 
-    private (TabularEval Plan, SchemaCatalog Schemas) Plan(string query, Dictionary<string, DataTable> tables)
+    /// <summary>
+    /// The logical plan of <paramref name="query"/> (what `sentinelctl query --explain` prints): parsed and bound as a run
+    /// would be, its scans narrowed to the columns used. Throws <see cref="KqlEvaluationException"/> on syntax or binding errors.
+    /// </summary>
+    public LogicalPlan.QueryPlan Explain(string query, IReadOnlyDictionary<string, DataTable>? tables = null)
+    {
+        var (model, _, _) = Bind(query, tables?.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal) ?? []);
+        return LogicalPlan.PlanBuilder.Build(model);
+    }
+
+    private (SemanticModel Model, SchemaCatalog Schemas, BindingContext Context) Bind(string query, Dictionary<string, DataTable> tables)
     {
         // Tables outside the catalog take their schema from the rows supplied, and so do catalog tables whose data
         // brings more columns (the Log Analytics standard columns of an export: TenantId, _ResourceId).
@@ -157,6 +166,12 @@ public sealed class KqlEngine
         var model = KqlBinder.Bind(tree, context);
         var semanticErrors = model.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (semanticErrors.Count > 0) throw new KqlEvaluationException(semanticErrors);
+        return (model, schemas, context);
+    }
+
+    private (TabularEval Plan, SchemaCatalog Schemas) Plan(string query, Dictionary<string, DataTable> tables)
+    {
+        var (model, schemas, context) = Bind(query, tables);
         try
         {
             // Planning folds constants, so a value failure can already happen here.

@@ -69,7 +69,7 @@ public sealed class KqlSyntaxTree
         var end = new SyntaxToken(SyntaxKind.EndOfTextToken, text, text.Length, text.Length, text.Length, text.Length);
         var skipped = new SyntaxNode(SyntaxKind.SkippedTokens, [bad], 0);
         var statements = new SyntaxNode(SyntaxKind.StatementList, [], 0);
-        return new SyntaxNode(SyntaxKind.QueryBlock, [statements, skipped, end], 0);
+        return SyntaxNode.Create(SyntaxKind.QueryBlock, [statements, skipped, end], 0);
     }
 
     private static void AddLexicalDiagnostics(string text, ReadOnlySpan<LexicalToken> tokens, List<KqlDiagnostic> diagnostics)

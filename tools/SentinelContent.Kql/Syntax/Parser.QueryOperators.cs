@@ -10,26 +10,14 @@ internal sealed partial class Parser
     {
         SyntaxKind.CountKeyword => PeekKind(offset + 1) != SyntaxKind.OpenParenToken, // count() is the function
         SyntaxKind.RangeKeyword => ScanName(offset + 1) is var length && length > 0 && PeekKind(offset + 1 + length) == SyntaxKind.FromKeyword, // else range is a name or range()
-        SyntaxKind.AsKeyword or SyntaxKind.ConsumeKeyword or SyntaxKind.DistinctKeyword or SyntaxKind.EvaluateKeyword or
-        SyntaxKind.ExecuteAndCacheKeyword or SyntaxKind.ExtendKeyword or SyntaxKind.FacetKeyword or SyntaxKind.FilterKeyword or
-        SyntaxKind.WhereKeyword or SyntaxKind.FindKeyword or SyntaxKind.ForkKeyword or SyntaxKind.GetSchemaKeyword or
-        SyntaxKind.InvokeKeyword or SyntaxKind.JoinKeyword or SyntaxKind.LookupKeyword or SyntaxKind.MakeSeriesKeyword or
-        SyntaxKind.MvApplyKeyword or SyntaxKind.MvDashApplyKeyword or SyntaxKind.MvExpandKeyword or SyntaxKind.MvDashExpandKeyword or
-        SyntaxKind.ParseKeyword or SyntaxKind.ParseWhereKeyword or SyntaxKind.ParseKvKeyword or SyntaxKind.PartitionByKeyword or
-        SyntaxKind.PartitionKeyword or SyntaxKind.PrintKeyword or SyntaxKind.ProjectKeyword or SyntaxKind.ProjectAwayKeyword or
-        SyntaxKind.ProjectKeepKeyword or SyntaxKind.ProjectRenameKeyword or SyntaxKind.ProjectReorderKeyword or
-        SyntaxKind.ProjectByNamesKeyword or SyntaxKind.ReduceKeyword or SyntaxKind.RenderKeyword or SyntaxKind.SampleKeyword or
-        SyntaxKind.SampleDistinctKeyword or SyntaxKind.ScanKeyword or SyntaxKind.SearchKeyword or SyntaxKind.SerializeKeyword or
-        SyntaxKind.SortKeyword or SyntaxKind.OrderKeyword or SyntaxKind.SummarizeKeyword or SyntaxKind.TakeKeyword or
-        SyntaxKind.LimitKeyword or SyntaxKind.TopKeyword or SyntaxKind.TopHittersKeyword or SyntaxKind.TopNestedKeyword or
-        SyntaxKind.UnionKeyword or SyntaxKind.AssertSchemaKeyword => true,
-        _ => false,
+        var keyword => SyntaxFacts.QueryOperatorOfKeyword(keyword) is not null,
     };
 
     private SyntaxNode? ParseQueryOperatorCore() => PeekKind() switch
     {
         SyntaxKind.AsKeyword => ParseAs(),
-        SyntaxKind.ConsumeKeyword => Node(SyntaxKind.ConsumeOperator, TakeToken(), ParseParameterList(OperatorParameters.Consume)),
+        SyntaxKind.ConsumeKeyword =>
+            Node(SyntaxKind.ConsumeOperator, TakeToken(), ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.ConsumeOperator))),
         SyntaxKind.CountKeyword => ParseCount(),
         SyntaxKind.DistinctKeyword => ParseDistinct(),
         SyntaxKind.EvaluateKeyword => ParseEvaluate(),
@@ -39,7 +27,7 @@ internal sealed partial class Parser
         SyntaxKind.FilterKeyword or SyntaxKind.WhereKeyword => ParseFilter(),
         SyntaxKind.FindKeyword => ParseFind(),
         SyntaxKind.ForkKeyword => Node(SyntaxKind.ForkOperator, TakeToken(), PlainList(ParseForkExpression, MissingForkExpression, oneOrMore: true)),
-        SyntaxKind.GetSchemaKeyword => Node(SyntaxKind.GetSchemaOperator, TakeToken(), ParseNamedParameter(OperatorParameters.GetSchemaKind)),
+        SyntaxKind.GetSchemaKeyword => Node(SyntaxKind.GetSchemaOperator, TakeToken(), ParseNamedParameter(SyntaxFacts.ParametersOf(SyntaxKind.GetSchemaOperator)[0])),
         SyntaxKind.InvokeKeyword => ParseInvoke(),
         SyntaxKind.JoinKeyword => ParseJoin(),
         SyntaxKind.LookupKeyword => ParseLookup(),
@@ -65,10 +53,10 @@ internal sealed partial class Parser
         SyntaxKind.SampleDistinctKeyword => ParseSampleDistinct(),
         SyntaxKind.ScanKeyword => ParseScan(),
         SyntaxKind.SearchKeyword => ParseSearch(),
-        SyntaxKind.SerializeKeyword => Node(SyntaxKind.SerializeOperator, TakeToken(), ParseParameterList(OperatorParameters.None, equalsNeeded: true), CommaList(_parseNamedExpression, _missingExpression, _isCommonListEnd)),
+        SyntaxKind.SerializeKeyword => Node(SyntaxKind.SerializeOperator, TakeToken(), ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.SerializeOperator), equalsNeeded: true), CommaList(_parseNamedExpression, _missingExpression, _isCommonListEnd)),
         SyntaxKind.SortKeyword or SyntaxKind.OrderKeyword => ParseSort(),
         SyntaxKind.SummarizeKeyword => ParseSummarize(),
-        SyntaxKind.TakeKeyword or SyntaxKind.LimitKeyword => Node(SyntaxKind.TakeOperator, TakeToken(), ParseParameterList(OperatorParameters.None, equalsNeeded: true), ParseNamedExpression() ?? MissingExpression()),
+        SyntaxKind.TakeKeyword or SyntaxKind.LimitKeyword => Node(SyntaxKind.TakeOperator, TakeToken(), ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.TakeOperator), equalsNeeded: true), ParseNamedExpression() ?? MissingExpression()),
         SyntaxKind.TopKeyword => ParseTop(),
         SyntaxKind.TopHittersKeyword => ParseTopHitters(),
         SyntaxKind.TopNestedKeyword => Node(SyntaxKind.TopNestedOperator, CommaList(ParseTopNestedClause, MissingTopNestedClause, _isCommonListEnd, oneOrMore: true)),
@@ -80,7 +68,7 @@ internal sealed partial class Parser
     private SyntaxNode ParseAs()
     {
         var keyword = TakeToken();
-        var parameters = ParseParameterList(OperatorParameters.As, equalsNeeded: true);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.AsOperator), equalsNeeded: true);
         return Node(SyntaxKind.AsOperator, keyword, parameters, ParseNameDeclaration() ?? MissingName());
     }
 
@@ -100,7 +88,7 @@ internal sealed partial class Parser
     private SyntaxNode ParseDistinct()
     {
         var keyword = TakeToken();
-        var parameters = ParseParameterList(OperatorParameters.Distinct, equalsNeeded: true);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.DistinctOperator), equalsNeeded: true);
         var expressions = CommaList(
             () => (PeekKind() == SyntaxKind.AsteriskToken ? Node(SyntaxKind.StarExpression, TakeToken()) : null) ?? ParseNamedExpression(),
             MissingExpression, _isCommonListEnd, oneOrMore: true);
@@ -110,7 +98,7 @@ internal sealed partial class Parser
     private SyntaxNode ParseEvaluate()
     {
         var keyword = TakeToken();
-        var parameters = ParseParameterList(OperatorParameters.Evaluate);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.EvaluateOperator));
         var call = ParseRequiredFunctionCall();
         SyntaxNode? schema = null;
         if (PeekKind() == SyntaxKind.ColonToken)
@@ -149,7 +137,7 @@ internal sealed partial class Parser
     private SyntaxNode ParseFilter()
     {
         var keyword = TakeToken();
-        var parameters = ParseParameterList(OperatorParameters.None, equalsNeeded: true);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.FilterOperator), equalsNeeded: true);
         return Node(SyntaxKind.FilterOperator, keyword, parameters, ParseNamedExpression() ?? MissingExpression());
     }
 
@@ -157,7 +145,7 @@ internal sealed partial class Parser
     {
         var keyword = TakeToken();
         var dataScope = ParseDataScopeClause();
-        var parameters = ParseParameterList(OperatorParameters.Find);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.FindOperator));
         var inClause = ParseFindInClause();
         var where = parameters.Children.Count > 0 || inClause is not null
             ? TakeRequired(SyntaxKind.WhereKeyword)
@@ -264,7 +252,7 @@ internal sealed partial class Parser
     private SyntaxNode ParseJoin()
     {
         var keyword = TakeToken();
-        var parameters = ParseParameterList(OperatorParameters.Join, equalsNeeded: true);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.JoinOperator), equalsNeeded: true);
         var right = ParseUnnamedExpression() ?? MissingExpression();
         SyntaxNode? condition = null;
         if (PeekKind() == SyntaxKind.OnKeyword)
@@ -284,7 +272,7 @@ internal sealed partial class Parser
     private SyntaxNode ParseLookup()
     {
         var keyword = TakeToken();
-        var parameters = ParseParameterList(OperatorParameters.Lookup, equalsNeeded: true);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.LookupOperator), equalsNeeded: true);
         var right = ParseUnnamedExpression() ?? MissingExpression();
         SyntaxNode condition;
         if (PeekKind() == SyntaxKind.OnKeyword)
@@ -304,7 +292,7 @@ internal sealed partial class Parser
     private SyntaxNode ParseMakeSeries()
     {
         var keyword = TakeToken();
-        var parameters = ParseParameterList(OperatorParameters.MakeSeries, equalsNeeded: true);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.MakeSeriesOperator), equalsNeeded: true);
         var aggregates = CommaList(ParseMakeSeriesExpression, () => Node(SyntaxKind.MakeSeriesExpression, MissingExpression()),
             () => IsCommonListEndOr(SyntaxKind.OnKeyword, SyntaxKind.FromKeyword, SyntaxKind.InKeyword), oneOrMore: true);
         var on = TakeRequired(SyntaxKind.OnKeyword);
@@ -407,7 +395,7 @@ internal sealed partial class Parser
     private SyntaxNode ParseMvExpand()
     {
         var keyword = TakeToken();
-        var parameters = ParseParameterList(OperatorParameters.MvExpand, equalsNeeded: true);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.MvExpandOperator), equalsNeeded: true);
         var expressions = ParseExpandList(SyntaxKind.MvExpandExpression, () => IsCommonListEndOr(SyntaxKind.LimitKeyword));
         SyntaxNode? limit = null;
         if (PeekKind() == SyntaxKind.LimitKeyword)
@@ -422,7 +410,7 @@ internal sealed partial class Parser
     private SyntaxNode ParseMvApply()
     {
         var keyword = TakeToken();
-        var parameters = ParseParameterList(OperatorParameters.MvApply, equalsNeeded: true);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.MvApplyOperator), equalsNeeded: true);
         var expressions = ParseExpandList(SyntaxKind.MvApplyExpression, () => IsCommonListEndOr(SyntaxKind.LimitKeyword, SyntaxKind.IdKeyword, SyntaxKind.OnKeyword));
         SyntaxNode? limit = null;
         if (PeekKind() == SyntaxKind.LimitKeyword)
@@ -458,7 +446,7 @@ internal sealed partial class Parser
     private SyntaxNode ParseParse(SyntaxKind kind)
     {
         var keyword = TakeToken();
-        var parameters = ParseParameterList(OperatorParameters.Parse, equalsNeeded: true);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(kind), equalsNeeded: true);
         var source = ParseUnnamedExpression() ?? MissingExpression();
         var with = TakeRequired(SyntaxKind.WithKeyword);
         var pattern = PlainList(ParseParsePatternPart);
@@ -509,7 +497,7 @@ internal sealed partial class Parser
     private SyntaxNode ParsePartition()
     {
         var keyword = TakeToken();
-        var parameters = ParseParameterList(OperatorParameters.Partition);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.PartitionOperator));
         var by = TakeRequired(SyntaxKind.ByKeyword);
         var column = ParseEntityPathExpression() ?? MissingNameReference();
         SyntaxNode? scope = null;
@@ -544,7 +532,7 @@ internal sealed partial class Parser
     private SyntaxNode ParsePartitionBy()
     {
         var keyword = TakeToken();
-        var parameters = ParseParameterList(OperatorParameters.None);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.PartitionByOperator));
         var column = ParseEntityPathExpression() ?? MissingNameReference();
         SyntaxNode? id = null;
         if (PeekKind() == SyntaxKind.IdKeyword)
@@ -584,7 +572,7 @@ internal sealed partial class Parser
     private SyntaxNode ParseReduce()
     {
         var keyword = TakeToken();
-        var parameters = ParseParameterList(OperatorParameters.Reduce);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.ReduceByOperator));
         var by = TakeRequired(SyntaxKind.ByKeyword);
         var expr = ParseNamedExpression() ?? MissingExpression();
         SyntaxNode? withClause = null;
@@ -641,14 +629,14 @@ internal sealed partial class Parser
     private SyntaxNode ParseSample()
     {
         var keyword = TakeToken();
-        var parameters = ParseParameterList(OperatorParameters.None, equalsNeeded: true);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.SampleOperator), equalsNeeded: true);
         return Node(SyntaxKind.SampleOperator, keyword, parameters, ParseNamedExpression() ?? MissingExpression());
     }
 
     private SyntaxNode ParseSampleDistinct()
     {
         var keyword = TakeToken();
-        var parameters = ParseParameterList(OperatorParameters.None, equalsNeeded: true);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.SampleDistinctOperator), equalsNeeded: true);
         var count = ParseNamedExpression() ?? MissingExpression();
         var of = TakeRequired(SyntaxKind.OfKeyword);
         return Node(SyntaxKind.SampleDistinctOperator, keyword, parameters, count, of, ParseNamedExpression() ?? MissingExpression());
@@ -657,7 +645,7 @@ internal sealed partial class Parser
     private SyntaxNode ParseSearch()
     {
         var keyword = TakeToken();
-        var parameters = ParseParameterList(OperatorParameters.Search, equalsNeeded: true);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.SearchOperator), equalsNeeded: true);
         var dataScope = ParseDataScopeClause();
         var inClause = ParseFindInClause();
         var predicate = ParseUnnamedExpression();
@@ -677,7 +665,7 @@ internal sealed partial class Parser
     private SyntaxNode ParseSort()
     {
         var keyword = TakeToken();
-        var parameters = ParseParameterList(OperatorParameters.Sort);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.SortOperator));
         var by = TakeRequired(SyntaxKind.ByKeyword);
         return Node(SyntaxKind.SortOperator, keyword, parameters, by, CommaList(ParseOrderedExpression, MissingExpression, _isCommonListEnd, oneOrMore: true));
     }
@@ -706,7 +694,7 @@ internal sealed partial class Parser
     private SyntaxNode ParseSummarize()
     {
         var keyword = TakeToken();
-        var parameters = ParseParameterList(OperatorParameters.Summarize, equalsNeeded: true);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.SummarizeOperator), equalsNeeded: true);
         var aggregates = CommaList(_parseNamedExpression, _missingExpression, () => IsCommonListEndOr(SyntaxKind.ByKeyword));
         SyntaxNode? byClause = null;
         if (PeekKind() == SyntaxKind.ByKeyword)
@@ -733,7 +721,7 @@ internal sealed partial class Parser
     private SyntaxNode ParseTop()
     {
         var keyword = TakeToken();
-        var parameters = ParseParameterList(OperatorParameters.Top, equalsNeeded: true);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.TopOperator), equalsNeeded: true);
         var count = ParseNamedExpression() ?? MissingExpression();
         var by = TakeRequired(SyntaxKind.ByKeyword);
         return Node(SyntaxKind.TopOperator, keyword, parameters, count, by, ParseOrderedExpression() ?? MissingExpression());
@@ -784,7 +772,7 @@ internal sealed partial class Parser
     private SyntaxNode ParseUnion()
     {
         var keyword = TakeToken();
-        var parameters = ParseParameterList(OperatorParameters.Union, equalsNeeded: true);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.UnionOperator), equalsNeeded: true);
         var tables = CommaList(ParseUnionOperand, MissingExpression, _isCommonListEnd, oneOrMore: true);
         return Node(SyntaxKind.UnionOperator, keyword, parameters, tables);
     }

@@ -6,7 +6,7 @@ internal sealed partial class Parser
     private SyntaxNode ParseScan()
     {
         var keyword = TakeToken();
-        var parameters = ParseParameterList(OperatorParameters.Scan);
+        var parameters = ParseParameterList(SyntaxFacts.ParametersOf(SyntaxKind.ScanOperator));
 
         SyntaxNode? order = null;
         if (PeekKind() == SyntaxKind.OrderKeyword)

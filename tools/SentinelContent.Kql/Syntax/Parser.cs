@@ -175,7 +175,7 @@ internal sealed partial class Parser
         foreach (var part in parts)
             if (part is not null) children[i++] = part;
 
-        return new SyntaxNode(kind, children, Peek().FullStart);
+        return SyntaxNode.Create(kind, children, Peek().FullStart);
     }
 
     private SyntaxNode ListNode(List<SyntaxElement> items)

@@ -53,7 +53,7 @@ public static class SyntaxDepth
         var end = tokens[^1];
         var position = tokens[0].FullSpan.Start;
         SyntaxElement[] skipped = [.. tokens.Take(tokens.Count - 1)];
-        return new SyntaxNode(SyntaxKind.QueryBlock,
+        return SyntaxNode.Create(SyntaxKind.QueryBlock,
             [new SyntaxNode(SyntaxKind.StatementList, [], position), new SyntaxNode(SyntaxKind.SkippedTokens, skipped, position), end],
             position);
     }

@@ -6,10 +6,17 @@ namespace SentinelContent.Kql.Syntax;
 /// <summary>
 /// An immutable node: a kind and its children (tokens and nodes) in text order. Absent optional
 /// parts are simply not among the children, so every child covers real or inserted (missing) text.
+/// Kinds that the binder and planner read have a typed subclass (<see cref="SortOperator"/>,
+/// <see cref="JoinOperator"/>, ...) whose accessors name the parts; <see cref="Create"/> picks it
+/// from the table of node shapes (<see cref="SyntaxShapes"/>).
 /// </summary>
-public sealed class SyntaxNode : SyntaxElement
+public class SyntaxNode : SyntaxElement
 {
     private static readonly SyntaxElement[] s_none = [];
+
+    /// <summary>A node of <paramref name="kind"/>: its typed class when the kind has one, else a plain node.</summary>
+    internal static SyntaxNode Create(SyntaxKind kind, SyntaxElement[] children, int position) =>
+        SyntaxShapes.Create(kind, children, position);
 
     internal SyntaxNode(SyntaxKind kind, SyntaxElement[] children, int position)
     {
@@ -45,6 +52,31 @@ public sealed class SyntaxNode : SyntaxElement
 
     /// <summary>The child nodes (not tokens), in order.</summary>
     public IEnumerable<SyntaxNode> ChildNodes() => Children.OfType<SyntaxNode>();
+
+    /// <summary>The first child node of a kind, if any.</summary>
+    private protected SyntaxNode? ChildOfKind(SyntaxKind kind)
+    {
+        foreach (var child in Children)
+            if (child is SyntaxNode node && node.Kind == kind) return node;
+        return null;
+    }
+
+    /// <summary>The child nodes of kind List, in order (an operator's parameter list, its item list...).</summary>
+    private protected SyntaxNode? ListAt(int index)
+    {
+        var seen = 0;
+        foreach (var child in Children)
+            if (child is SyntaxNode { Kind: SyntaxKind.List } list && seen++ == index) return list;
+        return null;
+    }
+
+    /// <summary>The last child node that is not a List (an operator's single operand after its parameters).</summary>
+    private protected SyntaxNode? LastNonList()
+    {
+        for (var i = Children.Count - 1; i >= 0; i--)
+            if (Children[i] is SyntaxNode node && node.Kind != SyntaxKind.List) return node;
+        return null;
+    }
 
     internal override void WriteTo(StringBuilder builder)
     {

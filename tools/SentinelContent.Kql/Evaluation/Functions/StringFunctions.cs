@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using SentinelContent.Kql.Evaluation.Runtime;
 using SentinelContent.Kql.Evaluation.Values;
 using SentinelContent.Kql.Schema;
 
@@ -19,15 +20,18 @@ internal static class StringFunctions
         f["strcat_delim"] = Implement.Values(ScalarType.String, a => string.Join(a.Text(0), a.Skip(1).Select(KqlValue.ToText)));
         f["split"] = Implement.Values(ScalarType.Dynamic, Split);
         f["replace_string"] = Implement.Values(ScalarType.String, a => a.Text(1).Length == 0 ? a.Text(0) : a.Text(0).Replace(a.Text(1), a.Text(2), StringComparison.Ordinal));
-        f["replace_regex"] = Implement.Values(ScalarType.String, a => RegexCache.Get(a.Text(1)).Replace(a.Text(0), DotNetReplacement(a.Text(2))));
-        f["replace"] = Implement.Values(ScalarType.String, a => RegexCache.Get(a.Text(0)).Replace(a.Text(2), DotNetReplacement(a.Text(1))));
-        f["trim"] = Implement.Values(ScalarType.String, a => Trim(a.Text(1), a.Text(0), start: true, end: true));
-        f["trim_start"] = Implement.Values(ScalarType.String, a => Trim(a.Text(1), a.Text(0), start: true, end: false));
-        f["trim_end"] = Implement.Values(ScalarType.String, a => Trim(a.Text(1), a.Text(0), start: false, end: true));
-        f["extract"] = Implement.Values(ScalarType.String, Extract);
-        f["extract_all"] = Implement.Values(ScalarType.Dynamic, ExtractAll);
+        // Regular expressions run with the run's timeout (EvaluationLimits.RegexTimeout), read from the query context.
+        f["replace_regex"] = Implement.WithContext(ScalarType.String,
+            (c, a) => RegexOf(c, a.Text(1)).Replace(a.Text(0), DotNetReplacement(a.Text(2))));
+        f["replace"] = Implement.WithContext(ScalarType.String,
+            (c, a) => RegexOf(c, a.Text(0)).Replace(a.Text(2), DotNetReplacement(a.Text(1))));
+        f["trim"] = Implement.WithContext(ScalarType.String, (c, a) => Trim(c, a.Text(1), a.Text(0), start: true, end: true));
+        f["trim_start"] = Implement.WithContext(ScalarType.String, (c, a) => Trim(c, a.Text(1), a.Text(0), start: true, end: false));
+        f["trim_end"] = Implement.WithContext(ScalarType.String, (c, a) => Trim(c, a.Text(1), a.Text(0), start: false, end: true));
+        f["extract"] = Implement.WithContext(ScalarType.String, Extract);
+        f["extract_all"] = Implement.WithContext(ScalarType.Dynamic, ExtractAll);
         f["indexof"] = Implement.Values(ScalarType.Long, IndexOf);
-        f["countof"] = Implement.Values(ScalarType.Long, CountOf);
+        f["countof"] = Implement.WithContext(ScalarType.Long, CountOf);
         f["reverse"] = Implement.Values(ScalarType.String, a => new string(a.Text(0).Reverse().ToArray()));
         f["strrep"] = Implement.WithSite(ScalarType.String, Strrep);
         f["array_strcat"] = Implement.Values(ScalarType.String, a => a.Arg(0) is JsonArray array ? string.Join(a.Text(1), array.Select(e => KqlValue.ToText(KqlValue.Unwrap(e)))) : null);
@@ -72,14 +76,16 @@ internal static class StringFunctions
     }
 
     /// <summary>trim(regex, text): removes leading/trailing matches of the regex, as the reference says.</summary>
-    private static string Trim(string text, string pattern, bool start, bool end)
+    private static string Trim(QueryContext context, string text, string pattern, bool start, bool end)
     {
         if (pattern.Length == 0) return text;
         var result = text;
-        if (start) result = RegexCache.Get($"^(?:{pattern})+").Replace(result, string.Empty, 1);
-        if (end) result = RegexCache.Get($"(?:{pattern})+$").Replace(result, string.Empty, 1);
+        if (start) result = RegexOf(context, $"^(?:{pattern})+").Replace(result, string.Empty, 1);
+        if (end) result = RegexOf(context, $"(?:{pattern})+$").Replace(result, string.Empty, 1);
         return result;
     }
+
+    internal static Regex RegexOf(QueryContext context, string pattern) => RegexCache.Get(pattern, context.Limits.RegexTimeout);
 
     /// <summary>Kusto's replacement text refers to groups as \1; .NET writes $1.</summary>
     private static string DotNetReplacement(string replacement)
@@ -97,20 +103,20 @@ internal static class StringFunctions
     }
 
     /// <summary>extract(regex, group, text[, typeof(T)]): the group's text of the first match, or "" (null when converting).</summary>
-    private static object? Extract(object?[] a)
+    private static object? Extract(QueryContext context, object?[] a)
     {
-        var match = RegexCache.Get(a.Text(0)).Match(a.Text(2));
+        var match = RegexOf(context, a.Text(0)).Match(a.Text(2));
         var group = (int)(KqlValue.ToLong(a.Arg(1)) ?? 0);
         if (!match.Success || group >= match.Groups.Count || !match.Groups[group].Success) return string.Empty;
         return match.Groups[group].Value;
     }
 
     /// <summary>extract_all(regex, [groups,] text): every match; one group gives an array of strings, several an array of arrays.</summary>
-    private static object? ExtractAll(object?[] a)
+    private static object? ExtractAll(QueryContext context, object?[] a)
     {
         var pattern = a.Text(0);
         var text = a.Length > 2 ? a.Text(2) : a.Text(1);
-        var regex = RegexCache.Get(pattern);
+        var regex = RegexOf(context, pattern);
         var matches = regex.Matches(text);
         if (matches.Count == 0) return null;
         var result = new JsonArray();
@@ -137,12 +143,12 @@ internal static class StringFunctions
         return SearchWindow.Find(a, 2, text.Length, (from, count) => text.IndexOf(lookup, from, count, StringComparison.Ordinal));
     }
 
-    private static object? CountOf(object?[] a)
+    private static object? CountOf(QueryContext context, object?[] a)
     {
         var text = a.Text(0);
         var search = a.Text(1);
         if (search.Length == 0) return 0L;
-        if (a.Length > 2 && a.Text(2) == "regex") return (long)RegexCache.Get(search).Count(text);
+        if (a.Length > 2 && a.Text(2) == "regex") return (long)RegexOf(context, search).Count(text);
         long count = 0;
         // Occurrences may overlap: countof("ababa", "aba") is 2.
         for (var at = text.IndexOf(search, StringComparison.Ordinal); at >= 0; at = text.IndexOf(search, at + 1, StringComparison.Ordinal)) count++;

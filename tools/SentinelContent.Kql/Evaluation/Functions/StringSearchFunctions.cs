@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using SentinelContent.Kql.Evaluation.Runtime;
 using SentinelContent.Kql.Evaluation.Values;
 using SentinelContent.Kql.Schema;
 
@@ -17,7 +18,7 @@ internal static class StringSearchFunctions
         // Ordinal comparison signed to -1, 0, 1 (strcmp("abc", "ABC") is 1: 'a' is above 'A').
         f["strcmp"] = Implement.Values(ScalarType.Int, a => Math.Sign(string.CompareOrdinal(a.Text(0), a.Text(1))));
         f["regex_quote"] = Implement.Values(ScalarType.String, a => RegexQuote(a.Text(0)));
-        f["indexof_regex"] = Implement.Values(ScalarType.Long, IndexOfRegex);
+        f["indexof_regex"] = Implement.WithContext(ScalarType.Long, IndexOfRegex);
         f["has_any_index"] = Implement.Values(ScalarType.Long, HasAnyIndex);
         f["replace_strings"] = Implement.Values(ScalarType.String, ReplaceStrings);
         // A string value is text already decoded (invalid UTF-8 bytes became U+FFFD when the data arrived): it has a
@@ -44,10 +45,10 @@ internal static class StringSearchFunctions
     /// indexof_regex(text, regex[, start[, length[, occurrence]]]): where the n-th match starts; matches do not overlap
     /// ("ababaa" has one match of a.a); null for a negative start or occurrence or a length below -1.
     /// </summary>
-    private static object? IndexOfRegex(object?[] a)
+    private static object? IndexOfRegex(QueryContext context, object?[] a)
     {
         var text = a.Text(0);
-        var regex = RegexCache.Get(a.Text(1));
+        var regex = StringFunctions.RegexOf(context, a.Text(1));
         var start = a.Length > 2 ? KqlValue.ToLong(a.Arg(2)) ?? 0 : 0;
         var length = a.Length > 3 ? KqlValue.ToLong(a.Arg(3)) ?? -1 : -1;
         var occurrence = a.Length > 4 ? KqlValue.ToLong(a.Arg(4)) ?? 1 : 1;

@@ -1,6 +1,7 @@
 using SentinelContent.Kql.Data;
 using SentinelContent.Kql.Evaluation.Runtime;
 using SentinelContent.Kql.Evaluation.Values;
+using SentinelContent.Kql.Syntax;
 
 namespace SentinelContent.Kql.Evaluation.Operators;
 
@@ -10,7 +11,7 @@ namespace SentinelContent.Kql.Evaluation.Operators;
 /// </summary>
 public static class Joiner
 {
-    public static DataTable Join(DataTable left, DataTable right, IReadOnlyList<string> leftKeys, IReadOnlyList<string> rightKeys, string kind, Action<long> checkRows, bool lookup = false)
+    public static DataTable Join(DataTable left, DataTable right, IReadOnlyList<string> leftKeys, IReadOnlyList<string> rightKeys, JoinKind kind, Action<long> checkRows, bool lookup = false)
     {
         var leftKeyColumns = leftKeys.Select(k => KeyColumn(left, k, "left")).ToArray();
         var rightKeyColumns = rightKeys.Select(k => KeyColumn(right, k, "right")).ToArray();
@@ -26,7 +27,7 @@ public static class Joiner
         var (offsets, rightRowsByCode) = Grouping.RowsByCode(rightCodes, distinctRightKeys);
 
         // innerunique keeps one left row per key (the first) before matching.
-        var firstOfKey = kind == "innerunique" ? new bool[distinctRightKeys] : null;
+        var firstOfKey = kind == JoinKind.InnerUnique ? new bool[distinctRightKeys] : null;
         var pairsLeft = new List<int>();
         var pairsRight = new List<int>();
         var rightMatched = new bool[right.RowCount];
@@ -42,17 +43,17 @@ public static class Joiner
 
             switch (kind)
             {
-                case "leftsemi":
+                case JoinKind.LeftSemi:
                     if (matched) pairsLeft.Add(l);
                     continue;
-                case "leftanti" or "leftantisemi" or "anti":
+                case JoinKind.LeftAnti:
                     if (!matched) pairsLeft.Add(l);
                     continue;
             }
 
             if (!matched)
             {
-                if (kind is "leftouter" or "fullouter") { pairsLeft.Add(l); pairsRight.Add(-1); }
+                if (kind is JoinKind.LeftOuter or JoinKind.FullOuter) { pairsLeft.Add(l); pairsRight.Add(-1); }
                 continue;
             }
 
@@ -60,7 +61,7 @@ public static class Joiner
             {
                 var r = rightRowsByCode[m];
                 rightMatched[r] = true;
-                if (kind is "rightsemi" or "rightanti" or "rightantisemi") continue;
+                if (kind is JoinKind.RightSemi or JoinKind.RightAnti) continue;
                 pairsLeft.Add(l);
                 pairsRight.Add(r);
             }
@@ -70,16 +71,16 @@ public static class Joiner
 
         switch (kind)
         {
-            case "leftsemi" or "leftanti" or "leftantisemi" or "anti":
+            case JoinKind.LeftSemi or JoinKind.LeftAnti:
                 return left.Select(pairsLeft);
-            case "rightsemi":
+            case JoinKind.RightSemi:
                 return right.Select(Enumerable.Range(0, right.RowCount).Where(r => rightMatched[r]).ToArray());
-            case "rightanti" or "rightantisemi":
+            case JoinKind.RightAnti:
                 return right.Select(Enumerable.Range(0, right.RowCount).Where(r => !rightMatched[r]).ToArray());
-            case "rightouter" or "fullouter":
+            case JoinKind.RightOuter or JoinKind.FullOuter:
                 for (var r = 0; r < right.RowCount; r++)
                     if (!rightMatched[r]) { pairsLeft.Add(-1); pairsRight.Add(r); }
-                if (kind == "rightouter")
+                if (kind == JoinKind.RightOuter)
                 {
                     // rightouter keeps matched pairs and unmatched right rows, not unmatched left rows.
                     var keep = Enumerable.Range(0, pairsLeft.Count).Where(i => pairsRight[i] >= 0).ToArray();

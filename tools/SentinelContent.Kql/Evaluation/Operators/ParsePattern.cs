@@ -17,7 +17,7 @@ public sealed record ParsePart(string? Literal, string? Column, ScalarType Type)
 /// </summary>
 public static class ParsePattern
 {
-    public static Regex Build(IReadOnlyList<ParsePart> parts, string kind, string flags)
+    public static Regex Build(IReadOnlyList<ParsePart> parts, string kind, string flags, TimeSpan matchTimeout)
     {
         var regexMode = kind == "regex";
         var builder = new StringBuilder("^");
@@ -42,7 +42,7 @@ public static class ParsePattern
 
         var options = flags.Contains('i', StringComparison.Ordinal) ? RegexOptions.IgnoreCase : RegexOptions.None;
         if (flags.Contains('s', StringComparison.Ordinal)) options |= RegexOptions.Singleline;
-        return RegexCache.Get(builder.ToString(), options);
+        return RegexCache.Get(builder.ToString(), matchTimeout, options);
     }
 
     public static DataTable Apply(DataTable table, Column source, Regex pattern, IReadOnlyList<ParsePart> parts, bool keepUnmatched)

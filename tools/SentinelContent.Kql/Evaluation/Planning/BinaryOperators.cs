@@ -31,8 +31,11 @@ internal static class BinaryOperators
         ["endswith"] = (h, n) => StringMatching.EndsWith(h, n),
         ["endswith_cs"] = (h, n) => StringMatching.EndsWith(h, n, caseSensitive: true),
         ["=~"] = StringMatching.EqualsIgnoreCase,
-        ["matches regex"] = (h, n) => RegexCache.Get(n).IsMatch(h),
     };
+
+    /// <summary>matches regex: the predicate of a run, with the run's regex timeout.</summary>
+    private static StringPredicate MatchesRegex(Runtime.QueryContext context) =>
+        (h, n) => RegexCache.Get(n, context.Limits.RegexTimeout).IsMatch(h);
 
     public static ScalarPlan Plan(SyntaxNode node, string op, ScalarPlan left, ScalarPlan right, ScalarType type)
     {
@@ -58,14 +61,17 @@ internal static class BinaryOperators
         if (name.StartsWith('!')) { negated = true; name = name[1..]; }
         else if (name.StartsWith("not", StringComparison.Ordinal) && StringPredicates.ContainsKey(name[3..])) { negated = true; name = name[3..]; }
         if (name == "~") { negated = true; name = "=~"; }
+        if (name == "matches regex") return StringTest(node, MatchesRegex, negated, left, right);
         if (!StringPredicates.TryGetValue(name, out var predicate)) throw QueryPlanner.Unsupported(node, $"the operator '{op}'");
-        return StringTest(node, predicate, negated, left, right);
+        return StringTest(node, _ => predicate, negated, left, right);
     }
 
-    private static ScalarPlan StringTest(SyntaxNode node, StringPredicate predicate, bool negated, ScalarPlan left, ScalarPlan right)
+    private static ScalarPlan StringTest(
+        SyntaxNode node, Func<Runtime.QueryContext, StringPredicate> predicateOf, bool negated, ScalarPlan left, ScalarPlan right)
     {
         return ScalarPlan.Of(ScalarType.Bool, (input, context) =>
         {
+            var predicate = predicateOf(context);
             var haystacks = left.Eval(input, context);
             var count = haystacks.Count;
             var values = new bool[count];
@@ -92,7 +98,7 @@ internal static class BinaryOperators
             }
             catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
             {
-                throw Runtime.QueryContext.Failure(EvaluationDiagnostics.TimeLimit, node.Span, RegexCache.MatchTimeout);
+                throw Runtime.QueryContext.Failure(EvaluationDiagnostics.TimeLimit, node.Span, context.Limits.RegexTimeout);
             }
 
             return new ValueColumn<bool>(ScalarType.Bool, values, new BitArray(count));

@@ -10,7 +10,7 @@ internal sealed record ScalarEntry(ScalarPlan Plan) : ScopeEntry;
 internal sealed record TabularEntry(TabularEval Plan) : ScopeEntry;
 
 /// <summary>A let-declared (or workspace) function: its FunctionDeclaration node, planned at each call in the scope it was declared in.</summary>
-internal sealed record FunctionEntry(SyntaxNode Declaration, PlanScope Scope) : ScopeEntry;
+internal sealed record FunctionEntry(FunctionDeclaration Declaration, PlanScope Scope) : ScopeEntry;
 
 /// <summary>The names visible at a point of the query, innermost first.</summary>
 internal sealed class PlanScope(PlanScope? parent = null)

@@ -12,14 +12,9 @@ internal sealed partial class QueryPlanner
     /// <summary>A planned user-function call: a scalar or a table, depending on the body.</summary>
     private readonly record struct PlannedValue(ScalarPlan? Scalar, TabularEval? Table);
 
-    private static IReadOnlyList<SyntaxNode> Arguments(SyntaxNode call)
-    {
-        var list = Child(call, SyntaxKind.ExpressionList);
-        return list is null ? [] : SyntaxHelpers.Items(SyntaxHelpers.FirstList(list)).ToArray();
-    }
+    private static IReadOnlyList<SyntaxNode> Arguments(SyntaxNode call) => ((FunctionCallExpression)call).Arguments;
 
-    private static string CallName(SyntaxNode call) =>
-        SyntaxHelpers.NameText(call.ChildNodes().FirstOrDefault(n => n.Kind == SyntaxKind.NameReference)) ?? string.Empty;
+    private static string CallName(SyntaxNode call) => ((FunctionCallExpression)call).Name;
 
     private ScalarPlan PlanScalarCall(SyntaxNode call)
     {
@@ -57,20 +52,17 @@ internal sealed partial class QueryPlanner
     {
         if (_callDepth >= MaxCallDepth) throw Invalid(call, $"{name}() calls itself too deeply");
         var declaration = function.Declaration;
-        var parameters = Child(declaration, SyntaxKind.FunctionParameters) is { } list ? SyntaxHelpers.Items(SyntaxHelpers.FirstList(list)).Where(p => p.Kind == SyntaxKind.FunctionParameter).ToArray() : [];
+        var parameters = declaration.Parameters;
         var scope = new PlanScope(function.Scope);
-        for (var i = 0; i < parameters.Length; i++)
+        for (var i = 0; i < parameters.Count; i++)
         {
-            var nameAndType = Child(parameters[i], SyntaxKind.NameAndTypeDeclaration);
-            var parameterName = SyntaxHelpers.NameText(nameAndType is null ? null : Child(nameAndType, SyntaxKind.NameDeclaration));
-            if (parameterName is null) continue;
-            var tabular = nameAndType is not null && Child(nameAndType, SyntaxKind.SchemaTypeExpression) is not null;
-            var source = i < arguments.Count ? arguments[i] : Child(parameters[i], SyntaxKind.DefaultValueDeclaration)?.ChildNodes().LastOrDefault();
+            if (parameters[i].Name is not { } parameterName) continue;
+            var source = i < arguments.Count ? arguments[i] : parameters[i].Default;
             if (source is null) throw Invalid(call, $"{name}() needs a value for '{parameterName}'");
-            scope.Declare(parameterName, tabular ? new TabularEntry(PlanTabular(source)) : new ScalarEntry(PlanScalar(source)));
+            scope.Declare(parameterName, parameters[i].IsTabular ? new TabularEntry(PlanTabular(source)) : new ScalarEntry(PlanScalar(source)));
         }
 
-        var body = Child(declaration, SyntaxKind.FunctionBody) ?? throw Invalid(call, $"{name}() has no body");
+        var body = declaration.Body ?? throw Invalid(call, $"{name}() has no body");
         _callDepth++;
         try
         {
@@ -82,14 +74,11 @@ internal sealed partial class QueryPlanner
         }
     }
 
-    private PlannedValue PlanBody(SyntaxNode body)
+    private PlannedValue PlanBody(FunctionBody body)
     {
-        foreach (var statementList in body.ChildNodes().Where(n => n.Kind == SyntaxKind.List))
-            foreach (var item in statementList.ChildNodes())
-                foreach (var statement in item.Kind == SyntaxKind.List ? item.ChildNodes() : [item])
-                    if (statement.Kind == SyntaxKind.LetStatement) PlanLet(statement);
+        foreach (var let in body.Statements.OfType<LetStatement>()) PlanLet(let);
 
-        var expression = body.ChildNodes().LastOrDefault(n => n.Kind != SyntaxKind.List) ?? throw Invalid(body, "the function body is empty");
+        var expression = body.Expression ?? throw Invalid(body, "the function body is empty");
         return IsTabular(expression) ? new PlannedValue(null, PlanTabular(expression)) : new PlannedValue(PlanScalar(expression), null);
     }
 
@@ -101,7 +90,7 @@ internal sealed partial class QueryPlanner
     {
         var function = _workspaceFunctions[name];
         var parameters = KqlSyntaxTree.Parse($"let f = {function.Parameters} {{ 1 }};").Root.DescendantNodesAndSelf()
-            .Where(n => n.Kind == SyntaxKind.NameAndTypeDeclaration).Select(n => SyntaxHelpers.NameText(Child(n, SyntaxKind.NameDeclaration))).ToArray();
+            .OfType<NameAndTypeDeclaration>().Select(n => n.Name).ToArray();
         var lets = new System.Text.StringBuilder();
         for (var i = 0; i < arguments.Count && i < parameters.Length; i++)
         {

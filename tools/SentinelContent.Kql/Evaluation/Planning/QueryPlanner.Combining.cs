@@ -11,25 +11,16 @@ namespace SentinelContent.Kql.Evaluation.Planning;
 // Operators that combine tables or reshape rows: join, lookup, union, mv-expand, mv-apply.
 internal sealed partial class QueryPlanner
 {
-    private TabularEval PlanJoin(SyntaxNode op, TabularEval left)
+    /// <summary>join and lookup (a join whose right keys are dropped, leftouter unless told).</summary>
+    private TabularEval PlanJoin(JoinOperator op, TabularEval left)
     {
-        var kind = (ParameterText(op, "kind") ?? "innerunique").ToLowerInvariant();
-        if (kind is not ("innerunique" or "inner" or "leftouter" or "rightouter" or "fullouter" or "leftanti" or "leftantisemi" or "anti" or "rightanti" or "rightantisemi" or "leftsemi" or "rightsemi"))
-            throw Unsupported(op, $"join kind={kind}");
-        var right = PlanRightSide(op);
+        var kind = op.JoinKind ?? throw Unsupported(op, $"{(op is LookupOperator ? "lookup" : "join")} kind={op.KindText}");
+        var right = PlanTabular(op.Right);
         var (leftKeys, rightKeys) = JoinKeys(op);
-        return RunJoin(op, left, right, leftKeys, rightKeys, kind, lookup: false);
+        return RunJoin(op, left, right, leftKeys, rightKeys, kind, lookup: op is LookupOperator);
     }
 
-    private TabularEval PlanLookup(SyntaxNode op, TabularEval left)
-    {
-        var kind = (ParameterText(op, "kind") ?? "leftouter").ToLowerInvariant();
-        var right = PlanRightSide(op);
-        var (leftKeys, rightKeys) = JoinKeys(op);
-        return RunJoin(op, left, right, leftKeys, rightKeys, kind, lookup: true);
-    }
-
-    private static TabularEval RunJoin(SyntaxNode op, TabularEval left, TabularEval right, List<string> leftKeys, List<string> rightKeys, string kind, bool lookup) => context =>
+    private static TabularEval RunJoin(SyntaxNode op, TabularEval left, TabularEval right, List<string> leftKeys, List<string> rightKeys, JoinKind kind, bool lookup) => context =>
     {
         try
         {
@@ -43,28 +34,21 @@ internal sealed partial class QueryPlanner
         }
     };
 
-    private TabularEval PlanRightSide(SyntaxNode op)
-    {
-        var right = op.ChildNodes().First(n => n.Kind is not (SyntaxKind.List or SyntaxKind.JoinOnClause or SyntaxKind.JoinWhereClause));
-        return PlanTabular(right);
-    }
-
     /// <summary>`on A, B` (same names both sides) and `on $left.A == $right.B` (joined by and or commas).</summary>
-    private static (List<string> Left, List<string> Right) JoinKeys(SyntaxNode op)
+    internal static (List<string> Left, List<string> Right) JoinKeys(JoinOperator op)
     {
-        var condition = op.ChildNodes().FirstOrDefault(n => n.Kind is SyntaxKind.JoinOnClause or SyntaxKind.JoinWhereClause)
-            ?? throw Invalid(op, "join needs an on clause");
+        var condition = op.Condition ?? throw Invalid(op, "join needs an on clause");
         if (condition.Kind == SyntaxKind.JoinWhereClause) throw Unsupported(condition, "join ... where (use on)");
         var left = new List<string>();
         var right = new List<string>();
-        foreach (var item in condition.ChildNodes().SelectMany(SyntaxHelpers.Items)) AddKeys(item, left, right);
+        foreach (var item in op.On) AddKeys(item, left, right);
         if (left.Count == 0) throw Invalid(condition, "the join has no keys");
         return (left, right);
     }
 
     private static void AddKeys(SyntaxNode item, List<string> left, List<string> right)
     {
-        if (item.Kind == SyntaxKind.ParenthesizedExpression) { AddKeys(item.ChildNodes().First(), left, right); return; }
+        if (item is ParenthesizedExpression parenthesized) { AddKeys(parenthesized.Expression, left, right); return; }
         if (item.Kind == SyntaxKind.NameReference && SyntaxHelpers.NameText(item) is { } name)
         {
             left.Add(name);
@@ -72,12 +56,11 @@ internal sealed partial class QueryPlanner
             return;
         }
 
-        if (item.Kind == SyntaxKind.BinaryExpression && item.Children[1] is SyntaxToken token)
+        if (item is BinaryExpression binary)
         {
-            var a = (SyntaxNode)item.Children[0];
-            var b = (SyntaxNode)item.Children[^1];
-            if (token.Text.Equals("and", StringComparison.OrdinalIgnoreCase)) { AddKeys(a, left, right); AddKeys(b, left, right); return; }
-            if (token.Text == "==" && SidePath(a) is { } x && SidePath(b) is { } y)
+            var (a, b) = (binary.Left, binary.Right);
+            if (binary.Operator.Kind == SyntaxKind.AndKeyword) { AddKeys(a, left, right); AddKeys(b, left, right); return; }
+            if (binary.Operator.Kind == SyntaxKind.EqualEqualToken && SidePath(a) is { } x && SidePath(b) is { } y)
             {
                 var (l, r) = x.Side == "$left" ? (x.Column, y.Column) : (y.Column, x.Column);
                 left.Add(l);
@@ -91,20 +74,19 @@ internal sealed partial class QueryPlanner
 
     private static (string Side, string Column)? SidePath(SyntaxNode node)
     {
-        if (node.Kind != SyntaxKind.PathExpression) return null;
-        var parts = node.ChildNodes().ToArray();
-        var side = SyntaxHelpers.NameText(parts[0]);
-        var column = SyntaxHelpers.NameText(parts[^1]);
+        if (node is not PathExpression path) return null;
+        var side = SyntaxHelpers.NameText(path.Expression);
+        var column = SyntaxHelpers.NameText(path.Selector);
         return side is "$left" or "$right" && column is not null ? (side, column) : null;
     }
 
-    private TabularEval PlanUnion(SyntaxNode op, TabularEval? input)
+    private TabularEval PlanUnion(UnionOperator op, TabularEval? input)
     {
-        var kind = ParameterText(op, "kind") ?? "outer";
+        var inner = op.UnionKind == UnionKind.Inner;
         var source = ParameterText(op, "withsource");
         var parts = new List<Func<QueryContext, IEnumerable<(string, DataTable)>>>();
         if (input is not null) parts.Add(context => [("", input(context))]);
-        foreach (var item in OperatorItems(op))
+        foreach (var item in op.Operands)
         {
             if (IsWildcard(item))
             {
@@ -119,7 +101,7 @@ internal sealed partial class QueryPlanner
             parts.Add(context => [(label, plan(context))]);
         }
 
-        return context => Unioner.Union([.. parts.SelectMany(p => p(context))], kind == "inner", source);
+        return context => Unioner.Union([.. parts.SelectMany(p => p(context))], inner, source);
     }
 
     private List<(string Name, ScalarPlan Plan, ScalarType Type)> PlanExpanded(SyntaxNode op)

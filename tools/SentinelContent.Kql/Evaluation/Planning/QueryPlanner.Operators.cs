@@ -11,11 +11,11 @@ namespace SentinelContent.Kql.Evaluation.Planning;
 // Row-wise and column-wise operators: where, take, sort, top, extend, project*, distinct, count, print, range, datatable.
 internal sealed partial class QueryPlanner
 {
-    private TabularEval PlanFilter(SyntaxNode op, TabularEval input)
+    private TabularEval PlanFilter(FilterOperator op, TabularEval input)
     {
         // `where A and B` keeps the rows where both are true, as `where A | where B` does: each later conjunct is
         // computed only on the rows the earlier ones kept (a selective first test spares the rest most of the work).
-        var predicates = Conjuncts(op.ChildNodes().Last(n => n.Kind != SyntaxKind.List)).Select(c => PlanScalar(c)).ToArray();
+        var predicates = Conjuncts(op.Condition).Select(c => PlanScalar(c)).ToArray();
         return context =>
         {
             var table = input(context);
@@ -32,30 +32,20 @@ internal sealed partial class QueryPlanner
     }
 
     /// <summary>The operands of a chain of `and` at the top of a predicate, left to right.</summary>
-    private static IEnumerable<SyntaxNode> Conjuncts(SyntaxNode predicate)
-    {
-        var children = predicate.Children;
-        if (predicate.Kind == SyntaxKind.BinaryExpression && children.Count == 3 && children[1] is SyntaxToken { Kind: SyntaxKind.AndKeyword })
-            return Conjuncts((SyntaxNode)children[0]).Concat(Conjuncts((SyntaxNode)children[2]));
-        return [predicate];
-    }
+    internal static IEnumerable<SyntaxNode> Conjuncts(SyntaxNode predicate) => predicate is BinaryExpression { Operator.Kind: SyntaxKind.AndKeyword } and
+        ? Conjuncts(and.Left).Concat(Conjuncts(and.Right))
+        : [predicate];
 
     private TabularEval PlanTake(SyntaxNode op, TabularEval input)
     {
-        var count = PlanScalar(op.ChildNodes().Last(n => n.Kind != SyntaxKind.List), row: false);
+        var count = PlanScalar(op is SampleOperator sample ? sample.Count : ((TakeOperator)op).Count, row: false);
         return context => RowSelection.Take(input(context), KqlValue.ToLong(count.Single(context)) ?? 0);
     }
 
-    private SortKeyPlan PlanSortKey(SyntaxNode item, bool defaultDescending)
+    private SortKeyPlan PlanSortKey(OrderedKey key, bool defaultDescending)
     {
-        var expression = item.Kind == SyntaxKind.OrderedExpression ? item.ChildNodes().First() : item;
-        var words = item.Kind == SyntaxKind.OrderedExpression
-            ? item.ChildNodes().Skip(1).SelectMany(n => n.DescendantTokens()).Select(t => t.Text.ToLowerInvariant()).ToList()
-            : [];
-        var descending = words.Contains("asc") || words.Contains("granny-asc") ? false : words.Contains("desc") || words.Contains("granny-desc") || defaultDescending;
-        // Kusto puts nulls first in ascending order and last in descending order unless told.
-        var nullsFirst = words.Contains("first") || (!words.Contains("last") && !descending);
-        return new SortKeyPlan(PlanScalar(expression), descending, nullsFirst);
+        var descending = key.Direction.IsDescending(defaultDescending);
+        return new SortKeyPlan(PlanScalar(key.Expression), descending, key.Nulls.NullsFirst(descending));
     }
 
     private readonly record struct SortKeyPlan(ScalarPlan Value, bool Descending, bool NullsFirst);
@@ -63,9 +53,9 @@ internal sealed partial class QueryPlanner
     private static Func<DataTable, QueryContext, int[]> Ordering(IReadOnlyList<SortKeyPlan> keys) => (table, context) =>
         Sorting.Order(table.RowCount, [.. keys.Select(k => new SortKey(k.Value.Eval(table, context), k.Descending, k.NullsFirst))]);
 
-    private TabularEval PlanSort(SyntaxNode op, TabularEval input)
+    private TabularEval PlanSort(SortOperator op, TabularEval input)
     {
-        var order = Ordering([.. OperatorItems(op).Select(i => PlanSortKey(i, defaultDescending: true))]);
+        var order = Ordering([.. op.Keys.Select(k => PlanSortKey(k, defaultDescending: true))]);
         return context =>
         {
             var table = input(context);
@@ -73,11 +63,10 @@ internal sealed partial class QueryPlanner
         };
     }
 
-    private TabularEval PlanTop(SyntaxNode op, TabularEval input)
+    private TabularEval PlanTop(TopOperator op, TabularEval input)
     {
-        var nodes = op.ChildNodes().Where(n => n.Kind != SyntaxKind.List).ToArray();
-        var count = PlanScalar(nodes[0], row: false);
-        var order = Ordering([PlanSortKey(nodes[^1], defaultDescending: true)]);
+        var count = PlanScalar(op.Count, row: false);
+        var order = Ordering([PlanSortKey(op.Key, defaultDescending: true)]);
         return context =>
         {
             var table = input(context);
@@ -93,7 +82,7 @@ internal sealed partial class QueryPlanner
         if (names.Count > 0) return names;
         var name = item.Kind switch
         {
-            SyntaxKind.SimpleNamedExpression => SyntaxHelpers.NameText(Child(item, SyntaxKind.NameDeclaration)),
+            SyntaxKind.SimpleNamedExpression => ((SimpleNamedExpression)item).Name,
             SyntaxKind.NameReference => SyntaxHelpers.NameText(item),
             _ => null,
         };
@@ -196,9 +185,7 @@ internal sealed partial class QueryPlanner
     /// </summary>
     private TabularEval PlanProjectReorder(SyntaxNode op, TabularEval input)
     {
-        var items = OperatorItems(op).Select(i => i.Kind == SyntaxKind.OrderedExpression
-            ? (Match: Matcher(i.ChildNodes().First()), Order: string.Concat(i.ChildNodes().Last().DescendantTokens().Select(t => t.Text)).ToLowerInvariant())
-            : (Match: Matcher(i), Order: (string?)null)).ToArray();
+        var items = OperatorItems(op).Select(OrderedKey.Of).Select(k => (Match: Matcher(k.Expression), Order: k.Direction)).ToArray();
         return context =>
         {
             var table = input(context);
@@ -208,12 +195,12 @@ internal sealed partial class QueryPlanner
         };
     }
 
-    private static IEnumerable<string> Ordered(IEnumerable<string> names, string? order) => order switch
+    private static IEnumerable<string> Ordered(IEnumerable<string> names, SortDirection order) => order switch
     {
-        "asc" => names.Order(StringComparer.Ordinal),
-        "desc" => names.OrderDescending(StringComparer.Ordinal),
-        "granny-asc" => names.Order(NaturalOrder.Instance),
-        "granny-desc" => names.OrderDescending(NaturalOrder.Instance),
+        SortDirection.Ascending => names.Order(StringComparer.Ordinal),
+        SortDirection.Descending => names.OrderDescending(StringComparer.Ordinal),
+        SortDirection.NaturalAscending => names.Order(NaturalOrder.Instance),
+        SortDirection.NaturalDescending => names.OrderDescending(NaturalOrder.Instance),
         _ => names,
     };
 
@@ -253,8 +240,8 @@ internal sealed partial class QueryPlanner
 
     private TabularEval PlanProjectRename(SyntaxNode op, TabularEval input)
     {
-        var renames = OperatorItems(op).Where(i => i.Kind == SyntaxKind.SimpleNamedExpression)
-            .Select(i => (To: SyntaxHelpers.NameText(Child(i, SyntaxKind.NameDeclaration))!, From: SyntaxHelpers.NameText(i.ChildNodes().Last())!)).ToArray();
+        var renames = OperatorItems(op).OfType<SimpleNamedExpression>()
+            .Select(i => (To: i.Name!, From: SyntaxHelpers.NameText(i.Expression)!)).ToArray();
         return context =>
         {
             var table = input(context);
@@ -290,12 +277,12 @@ internal sealed partial class QueryPlanner
         return context => Tables.From([.. items.SelectMany(i => i(Tables.SingleRow, context))]);
     }
 
-    private TabularEval PlanRange(SyntaxNode op)
+    private TabularEval PlanRange(RangeOperator op)
     {
-        var name = SyntaxHelpers.NameText(Child(op, SyntaxKind.NameDeclaration)) ?? "Column1";
-        var values = op.ChildNodes().Where(n => n.Kind != SyntaxKind.NameDeclaration).Select(n => PlanScalar(n, row: false)).ToArray();
+        var name = op.Name ?? "Column1";
+        var values = op.Bounds.Select(n => PlanScalar(n, row: false)).ToArray();
         if (values.Length != 3) throw Invalid(op, "range needs from, to and step");
-        var type = TypeOf(op.ChildNodes().First(n => n.Kind != SyntaxKind.NameDeclaration));
+        var type = TypeOf(op.Bounds[0]);
         return context =>
         {
             var column = RangeGenerator.Generate(values[0].Single(context), values[1].Single(context), values[2].Single(context), type, context.Limits.MaxRows)
@@ -327,9 +314,9 @@ internal sealed partial class QueryPlanner
         };
     }
 
-    private TabularEval PlanInvoke(SyntaxNode op, TabularEval input)
+    private TabularEval PlanInvoke(InvokeOperator op, TabularEval input)
     {
-        var call = op.ChildNodes().First(n => n.Kind == SyntaxKind.FunctionCallExpression);
+        var call = op.Call ?? throw Invalid(op, "invoke needs a function call");
         var name = CallName(call);
         if (_scope.Lookup(name) is not FunctionEntry function) throw Unsupported(op, $"invoke of {name}()");
         // invoke passes the input as the function's first argument: bind it under a fresh name the body cannot see otherwise.

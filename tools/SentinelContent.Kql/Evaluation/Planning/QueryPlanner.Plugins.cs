@@ -40,14 +40,16 @@ internal sealed partial class QueryPlanner
             }
         }
 
-        var pattern = ParsePattern.Build(parts, kind, flags);
+        // Built (and so checked) at planning; each run uses it with the run's regex timeout.
+        var pattern = ParsePattern.Build(parts, kind, flags, EvaluationLimits.Default.RegexTimeout);
         var keepUnmatched = op.Kind == SyntaxKind.ParseOperator;
         return context =>
         {
             var table = input(context);
             try
             {
-                return ParsePattern.Apply(table, source.Eval(table, context), pattern, parts, keepUnmatched);
+                var regex = RegexCache.WithTimeout(pattern, context.Limits.RegexTimeout);
+                return ParsePattern.Apply(table, source.Eval(table, context), regex, parts, keepUnmatched);
             }
             catch (ArgumentException e)
             {

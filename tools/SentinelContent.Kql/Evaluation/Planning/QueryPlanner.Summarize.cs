@@ -17,22 +17,20 @@ internal sealed partial class QueryPlanner
 
     private sealed record AggregatePlan(string Function, SyntaxNode Call, IReadOnlyList<ScalarPlan?> Arguments, bool HasStar, IReadOnlyList<string> Names);
 
-    private TabularEval PlanSummarize(SyntaxNode op, TabularEval input)
+    private TabularEval PlanSummarize(SummarizeOperator op, TabularEval input)
     {
         var counter = 0;
         var groups = new List<(string Name, ScalarPlan Plan)>();
-        if (Child(op, SyntaxKind.SummarizeByClause) is { } byClause)
-            foreach (var group in byClause.ChildNodes().SelectMany(SyntaxHelpers.Items))
-                groups.Add((OutputNames(group, ref counter)[0], PlanScalar(group)));
+        foreach (var group in op.GroupBy)
+            groups.Add((OutputNames(group, ref counter)[0], PlanScalar(group)));
 
-        var lists = op.ChildNodes().Where(n => n.Kind == SyntaxKind.List).ToArray();
         var aggregates = new List<AggregatePlan>();
         var outputs = new List<(IReadOnlyList<string> Names, AggregatePlan? Direct, ScalarPlan? Post)>();
         var hidden = 0;
-        foreach (var item in lists.Length > 1 ? lists[1].ChildNodes() : [])
+        foreach (var item in op.Aggregates)
         {
             var names = _model.NamesOf(item);
-            var value = item.Kind is SyntaxKind.SimpleNamedExpression or SyntaxKind.CompoundNamedExpression ? item.ChildNodes().Last() : item;
+            var value = SyntaxHelpers.ValueOf(item);
             if (value.Kind == SyntaxKind.FunctionCallExpression && IsAggregateCall(value))
             {
                 var plan = PlanAggregate(value, names.Count > 0 ? names : OutputNames(item, ref counter));

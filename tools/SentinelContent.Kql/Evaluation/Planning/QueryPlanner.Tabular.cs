@@ -15,15 +15,15 @@ internal sealed partial class QueryPlanner
         {
             case SyntaxKind.PipeExpression:
             {
-                var children = node.ChildNodes().ToArray();
-                var input = PlanTabular(children[0]);
-                return children.Length > 1 ? PlanOperator(children[^1], input) : input;
+                var pipe = (PipeExpression)node;
+                var input = PlanTabular(pipe.Input);
+                return pipe.Operator != pipe.Input ? PlanOperator(pipe.Operator, input) : input;
             }
 
             case SyntaxKind.ParenthesizedExpression:
-                return PlanTabular(node.ChildNodes().First());
+                return PlanTabular(((ParenthesizedExpression)node).Expression);
             case SyntaxKind.MaterializeExpression:
-                return Cached(PlanTabular(node.ChildNodes().First()));
+                return Cached(PlanTabular(((MaterializeExpression)node).Expression));
             case SyntaxKind.NameReference:
                 return PlanTableName(node);
             case SyntaxKind.FunctionCallExpression:
@@ -33,7 +33,7 @@ internal sealed partial class QueryPlanner
             case SyntaxKind.ExternalDataExpression:
                 throw Unsupported(node, "externaldata (the engine reads no files or URLs; put the rows in the test's data)");
             default:
-                if (IsQueryOperatorKind(node.Kind)) return PlanOperator(node, null);
+                if (SyntaxFacts.IsQueryOperator(node.Kind)) return PlanOperator(node, null);
                 throw Unsupported(node, $"the tabular expression '{Describe(node)}'");
         }
     }
@@ -80,23 +80,9 @@ internal sealed partial class QueryPlanner
     private static TabularEval InputOf(TabularEval? input, SyntaxNode op) =>
         input ?? (context => context.ImplicitInput ?? throw Invalid(op, "this operator needs an input table"));
 
-    private static IEnumerable<SyntaxNode> OperatorItems(SyntaxNode op) =>
-        op.ChildNodes().Where(n => n.Kind == SyntaxKind.List).SelectMany(l => l.ChildNodes()).Where(n => n.Kind != SyntaxKind.NamedParameter);
+    private static IReadOnlyList<SyntaxNode> OperatorItems(SyntaxNode op) => ((QueryOperator)op).Expressions;
 
-    private static string? ParameterText(SyntaxNode op, string name)
-    {
-        foreach (var list in op.ChildNodes().Where(n => n.Kind == SyntaxKind.List))
-            foreach (var parameter in list.ChildNodes().Where(n => n.Kind == SyntaxKind.NamedParameter))
-                if (string.Equals(SyntaxHelpers.NameText(Child(parameter, SyntaxKind.NameDeclaration)), name, StringComparison.Ordinal))
-                {
-                    var value = parameter.ChildNodes().LastOrDefault();
-                    return value is null ? null
-                        : value.Kind is SyntaxKind.StringLiteralExpression ? SyntaxHelpers.StringValue(value)
-                        : SyntaxHelpers.NameText(value) ?? string.Concat(value.DescendantTokens().Select(t => t.Text));
-                }
-
-        return null;
-    }
+    private static string? ParameterText(SyntaxNode op, string name) => ((QueryOperator)op).ParameterText(name);
 
     /// <summary>Each operator's evaluation checks the run's budget and row cap before returning its table.</summary>
     private static TabularEval Guarded(SyntaxNode op, TabularEval eval) => context =>
@@ -109,45 +95,42 @@ internal sealed partial class QueryPlanner
 
     private TabularEval PlanOperator(SyntaxNode op, TabularEval? input) => Guarded(op, op.Kind switch
     {
-        SyntaxKind.FilterOperator => PlanFilter(op, InputOf(input, op)),
+        SyntaxKind.FilterOperator => PlanFilter((FilterOperator)op, InputOf(input, op)),
         SyntaxKind.TakeOperator or SyntaxKind.SampleOperator => PlanTake(op, InputOf(input, op)),
-        SyntaxKind.SortOperator => PlanSort(op, InputOf(input, op)),
-        SyntaxKind.TopOperator => PlanTop(op, InputOf(input, op)),
+        SyntaxKind.SortOperator => PlanSort((SortOperator)op, InputOf(input, op)),
+        SyntaxKind.TopOperator => PlanTop((TopOperator)op, InputOf(input, op)),
         SyntaxKind.ExtendOperator or SyntaxKind.SerializeOperator => PlanExtend(op, InputOf(input, op)),
         SyntaxKind.ProjectOperator => PlanProject(op, InputOf(input, op)),
         SyntaxKind.ProjectAwayOperator => PlanProjectAway(op, InputOf(input, op)),
         SyntaxKind.ProjectKeepOperator => PlanProjectKeep(op, InputOf(input, op)),
         SyntaxKind.ProjectRenameOperator => PlanProjectRename(op, InputOf(input, op)),
         SyntaxKind.ProjectReorderOperator => PlanProjectReorder(op, InputOf(input, op)),
-        SyntaxKind.SummarizeOperator => PlanSummarize(op, InputOf(input, op)),
+        SyntaxKind.SummarizeOperator => PlanSummarize((SummarizeOperator)op, InputOf(input, op)),
         SyntaxKind.DistinctOperator => PlanDistinct(op, InputOf(input, op)),
         SyntaxKind.CountOperator => PlanCount(op, InputOf(input, op)),
-        SyntaxKind.JoinOperator => PlanJoin(op, InputOf(input, op)),
-        SyntaxKind.LookupOperator => PlanLookup(op, InputOf(input, op)),
-        SyntaxKind.UnionOperator => PlanUnion(op, input),
+        SyntaxKind.JoinOperator or SyntaxKind.LookupOperator => PlanJoin((JoinOperator)op, InputOf(input, op)),
+        SyntaxKind.UnionOperator => PlanUnion((UnionOperator)op, input),
         SyntaxKind.MvExpandOperator => PlanMvExpand(op, InputOf(input, op)),
         SyntaxKind.MvApplyOperator => PlanMvApply(op, InputOf(input, op)),
         SyntaxKind.ParseOperator or SyntaxKind.ParseWhereOperator => PlanParse(op, InputOf(input, op)),
         SyntaxKind.PrintOperator => PlanPrint(op),
-        SyntaxKind.RangeOperator => PlanRange(op),
+        SyntaxKind.RangeOperator => PlanRange((RangeOperator)op),
         SyntaxKind.EvaluateOperator => PlanEvaluate(op, InputOf(input, op)),
-        SyntaxKind.InvokeOperator => PlanInvoke(op, InputOf(input, op)),
-        SyntaxKind.AsOperator => PlanAs(op, InputOf(input, op)),
+        SyntaxKind.InvokeOperator => PlanInvoke((InvokeOperator)op, InputOf(input, op)),
+        SyntaxKind.AsOperator => PlanAs((AsOperator)op, InputOf(input, op)),
         SyntaxKind.RenderOperator or SyntaxKind.ExecuteAndCacheOperator => InputOf(input, op),
         SyntaxKind.GetSchemaOperator => PlanGetSchema(InputOf(input, op)),
         _ => throw Unsupported(op, $"the {OperatorName(op)} operator"),
     });
 
-    private static string OperatorName(SyntaxNode op)
-    {
-        var first = op.DescendantTokens().FirstOrDefault(t => !t.IsMissing && t.Text.Length > 0);
-        return first?.Text ?? op.Kind.ToString();
-    }
+    /// <summary>The operator's keyword as the query wrote it (order, not sort), for messages.</summary>
+    private static string OperatorName(SyntaxNode op) =>
+        op.DescendantTokens().FirstOrDefault(t => !t.IsMissing && t.Text.Length > 0)?.Text ?? op.Kind.ToString();
 
-    private TabularEval PlanAs(SyntaxNode op, TabularEval input)
+    private TabularEval PlanAs(AsOperator op, TabularEval input)
     {
         var cached = Cached(input);
-        if (SyntaxHelpers.NameText(Child(op, SyntaxKind.NameDeclaration)) is { } name) _scope.Declare(name, new TabularEntry(cached));
+        if (op.Name is { } name) _scope.Declare(name, new TabularEntry(cached));
         return cached;
     }
 

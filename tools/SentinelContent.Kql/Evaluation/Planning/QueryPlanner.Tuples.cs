@@ -31,8 +31,8 @@ internal sealed partial class QueryPlanner
     /// <summary>The tuple evaluation of an item whose value is a call of a tuple function, or null.</summary>
     private TupleEval? TupleCall(SyntaxNode item)
     {
-        var value = item.Kind is SyntaxKind.SimpleNamedExpression or SyntaxKind.CompoundNamedExpression ? item.ChildNodes().Last() : item;
-        while (value.Kind == SyntaxKind.ParenthesizedExpression) value = value.ChildNodes().First();
+        var value = SyntaxHelpers.ValueOf(item);
+        while (value is ParenthesizedExpression parenthesized) value = parenthesized.Expression;
         if (value.Kind != SyntaxKind.FunctionCallExpression || _scope.Lookup(CallName(value)) is not null) return null;
         if (_catalog.Find(CallName(value)) is not { } info || TupleFunctions.Find(info.Name) is not { } implementation) return null;
         return implementation(PlanCallSite(value, Arguments(value)));

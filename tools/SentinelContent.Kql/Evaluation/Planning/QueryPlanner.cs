@@ -36,12 +36,10 @@ internal sealed partial class QueryPlanner
     public TabularEval PlanQuery()
     {
         TabularEval? result = null;
-        var statements = Child(_model.Tree.Root, SyntaxKind.StatementList);
-        foreach (var statement in statements?.ChildNodes() ?? [])
+        foreach (var statement in ((QueryBlock)_model.Tree.Root).Statements)
         {
-            if (statement.Kind == SyntaxKind.LetStatement) PlanLet(statement);
-            else if (statement.Kind == SyntaxKind.ExpressionStatement && statement.ChildNodes().FirstOrDefault() is { } expression)
-                result = PlanResult(expression);
+            if (statement is LetStatement let) PlanLet(let);
+            else if (statement is ExpressionStatement { Expression: { } expression }) result = PlanResult(expression);
         }
 
         return result ?? (_ => Runtime.Tables.From([]));
@@ -55,10 +53,10 @@ internal sealed partial class QueryPlanner
         return context => Runtime.Tables.From([("print_0", scalar.Eval(Runtime.Tables.SingleRow, context))]);
     }
 
-    private void PlanLet(SyntaxNode let)
+    private void PlanLet(LetStatement let)
     {
-        var name = SyntaxHelpers.NameText(Child(let, SyntaxKind.NameDeclaration));
-        var value = let.ChildNodes().LastOrDefault(n => n.Kind != SyntaxKind.NameDeclaration);
+        var name = let.Name;
+        var value = let.Value;
         if (name is null || value is null) return;
         _scope.Declare(name, PlanLetValue(value));
     }
@@ -68,9 +66,9 @@ internal sealed partial class QueryPlanner
         switch (value.Kind)
         {
             case SyntaxKind.FunctionDeclaration:
-                return new FunctionEntry(value, _scope);
+                return new FunctionEntry((FunctionDeclaration)value, _scope);
             case SyntaxKind.MaterializeExpression:
-                return new TabularEntry(Cached(PlanTabular(value.ChildNodes().First())));
+                return new TabularEntry(Cached(PlanTabular(((MaterializeExpression)value).Expression)));
             case SyntaxKind.EntityGroup:
                 throw Unsupported(value, "entity_group");
         }
@@ -91,11 +89,8 @@ internal sealed partial class QueryPlanner
         return context => context.Once(key, () => plan(context));
     }
 
-    private bool IsTabular(SyntaxNode node) => _model.TypeOf(node) is { IsTabular: true } || IsQueryOperatorKind(node.Kind)
+    private bool IsTabular(SyntaxNode node) => _model.TypeOf(node) is { IsTabular: true } || SyntaxFacts.IsQueryOperator(node.Kind)
         || node.Kind is SyntaxKind.PipeExpression or SyntaxKind.DataTableExpression;
-
-    private static bool IsQueryOperatorKind(SyntaxKind kind) =>
-        kind is >= SyntaxKind.BadQueryOperator and <= SyntaxKind.MacroExpandOperator && kind.ToString().EndsWith("Operator", StringComparison.Ordinal);
 
     private T InScope<T>(PlanScope scope, Func<T> plan)
     {

@@ -5,24 +5,25 @@ namespace SentinelContent.Kql.Evaluation.Values;
 
 /// <summary>
 /// Regular expressions as Kusto runs them (RE2: no backtracking, linear time): .NET's non-backtracking engine,
-/// with a match timeout besides, compiled once per pattern.
+/// with a match timeout besides, compiled once per pattern, options and timeout. The timeout is the run's
+/// (<see cref="EvaluationLimits.RegexTimeout"/>, passed by each caller from its query context): it is part of the
+/// key, so engines with different limits share nothing mutable and a cached regex never keeps another run's timeout.
 /// </summary>
 public static class RegexCache
 {
     private const int MaxEntries = 512;
-    private static readonly ConcurrentDictionary<(string, RegexOptions), Regex> Cache = new();
-
-    public static TimeSpan MatchTimeout { get; set; } = TimeSpan.FromSeconds(2);
+    private const RegexOptions Always = RegexOptions.NonBacktracking | RegexOptions.CultureInvariant;
+    private static readonly ConcurrentDictionary<(string, RegexOptions, TimeSpan), Regex> Cache = new();
 
     /// <summary>The compiled pattern; throws ArgumentException with the reason when it is not a valid (RE2-compatible) pattern.</summary>
-    public static Regex Get(string pattern, RegexOptions options = RegexOptions.None)
+    public static Regex Get(string pattern, TimeSpan matchTimeout, RegexOptions options = RegexOptions.None)
     {
-        var key = (pattern, options);
+        var key = (pattern, options, matchTimeout);
         if (Cache.TryGetValue(key, out var cached)) return cached;
         Regex regex;
         try
         {
-            regex = new Regex(Translate(pattern), options | RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout);
+            regex = new Regex(Translate(pattern), options | Always, matchTimeout);
         }
         catch (NotSupportedException e)
         {
@@ -31,18 +32,21 @@ public static class RegexCache
             throw new ArgumentException($"the regular expression '{pattern}' uses a construct RE2 does not support: {e.Message}", e);
         }
 
-
         if (Cache.Count >= MaxEntries) Cache.Clear();
         Cache[key] = regex;
         return regex;
     }
+
+    /// <summary>A regex built by <see cref="Get(string, TimeSpan, RegexOptions)"/>, with another match timeout.</summary>
+    public static Regex WithTimeout(Regex regex, TimeSpan matchTimeout) =>
+        regex.MatchTimeout == matchTimeout ? regex : Get(regex.ToString(), matchTimeout, regex.Options & ~Always);
 
     /// <summary>Why <paramref name="pattern"/> cannot be run (invalid, or a construct RE2 lacks), or null when it can.</summary>
     public static string? Problem(string pattern)
     {
         try
         {
-            _ = new Regex(Translate(pattern), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, MatchTimeout);
+            _ = new Regex(Translate(pattern), Always, Regex.InfiniteMatchTimeout);
             return null;
         }
         catch (ArgumentException e)

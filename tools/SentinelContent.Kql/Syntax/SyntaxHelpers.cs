@@ -1,9 +1,8 @@
 using System.Text;
-using SentinelContent.Kql.Syntax;
 
-namespace SentinelContent.Kql.Binding;
+namespace SentinelContent.Kql.Syntax;
 
-/// <summary>Reading names, list items and literal values off the syntax tree, the way the binder needs them.</summary>
+/// <summary>Reading names, list items and literal values off the syntax tree (what the typed nodes and the binder share).</summary>
 internal static class SyntaxHelpers
 {
     /// <summary>The child nodes of a List node (separators skipped); a non-list node yields itself.</summary>
@@ -28,6 +27,10 @@ internal static class SyntaxHelpers
     }
 
     public static SyntaxNode? FirstList(SyntaxNode node) => Child(node, SyntaxKind.List);
+
+    /// <summary>The value of a named item (`x = v`, `(a, b) = v` give v); any other item is its own value.</summary>
+    public static SyntaxNode ValueOf(SyntaxNode item) =>
+        item.Kind is SyntaxKind.SimpleNamedExpression or SyntaxKind.CompoundNamedExpression ? item.ChildNodes().Last() : item;
 
     /// <summary>
     /// The text of a name: a NameDeclaration/NameReference over a plain, bracketed (['a b']) or
