@@ -2,41 +2,16 @@ using System.Text.Json;
 using System.Xml.Linq;
 using SentinelContent.TestSupport;
 using SentinelContent.TestSupport.Cli;
+using SentinelContent.TestSupport.Content;
 
 namespace SentinelContent.Cli.Tests;
 
 /// <summary>`sentinelctl test` end to end: real rules and test files in a throw-away repository, through the real engine.</summary>
 public sealed class TestCommandTests : IDisposable
 {
-    private const string Rule = """
-        id: 0b8f6c1e-2d3a-4e5f-8a9b-0c1d2e3f4a5b
-        name: Deletions
-        description: Finds deletions.
-        severity: Medium
-        queryFrequency: PT1H
-        queryPeriod: PT1H
-        triggerOperator: gt
-        triggerThreshold: 0
-        query: |
-          AuditLogs
-          | where OperationName == "User deleted security info"
-          | extend User = tostring(TargetResources[0].userPrincipalName)
-          | project TimeGenerated, User, OperationName
-        entityMappings:
-          - entityType: Account
-            fieldMappings:
-              - identifier: FullName
-                columnName: User
-        alertDetailsOverride:
-          alertDisplayNameFormat: Deleted for {{User}}
-        eventGroupingSettings:
-          aggregationKind: AlertPerResult
-        kind: Scheduled
-        version: 1.0.0
-        """;
-
-    private const string Deletion = "{ TimeGenerated: 2026-11-20T11:30:00Z, OperationName: User deleted security info, TargetResources: [ { userPrincipalName: alice@contoso.com } ] }";
-    private const string Registration = "{ TimeGenerated: 2026-11-20T11:40:00Z, OperationName: User registered security info, TargetResources: [ { userPrincipalName: bob@contoso.com } ] }";
+    private const string Rule = DeletionRule.Rule;
+    private const string Deletion = DeletionRule.Deletion;
+    private const string Registration = DeletionRule.Registration;
 
     private readonly TempRepository _repo = new();
 
