@@ -150,19 +150,25 @@ internal static class PlanPrinter
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static void WriteLet(Utf8JsonWriter writer, LetBinding let, Dictionary<ExpandNode, int> ids)
+    private static void WriteLet(Utf8JsonWriter writer, LetBinding let, Dictionary<ExpandNode, int> ids) =>
+        WriteBoundValue(writer, "name", let.Name, let.Table, let.Scalar, ids);
+
+    /// <summary>A let or a function argument: its name, and the table or the scalar it is bound to.</summary>
+    private static void WriteBoundValue(
+        Utf8JsonWriter writer, string nameProperty, string name, PlanNode? table, PlanExpression? scalar,
+        Dictionary<ExpandNode, int> ids)
     {
         writer.WriteStartObject();
-        writer.WriteString("name", let.Name);
-        if (let.Table is not null)
+        writer.WriteString(nameProperty, name);
+        if (table is not null)
         {
             writer.WritePropertyName("table");
-            WriteNode(writer, let.Table, ids);
+            WriteNode(writer, table, ids);
         }
         else
         {
             writer.WritePropertyName("scalar");
-            WriteExpression(writer, let.Scalar!);
+            WriteExpression(writer, scalar!);
         }
 
         writer.WriteEndObject();
@@ -244,22 +250,7 @@ internal static class PlanPrinter
                 writer.WriteBoolean("workspace", expand.Workspace);
                 writer.WriteStartArray("arguments");
                 foreach (var argument in expand.Arguments)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("parameter", argument.Parameter);
-                    if (argument.Table is not null)
-                    {
-                        writer.WritePropertyName("table");
-                        WriteNode(writer, argument.Table, ids);
-                    }
-                    else
-                    {
-                        writer.WritePropertyName("scalar");
-                        WriteExpression(writer, argument.Scalar!);
-                    }
-
-                    writer.WriteEndObject();
-                }
+                    WriteBoundValue(writer, "parameter", argument.Parameter, argument.Table, argument.Scalar, ids);
 
                 writer.WriteEndArray();
                 writer.WriteStartArray("lets");
