@@ -24,6 +24,7 @@ public static class GeneratedDocuments
     public static IReadOnlyList<(string Path, Func<string> Render)> FromCode { get; } =
     [
         ("docs/diagnostics.md", () => DiagnosticsDocument.Render(DiagnosticCatalog.All)),
+        ("docs/asim-catalog.md", () => Kql.Evaluation.Asim.AsimCatalogDocument.Render(Kql.Schema.AsimCatalog.Default)),
         ("docs/schemas/analytics-rule.schema.json", AnalyticsRuleSchema.Write),
         ("docs/schemas/rule-tests.schema.json", RuleTestsSchema),
         (TargetsSchema.RelativePath, TargetsSchema.Write),
