@@ -97,8 +97,8 @@ public sealed class BinderTests
     }
 
     [Theory]
-    [InlineData("_Im_Dns(starttime=ago(1h)) | where DnsQuery has 'x' | project Bogus", "_Im_Dns", "SC0320")]
-    [InlineData("T | where s in (_ASIM_GetWatchlistRaw('UserAgents') | project k)", "_ASIM_GetWatchlistRaw", "SC0320")]
+    [InlineData("_Im_Bogus(starttime=ago(1h)) | where DnsQuery has 'x' | project Bogus", "_Im_Bogus", "SC0320")]
+    [InlineData("T | where s in (_ASIM_GetWatchlistsRaw(dynamic(['UserAgents'])) | project k)", "_ASIM_GetWatchlistsRaw", "SC0320")]
     [InlineData("T | invoke MSBizAppsNetworkAddresses()", "MSBizAppsNetworkAddresses", "SC0320")]
     [InlineData("T | extend x = tostrin(s)", "tostrin", "SC0303")]
     public void Validate_reports_functions_the_workspace_may_define_as_warnings_and_typos_as_errors(string query, string name, string code)

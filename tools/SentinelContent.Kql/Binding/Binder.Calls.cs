@@ -35,6 +35,9 @@ internal sealed partial class Binder
         if (_context.WorkspaceFunctions.TryGetValue(name, out var workspace))
             return CallWorkspaceFunction(workspace, arguments, call, row);
 
+        if (_context.Asim.Find(name) is { } asim)
+            return BindAsimCall(asim, arguments, row);
+
         if (_context.Functions.Find(name, row?.Aggregates == true) is { } builtIn)
             return BindBuiltInCall(builtIn, call, nameNode!, arguments, row);
 

@@ -213,7 +213,8 @@ internal sealed partial class Binder
         if (name is null || _scope.Lookup(name) is not FunctionSymbol function || function.Parameters.Count == 0)
         {
             foreach (var argument in Arguments(call)) Bind(argument, null);
-            if (name is not null && _scope.Lookup(name) is null && !_context.WorkspaceFunctions.ContainsKey(name) && _context.Functions.Find(name) is null)
+            if (name is not null && _scope.Lookup(name) is null && !_context.WorkspaceFunctions.ContainsKey(name) && _context.Functions.Find(name) is null
+                && _context.Asim.Find(name) is null)
                 ReportUnknownFunction(nameNode!, name, _scope.VisibleNames().Concat(_context.WorkspaceFunctions.Keys));
             return TableSymbol.Unknown;
         }

@@ -126,6 +126,8 @@ internal sealed partial class Binder
             }
             if (_context.WorkspaceFunctions.TryGetValue(name, out var workspace))
                 return CallWorkspaceFunction(workspace, [], node, row);
+            if (_context.Asim.Find(name) is { } asim)
+                return BindAsimCall(asim, [], row);
         }
 
         if (row is not null)

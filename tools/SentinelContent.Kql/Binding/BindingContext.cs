@@ -36,6 +36,9 @@ public sealed class BindingContext
     /// </summary>
     public bool UnknownFunctionsAreWarnings { get; init; }
 
+    /// <summary>The ASIM parsers calls bind to (built in; a workspace function of the same name wins).</summary>
+    public AsimCatalog Asim { get; init; } = AsimCatalog.Default;
+
     public static BindingContext Default { get; } = new(BuiltInSchemas.Default);
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<TableSchema, TableSymbol> _tables = new(ReferenceEqualityComparer.Instance);

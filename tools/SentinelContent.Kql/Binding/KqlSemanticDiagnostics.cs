@@ -106,10 +106,25 @@ public static class KqlSemanticDiagnostics
         "engine, which refuses the same constructs. A pattern that is not valid at all is reported too. Rewrite the pattern " +
         "without those constructs (for example, match the repeated text explicitly), or test the condition in KQL.");
 
+    public static readonly DiagnosticDescriptor AsimUnknownParameter = new(
+        "SC0330", "Unknown ASIM parser parameter", "The ASIM parser '{0}' has no parameter '{1}'{2}",
+        DiagnosticSeverity.Error, Category,
+        "ASIM parsers take the filtering parameters their schema documents (starttime, endtime, srcipaddr_has_any_prefix...; " +
+        "see docs/asim.md for each schema's list). Sentinel refuses a call that names any other parameter, so the rule fails " +
+        "to save. Check the spelling: parameter names are lower case. The parameter-less forms (_ASim_X, ASimX) take only " +
+        "disabled and pack; use _Im_X to filter.");
+
+    public static readonly DiagnosticDescriptor AsimArgumentType = new(
+        "SC0331", "ASIM parser argument of the wrong type", "The parameter '{0}' of the ASIM parser '{1}' is {2}, not {3}",
+        DiagnosticSeverity.Error, Category,
+        "Each ASIM filtering parameter has a type: datetime for starttime and endtime, dynamic lists for the *_has_any and " +
+        "*_in parameters (dynamic(['10.0.'])), string for eventresult, int for dstportnumber, bool for disabled and pack. " +
+        "An argument of another type is refused when the rule is saved.");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         UnknownTable, UnknownName, UnknownFunction, WrongArgumentCount, WrongArgumentType, AggregateOutsideSummarize, NotTabular, UnknownTableWarning,
         DuplicateColumn, MappedColumnMissing, MappedColumnType, NoTimeFilter, SearchAllTables, JoinWithoutKind, UnknownWorkspaceFunction,
-        UnsupportedRegex,
+        UnsupportedRegex, AsimUnknownParameter, AsimArgumentType,
     ];
 }

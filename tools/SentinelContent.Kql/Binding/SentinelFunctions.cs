@@ -16,7 +16,18 @@ public static class SentinelFunctions
         "(watchlistAlias:string)",
         "{ datatable(_DTItemId:string, LastUpdatedTimeUTC:datetime, SearchKey:string, WatchlistItem:dynamic)[] | evaluate bag_unpack(WatchlistItem) }");
 
-    public static IReadOnlyList<WorkspaceFunction> All { get; } = [GetWatchlist];
+    /// <summary>
+    /// _ASIM_GetWatchlistRaw(alias[, keys]): a watchlist's current items in raw form, each item's columns in the dynamic
+    /// WatchlistItem (Learn, "ASIM helper functions": watchlist functions; Azure-Sentinel's Web Session rules read
+    /// WatchlistItem["Extensions"]). The columns are the Watchlist table's (docs/table-catalog.md).
+    /// </summary>
+    public static WorkspaceFunction GetWatchlistRaw { get; } = new(
+        "_ASIM_GetWatchlistRaw",
+        "(watchlist:string, keys:dynamic=dynamic([]))",
+        "{ datatable(TimeGenerated:datetime, WatchlistAlias:string, SearchKey:string, _DTItemId:string, " +
+        "LastUpdatedTimeUTC:datetime, WatchlistItem:dynamic)[] }");
+
+    public static IReadOnlyList<WorkspaceFunction> All { get; } = [GetWatchlist, GetWatchlistRaw];
 
     /// <summary>
     /// _GetWatchlist as the local engine runs it: the Watchlist table's current items of the alias (a test's
@@ -27,4 +38,11 @@ public static class SentinelFunctions
         "_GetWatchlist",
         "(watchlistAlias:string)",
         "{ Watchlist | where WatchlistAlias == watchlistAlias and _DTItemStatus != 'Deleted' | project _DTItemId, LastUpdatedTimeUTC, SearchKey, WatchlistItem | evaluate bag_unpack(WatchlistItem) }");
+
+    /// <summary>_ASIM_GetWatchlistRaw as the local engine runs it: the Watchlist table's current items of the alias.</summary>
+    public static WorkspaceFunction GetWatchlistRawFromTable { get; } = new(
+        "_ASIM_GetWatchlistRaw",
+        "(watchlist:string)",
+        "{ Watchlist | where WatchlistAlias == watchlist and _DTItemStatus != 'Deleted' " +
+        "| project TimeGenerated, WatchlistAlias, SearchKey, _DTItemId, LastUpdatedTimeUTC, WatchlistItem }");
 }
