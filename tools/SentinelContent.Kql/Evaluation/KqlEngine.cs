@@ -29,6 +29,7 @@ public sealed class KqlEngine
         // What runs may differ from what binds: _GetWatchlist reads the Watchlist table's rows.
         _runnableFunctions = Functions.ToDictionary(f => f.Name, StringComparer.Ordinal);
         _runnableFunctions[SentinelFunctions.GetWatchlistFromTable.Name] = SentinelFunctions.GetWatchlistFromTable;
+        _runnableFunctions[SentinelFunctions.GetWatchlistRawFromTable.Name] = SentinelFunctions.GetWatchlistRawFromTable;
     }
 
     public SchemaCatalog Schemas { get; }

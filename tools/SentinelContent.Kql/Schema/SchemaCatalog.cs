@@ -23,6 +23,15 @@ public sealed class SchemaCatalog
     /// <summary>KQL table names are case-sensitive.</summary>
     public TableSchema? Find(string name) => _tables.GetValueOrDefault(name);
 
+    private SchemaCatalog? _forSampleData;
+
+    /// <summary>
+    /// The tables rows may be given for (data files, rule tests): these, and each ASIM schema's sample table (NetworkSession,
+    /// Dns...), which ASIM parser calls read. Queries cannot name the sample tables; only the parsers read them.
+    /// </summary>
+    public SchemaCatalog ForSampleData() => _forSampleData ??= new(
+        _tables.Values.Concat(AsimCatalog.Default.Schemas.Where(s => Find(s.SampleTableName) is null).Select(s => s.Table)));
+
     /// <summary>This catalog with the tables of <paramref name="other"/> added, replacing same-named tables.</summary>
     public SchemaCatalog With(SchemaCatalog other) => new(_tables.Values.Concat(other._tables.Values));
 

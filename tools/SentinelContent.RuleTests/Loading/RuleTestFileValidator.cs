@@ -35,7 +35,7 @@ public static class RuleTestFileValidator
                         if (read is not null) rows.AddRange(read);
                     }
                 }
-                if (catalog.Find(data.Table.Value) is null)
+                if (catalog.ForSampleData().Find(data.Table.Value) is null)
                 {
                     diagnostics.Add(Diagnostic.Create(RuleTestDiagnostics.UnknownTable, data.Table.Location, data.Table.Value, string.Empty));
                     continue;

@@ -86,7 +86,7 @@ public sealed class RuleTestRunner(IQueryEngine engine, SchemaCatalog catalog)
                         break;
                 }
             }
-            if (catalog.Find(data.Table.Value) is null)
+            if (catalog.ForSampleData().Find(data.Table.Value) is null)
                 diagnostics.Add(Diagnostic.Create(RuleTestDiagnostics.UnknownTable, data.Table.Location, data.Table.Value, string.Empty));
             var table = SampleTableBuilder.Build(data.Table.Value, rows, catalog, diagnostics);
             if (table is null) ok = false;

@@ -12,7 +12,7 @@ public static class SampleTableBuilder
 {
     public static DataTable? Build(string tableName, IReadOnlyList<SampleRow> rows, SchemaCatalog catalog, IList<Diagnostic> diagnostics)
     {
-        var schema = catalog.Find(tableName) ?? InferSchema(tableName, rows);
+        var schema = catalog.ForSampleData().Find(tableName) ?? InferSchema(tableName, rows);
         var builders = schema.Columns.Select(c => ColumnBuilder.For(c.Type)).ToArray();
         var index = schema.Columns.Select((c, i) => (c.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         var failed = false;

@@ -30,6 +30,16 @@ internal static class Ipv4TextFunctions
         f["ipv4_range_to_cidr_list"] = Implement.Values(ScalarType.Dynamic, a => CidrList(a.Text(0), a.Text(1)));
     }
 
+    /// <summary>has_any_ipv4_prefix(text, prefixes) for callers outside a query (the ASIM parsers' *_has_any_prefix filters).</summary>
+    internal static bool HasAnyPrefix(string text, IReadOnlyList<string> prefixes)
+    {
+        var valid = prefixes.Where(IsPrefix).ToList();
+        return valid.Count > 0 && Addresses(text).Any(ip => valid.Any(p => ip.StartsWith(p, StringComparison.Ordinal)));
+    }
+
+    /// <summary>has_ipv4(text, address) for callers outside a query.</summary>
+    internal static bool HasAddress(string text, string address) => IsAddress(address) && Addresses(text).Contains(Normal(address));
+
     /// <summary>The second and later arguments as strings; a dynamic array contributes its elements.</summary>
     private static IEnumerable<string> Candidates(object?[] a) =>
         a.Skip(1).SelectMany(v => KqlValue.Unwrap(v) is JsonArray arr ? arr.Select(e => KqlValue.ToText(KqlValue.Unwrap(e))) : [KqlValue.ToText(v)]);

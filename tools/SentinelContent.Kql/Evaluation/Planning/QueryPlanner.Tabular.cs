@@ -52,6 +52,7 @@ internal sealed partial class QueryPlanner
         }
 
         if (_workspaceFunctions.ContainsKey(name)) return PlanWorkspaceCall(name, [], node).Table!;
+        if (AsimParserNamed(name) is { } asim) return PlanAsimCall(asim, []);
         var span = node.Span;
         return context => context.Table(name, span);
     }
@@ -64,6 +65,8 @@ internal sealed partial class QueryPlanner
             return PlanUserCall(function, name, arguments, call).Table ?? throw Invalid(call, $"{name}() returns a scalar, not a table");
         if (_workspaceFunctions.ContainsKey(name))
             return PlanWorkspaceCall(name, arguments, call).Table ?? throw Invalid(call, $"{name}() returns a scalar, not a table");
+        if (AsimParserNamed(name) is { } parser)
+            return PlanAsimCall(parser, arguments);
         if (name == "table" && arguments.Count > 0)
         {
             var tableName = PlanScalar(arguments[0], row: false);

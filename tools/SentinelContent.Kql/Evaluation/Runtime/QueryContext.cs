@@ -56,6 +56,9 @@ public sealed class QueryContext
         throw Failure(EvaluationDiagnostics.RuntimeError, span, $"no table named '{name}'");
     }
 
+    /// <summary>The caller's table of that name, if it gave one (an ASIM schema's sample rows are optional).</summary>
+    public DataTable? GivenTable(string name) => _tables.GetValueOrDefault(name);
+
     /// <summary>Every table the query can name: the caller's and the catalog's (union *, union Security*).</summary>
     public IEnumerable<string> TableNames() => _tables.Keys.Union(_schemas.TableNames, StringComparer.Ordinal);
 

@@ -23,6 +23,7 @@ internal static class TableLoader
     public static Dictionary<string, DataTable>? Load(IReadOnlyList<(string Path, string Table)> files, SchemaCatalog catalog,
         IList<Diagnostic> diagnostics, MemoryBudget? budget)
     {
+        catalog = catalog.ForSampleData();
         var jobs = new List<FileJob>();
         var order = new List<string>();
         foreach (var (file, table) in files)
