@@ -35,7 +35,11 @@ public sealed class BinderDifferentialTests
             if (verdict is not null) disagreements.Add((query, verdict));
         }
 
-        KnownDisagreements.Report("KQL binder agreement", queries.Count, disagreements, KnownDisagreementsPath, RequiredAgreement, "P2");
+        KnownDisagreements.Report("KQL binder agreement", queries.Count, disagreements, KnownDisagreementsPath, RequiredAgreement, "P2",
+            details: output =>
+            {
+                foreach (var line in QueryCorpus.PerFolder(queries, disagreements.Select(d => d.Query.Id))) output.WriteLine(line);
+            });
     }
 
     /// <summary>Null when the binders agree, otherwise what differs.</summary>

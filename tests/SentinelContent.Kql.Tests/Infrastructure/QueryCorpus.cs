@@ -26,13 +26,37 @@ internal static class QueryCorpus
 
     public static IReadOnlyList<CorpusQuery> All => [.. Shared, .. Forms];
 
+    /// <summary>
+    /// The corpus folders read, each a prefix of the ids: Sentinel-As-Code rules, Azure-Sentinel rules (in its own
+    /// dialect), and hunting queries.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Folders = ["rules", "azure-sentinel-rules", "queries"];
+
+    /// <summary>The rule folders (the rules the evaluator must run).</summary>
+    public static readonly IReadOnlyList<string> RuleFolders = ["rules", "azure-sentinel-rules"];
+
+    /// <summary>
+    /// "n/m per folder" lines for a suite's figures: how many of each folder's queries are not in <paramref name="failing"/>.
+    /// </summary>
+    public static IEnumerable<string> PerFolder(IReadOnlyCollection<CorpusQuery> queries, IEnumerable<string> failing)
+    {
+        var failed = failing.ToHashSet(StringComparer.Ordinal);
+        foreach (var folder in Folders.Append("forms"))
+        {
+            var inFolder = queries.Where(q => q.Id.StartsWith(folder + "/", StringComparison.Ordinal)).ToList();
+            if (inFolder.Count == 0) continue;
+            var good = inFolder.Count(q => !failed.Contains(q.Id));
+            yield return $"  {folder}: {good}/{inFolder.Count} ({100.0 * good / inFolder.Count:F1} %)";
+        }
+    }
+
     private static IReadOnlyList<CorpusQuery> LoadShared()
     {
         var root = RepositoryPaths.Corpus;
         if (!Directory.Exists(root)) throw new InvalidOperationException($"The shared corpus is missing: {root}");
 
         var queries = new List<CorpusQuery>();
-        foreach (var folder in new[] { "rules", "queries" })
+        foreach (var folder in Folders)
         {
             var directory = Path.Combine(root, folder);
             foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))

@@ -36,6 +36,7 @@ public sealed class DifferentialTests
         {
             output.WriteLine($"  corpus: {corpusCount - corpusDisagreements}/{corpusCount}, own forms: {QueryCorpus.Forms.Count - (disagreements.Count - corpusDisagreements)}/{QueryCorpus.Forms.Count}");
             output.WriteLine($"  queries with syntax errors (official parser): {queries.Count(q => oracle[q.Id].Count > 0)}");
+            foreach (var line in QueryCorpus.PerFolder(queries, disagreements.Select(d => d.Query.Id))) output.WriteLine(line);
         });
     }
 
