@@ -16,7 +16,7 @@ public sealed class OrderedExpression : SyntaxNode
     {
     }
 
-    public SyntaxNode Expression => ChildNodes().First();
+    public SyntaxNode Expression => FirstChildNode()!;
 
     private SyntaxNode? Ordering => ChildOfKind(SyntaxKind.OrderingClause);
 
@@ -44,7 +44,7 @@ public sealed class SimpleNamedExpression : SyntaxNode
     /// <summary>The declared name; null when error recovery inserted it.</summary>
     public string? Name => SyntaxHelpers.NameText(NameNode);
 
-    public SyntaxNode Expression => ChildNodes().Last();
+    public SyntaxNode Expression => LastChildNode()!;
 }
 
 /// <summary>name(arguments).</summary>
@@ -54,7 +54,7 @@ public sealed class FunctionCallExpression : SyntaxNode
     {
     }
 
-    public SyntaxNode? NameNode => ChildNodes().FirstOrDefault(n => n.Kind == SyntaxKind.NameReference);
+    public SyntaxNode? NameNode => ChildOfKind(SyntaxKind.NameReference);
 
     /// <summary>The function's name ("" when it is missing).</summary>
     public string Name => SyntaxHelpers.NameText(NameNode) ?? string.Empty;
@@ -84,9 +84,9 @@ public sealed class PipeExpression : SyntaxNode
     {
     }
 
-    public SyntaxNode Input => ChildNodes().First();
+    public SyntaxNode Input => FirstChildNode()!;
 
-    public SyntaxNode Operator => ChildNodes().Last();
+    public SyntaxNode Operator => LastChildNode()!;
 }
 
 /// <summary>( expression ).</summary>
@@ -96,7 +96,7 @@ public sealed class ParenthesizedExpression : SyntaxNode
     {
     }
 
-    public SyntaxNode Expression => ChildNodes().First();
+    public SyntaxNode Expression => FirstChildNode()!;
 }
 
 /// <summary>expression.selector ($left.Column, bag.field, database("x").T).</summary>
@@ -106,9 +106,9 @@ public sealed class PathExpression : SyntaxNode
     {
     }
 
-    public SyntaxNode Expression => ChildNodes().First();
+    public SyntaxNode Expression => FirstChildNode()!;
 
-    public SyntaxNode Selector => ChildNodes().Last();
+    public SyntaxNode Selector => LastChildNode()!;
 }
 
 /// <summary>name=value before an operator's operands.</summary>
@@ -120,7 +120,7 @@ public sealed class NamedParameter : SyntaxNode
 
     public string? Name => SyntaxHelpers.NameText(ChildOfKind(SyntaxKind.NameDeclaration));
 
-    public SyntaxNode? Value => ChildNodes().LastOrDefault();
+    public SyntaxNode? Value => LastChildNode();
 }
 
 /// <summary>materialize(expression).</summary>
@@ -130,7 +130,7 @@ public sealed class MaterializeExpression : SyntaxNode
     {
     }
 
-    public SyntaxNode Expression => ChildNodes().First();
+    public SyntaxNode Expression => FirstChildNode()!;
 }
 
 /// <summary>Name: type (a function parameter, a datatable column).</summary>

@@ -29,7 +29,7 @@ public sealed class ExpressionStatement : SyntaxNode
     {
     }
 
-    public SyntaxNode? Expression => ChildNodes().FirstOrDefault();
+    public SyntaxNode? Expression => FirstChildNode();
 }
 
 /// <summary>(parameters) { body }.</summary>
@@ -60,7 +60,7 @@ public sealed class FunctionParameter : SyntaxNode
     public bool IsTabular => Declaration?.IsTabular == true;
 
     /// <summary>The default value, when one is declared.</summary>
-    public SyntaxNode? Default => ChildOfKind(SyntaxKind.DefaultValueDeclaration)?.ChildNodes().LastOrDefault();
+    public SyntaxNode? Default => ChildOfKind(SyntaxKind.DefaultValueDeclaration)?.LastChildNode();
 }
 
 /// <summary>{ let statements; expression }.</summary>

@@ -22,20 +22,22 @@ public static class SyntaxDepth
     /// <summary>The depth of the tree under <paramref name="root"/> (a lone node is 1), and the first node found past the bound.</summary>
     public static (int Depth, SyntaxNode? TooDeep) Measure(SyntaxNode root, int bound = MaxTreeDepth)
     {
+        // Every node knows its height (kept while parsing), so only a tree past the bound is walked, to find where.
+        var depth = root.Height;
+        if (depth <= bound) return (depth, null);
         var stack = new Stack<(SyntaxNode Node, int Depth)>();
         stack.Push((root, 1));
-        var max = 0;
         SyntaxNode? tooDeep = null;
         while (stack.Count > 0)
         {
-            var (node, depth) = stack.Pop();
-            if (depth > max) max = depth;
-            if (depth > bound && (tooDeep is null || node.Span.Start < tooDeep.Span.Start)) tooDeep = node;
-            foreach (var child in node.Children)
-                if (child is SyntaxNode inner) stack.Push((inner, depth + 1));
+            var (node, level) = stack.Pop();
+            if (level > bound && (tooDeep is null || node.Span.Start < tooDeep.Span.Start)) tooDeep = node;
+            var children = node.Children;
+            for (var i = 0; i < children.Count; i++)
+                if (children[i] is SyntaxNode inner) stack.Push((inner, level + 1));
         }
 
-        return (max, tooDeep);
+        return (depth, tooDeep);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using SentinelContent.Core.Text;
 
@@ -21,7 +22,7 @@ public class SyntaxNode : SyntaxElement
     internal SyntaxNode(SyntaxKind kind, SyntaxElement[] children, int position)
     {
         Kind = kind;
-        Children = children.Length == 0 ? s_none : children;
+        _children = children.Length == 0 ? s_none : children;
         if (children.Length == 0)
         {
             FullSpan = new TextSpan(position, 0);
@@ -32,11 +33,26 @@ public class SyntaxNode : SyntaxElement
             FullSpan = TextSpan.FromBounds(children[0].FullSpan.Start, children[^1].FullSpan.End);
             Span = ComputeSpan(children);
         }
+
+        // Kept as the tree is built, so the depth guard after parsing reads one number instead of walking the tree.
+        // Tokens are most children: the check against their sealed class is one compare, where a virtual call per
+        // child cost the parser several percent.
+        var height = 0;
+        foreach (var child in children)
+            if (child is not SyntaxToken) height = Math.Max(height, Unsafe.As<SyntaxNode>(child)._height);
+        _height = height + 1;
     }
+
+    private readonly int _height;
+
+    /// <summary>How many levels of nodes this node holds (1 when it has no child nodes).</summary>
+    internal int Height => _height;
 
     public override SyntaxKind Kind { get; }
 
-    public IReadOnlyList<SyntaxElement> Children { get; }
+    private readonly SyntaxElement[] _children;
+
+    public IReadOnlyList<SyntaxElement> Children => _children;
 
     public override TextSpan Span { get; }
 
@@ -45,18 +61,40 @@ public class SyntaxNode : SyntaxElement
     /// <summary>The first child token of a kind, if any (a shallow search: handy for keywords and punctuation).</summary>
     public SyntaxToken? GetToken(SyntaxKind kind)
     {
-        foreach (var child in Children)
+        foreach (var child in _children)
             if (child is SyntaxToken token && token.Kind == kind) return token;
         return null;
     }
 
     /// <summary>The child nodes (not tokens), in order.</summary>
-    public IEnumerable<SyntaxNode> ChildNodes() => Children.OfType<SyntaxNode>();
+    public IEnumerable<SyntaxNode> ChildNodes()
+    {
+        // One iterator object per call (OfType over the array made two): the binder asks this for most nodes it reads.
+        var children = _children;
+        for (var i = 0; i < children.Length; i++)
+            if (children[i] is not SyntaxToken) yield return Unsafe.As<SyntaxNode>(children[i]);
+    }
+
+    /// <summary>The first child node, if any.</summary>
+    internal SyntaxNode? FirstChildNode()
+    {
+        foreach (var child in _children)
+            if (child is not SyntaxToken) return Unsafe.As<SyntaxNode>(child);
+        return null;
+    }
+
+    /// <summary>The last child node, if any.</summary>
+    internal SyntaxNode? LastChildNode()
+    {
+        for (var i = _children.Length - 1; i >= 0; i--)
+            if (_children[i] is not SyntaxToken) return Unsafe.As<SyntaxNode>(_children[i]);
+        return null;
+    }
 
     /// <summary>The first child node of a kind, if any.</summary>
     private protected SyntaxNode? ChildOfKind(SyntaxKind kind)
     {
-        foreach (var child in Children)
+        foreach (var child in _children)
             if (child is SyntaxNode node && node.Kind == kind) return node;
         return null;
     }
@@ -65,7 +103,7 @@ public class SyntaxNode : SyntaxElement
     private protected SyntaxNode? ListAt(int index)
     {
         var seen = 0;
-        foreach (var child in Children)
+        foreach (var child in _children)
             if (child is SyntaxNode { Kind: SyntaxKind.List } list && seen++ == index) return list;
         return null;
     }
@@ -73,8 +111,8 @@ public class SyntaxNode : SyntaxElement
     /// <summary>The last child node that is not a List (an operator's single operand after its parameters).</summary>
     private protected SyntaxNode? LastNonList()
     {
-        for (var i = Children.Count - 1; i >= 0; i--)
-            if (Children[i] is SyntaxNode node && node.Kind != SyntaxKind.List) return node;
+        for (var i = _children.Length - 1; i >= 0; i--)
+            if (_children[i] is SyntaxNode node && node.Kind != SyntaxKind.List) return node;
         return null;
     }
 

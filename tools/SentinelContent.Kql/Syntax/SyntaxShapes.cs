@@ -49,15 +49,15 @@ internal static class SyntaxShapes
     /// <summary>The kinds that have a typed class of their own.</summary>
     public static IEnumerable<SyntaxKind> TypedKinds => s_shapes.Select(s => s.Kind);
 
-    public static SyntaxNode Create(SyntaxKind kind, SyntaxElement[] children, int position)
-    {
-        if (s_byKind[(int)kind] is { } create) return create(kind, children, position);
-        return SyntaxFacts.IsQueryOperator(kind) ? new QueryOperator(kind, children, position) : new SyntaxNode(kind, children, position);
-    }
+    public static SyntaxNode Create(SyntaxKind kind, SyntaxElement[] children, int position) =>
+        s_byKind[(int)kind] is { } create ? create(kind, children, position) : new SyntaxNode(kind, children, position);
 
     private static Factory?[] BuildIndex()
     {
+        // Every query operator without a row of its own is a QueryOperator; the rest of the kinds stay plain nodes.
         var index = new Factory?[Enum.GetValues<SyntaxKind>().Max(k => (int)k) + 1];
+        Factory queryOperator = (k, c, p) => new QueryOperator(k, c, p);
+        foreach (var info in SyntaxFacts.QueryOperators) index[(int)info.Kind] = queryOperator;
         foreach (var (kind, create) in s_shapes) index[(int)kind] = create;
         return index;
     }
