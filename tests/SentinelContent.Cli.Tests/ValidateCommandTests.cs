@@ -47,17 +47,27 @@ public class ValidateCommandTests
     public void Workspace_functions_are_warnings_that_say_how_to_declare_them_and_are_checked_once_declared()
     {
         using var repo = new TempRepository();
-        repo.Write("analytics-rules/a.yaml", ValidRule.Replace("AuditLogs\n", "_Im_Dns(starttime=ago(1h))\n").Replace("| take 1", "| where DnsQueryBogus has 'x'"));
+        repo.Write("analytics-rules/a.yaml",
+            ValidRule.Replace("AuditLogs\n", "ContosoDns(starttime=ago(1h))\n").Replace("| take 1", "| where DnsQueryBogus has 'x'"));
         var without = repo.Run("validate", "--allow-untested", "--color", "never");
         Assert.Equal(0, without.ExitCode);
-        Assert.Contains("warning SC0320: The function '_Im_Dns' is not built in", without.Out);
+        Assert.Contains("warning SC0320: The function 'ContosoDns' is not built in", without.Out);
         Assert.Contains("--functions FILE", without.Out);
 
-        repo.Write("functions.json", """{"_Im_Dns": {"parameters": "(starttime:datetime)", "body": "{ datatable(TimeGenerated:datetime, DnsQuery:string)[] }"}}""");
+        repo.Write("functions.json",
+            """{"ContosoDns": {"parameters": "(starttime:datetime)", "body": "{ datatable(TimeGenerated:datetime, DnsQuery:string)[] }"}}""");
         var with = repo.Run("validate", "--allow-untested", "--functions", "functions.json", "--color", "never");
         Assert.Equal(1, with.ExitCode);
         Assert.DoesNotContain("SC0320", with.Out);
         Assert.Contains("error SC0302: The name 'DnsQueryBogus' does not refer to any column", with.Out);
+
+        // ASIM parsers are built in (docs/asim.md): checked without --functions.
+        repo.Write("analytics-rules/a.yaml",
+            ValidRule.Replace("AuditLogs\n", "_Im_Dns(starttime=ago(1h))\n").Replace("| take 1", "| where DnsQueryBogus has 'x'"));
+        var asim = repo.Run("validate", "--allow-untested", "--color", "never");
+        Assert.Equal(1, asim.ExitCode);
+        Assert.DoesNotContain("SC0320", asim.Out);
+        Assert.Contains("error SC0302: The name 'DnsQueryBogus' does not refer to any column", asim.Out);
 
         repo.Write("broken.json", "{ not json");
         var broken = repo.Run("validate", "--allow-untested", "--functions", "broken.json");

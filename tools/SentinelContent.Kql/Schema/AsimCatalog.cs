@@ -132,7 +132,7 @@ public sealed class AsimCatalog
     private AsimParser? SourceSpecific(string name)
     {
         // ASim<Schema>...Logs are the native ASIM tables (ASimDnsActivityLogs, ASimNetworkSessionLogs), not parsers.
-        if (name.EndsWith("Logs", StringComparison.Ordinal)) return null;
+        if (name.StartsWith("ASim", StringComparison.Ordinal) && name.EndsWith("Logs", StringComparison.Ordinal)) return null;
         foreach (var schema in Schemas.OrderByDescending(s => s.Name.Length))
         {
             foreach (var (prefix, separator, kind) in Forms)
