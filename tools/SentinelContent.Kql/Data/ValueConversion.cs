@@ -48,7 +48,9 @@ public static class ValueConversion
     {
         result = default!;
         if (value is not JsonValue v) return false;
-        return v.GetValueKind() == JsonValueKind.Number ? v.TryGetValue(out result!) : v.TryGetValue<string>(out var text) && parseText(text, out result);
+        // A number built in memory (a YAML sample's 1 is a long) converts only to its own CLR type: read its text then.
+        if (v.GetValueKind() == JsonValueKind.Number) return v.TryGetValue(out result!) || parseText(v.ToJsonString(), out result);
+        return v.TryGetValue<string>(out var text) && parseText(text, out result);
     }
 
     public static bool TryDateTime(JsonNode value, out DateTime result)
