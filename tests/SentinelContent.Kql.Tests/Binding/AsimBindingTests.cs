@@ -86,3 +86,40 @@ public sealed class AsimBindingTests
         Assert.Same(first, second);
     }
 }
+
+/// <summary>_GetWatchlist against the watchlists a repository declares (BindingContext.DeclaredWatchlists).</summary>
+public sealed class DeclaredWatchlistBindingTests
+{
+    private static readonly BindingContext Repository = new(BuiltInSchemas.Default, workspaceFunctions: SentinelFunctions.All)
+    {
+        DeclaredWatchlists = new Dictionary<string, IReadOnlyList<string>> { ["VIPUsers"] = ["User Principal Name", "Tags"] },
+    };
+
+    [Fact]
+    public void A_declared_watchlist_binds_to_its_columns()
+    {
+        var model = KqlBinder.Bind("_GetWatchlist('VIPUsers') | project SearchKey, Tags", Repository);
+        Assert.Empty(model.Diagnostics);
+        Assert.False(model.ResultTable!.IsOpen);
+        var typo = Assert.Single(KqlBinder.Bind("_GetWatchlist('VIPUsers') | project Tag", Repository).Diagnostics);
+        Assert.Equal("SC0302", typo.Code);
+    }
+
+    [Fact]
+    public void An_undeclared_watchlist_is_one_warning_SC0332_and_an_open_schema()
+    {
+        const string query = "_GetWatchlist('Unknown') | where AnyColumn == 1";
+        var warning = Assert.Single(KqlBinder.Bind(query, Repository).Diagnostics);
+        Assert.Equal("SC0332", warning.Code);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Equal("'Unknown'", query.Substring(warning.Span.Start, warning.Span.Length));
+        Assert.Contains("watchlists/Unknown.yaml", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_repository_nothing_is_reported()
+    {
+        var context = new BindingContext(BuiltInSchemas.Default, workspaceFunctions: SentinelFunctions.All);
+        Assert.Empty(KqlBinder.Bind("_GetWatchlist('Unknown') | where AnyColumn == 1", context).Diagnostics);
+    }
+}

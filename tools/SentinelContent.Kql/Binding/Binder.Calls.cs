@@ -247,6 +247,9 @@ internal sealed partial class Binder
     /// </summary>
     private ExprType CallWorkspaceFunction(WorkspaceFunction function, IReadOnlyList<SyntaxNode> arguments, SyntaxNode call, RowContext? row)
     {
+        if (function.Name == SentinelFunctions.GetWatchlist.Name && _context.DeclaredWatchlists is { } declared
+            && BindDeclaredWatchlist(declared, arguments, row) is { } watchlist)
+            return watchlist;
         if (WorkspaceSymbol(function) is not { } symbol)
         {
             foreach (var argument in arguments) Bind(argument, row);

@@ -36,6 +36,12 @@ public sealed class BindingContext
     /// </summary>
     public bool UnknownFunctionsAreWarnings { get; init; }
 
+    /// <summary>
+    /// The watchlists the repository declares (alias → the columns of its items), or null when no repository is known.
+    /// With it, _GetWatchlist('alias') binds to a declared watchlist's columns, and an undeclared alias is the warning SC0332.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? DeclaredWatchlists { get; init; }
+
     /// <summary>The ASIM parsers calls bind to (built in; a workspace function of the same name wins).</summary>
     public AsimCatalog Asim { get; init; } = AsimCatalog.Default;
 

@@ -121,10 +121,20 @@ public static class KqlSemanticDiagnostics
         "*_in parameters (dynamic(['10.0.'])), string for eventresult, int for dstportnumber, bool for disabled and pack. " +
         "An argument of another type is refused when the rule is saved.");
 
+    public static readonly DiagnosticDescriptor UndeclaredWatchlist = new(
+        "SC0332", "Watchlist the repository does not declare",
+        "The watchlist '{0}' is not declared in this repository, so its own columns are not checked; {1}",
+        DiagnosticSeverity.Warning, Category,
+        "_GetWatchlist('alias') returns the watchlist's standard columns (_DTItemId, LastUpdatedTimeUTC, SearchKey) and " +
+        "its items' own columns, which depend on the watchlist. When the repository declares the watchlist " +
+        "(watchlists/ALIAS.yaml beside watchlists/ALIAS.csv) the call binds to exactly those columns; otherwise any " +
+        "column name the query uses is accepted, as Kusto's binder does for open results, and this warning says how to " +
+        "declare it. The workspace may well have the watchlist: it is a warning, never an error.");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         UnknownTable, UnknownName, UnknownFunction, WrongArgumentCount, WrongArgumentType, AggregateOutsideSummarize, NotTabular, UnknownTableWarning,
         DuplicateColumn, MappedColumnMissing, MappedColumnType, NoTimeFilter, SearchAllTables, JoinWithoutKind, UnknownWorkspaceFunction,
-        UnsupportedRegex, AsimUnknownParameter, AsimArgumentType,
+        UnsupportedRegex, AsimUnknownParameter, AsimArgumentType, UndeclaredWatchlist,
     ];
 }
