@@ -95,6 +95,11 @@ if (args.Contains("--tests"))
     RepositoryTestsTiming.Run(BenchmarkRunner.Run<RepositoryTestsBenchmark>(inProcess), processRuns: quick ? 5 : 15);
     return;
 }
+if (args.Contains("--asim"))
+{
+    BenchmarkRunner.Run<BindAsimBenchmark>(config);
+    return;
+}
 var queries = BenchmarkCorpus.Load().Length;
 
 if (!args.Contains("--bind-only")) Compare("parse", BenchmarkRunner.Run<ParseCorpusBenchmark>(config), []);
