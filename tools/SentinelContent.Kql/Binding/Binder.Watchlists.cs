@@ -18,7 +18,8 @@ internal sealed partial class Binder
         if (!declared.TryGetValue(alias, out var columns))
         {
             Report(KqlSemanticDiagnostics.UndeclaredWatchlist, arguments[0].Span, alias,
-                $"declare it as watchlists/{alias}.yaml (displayName, itemsSearchKey) beside watchlists/{alias}.csv (its items, header first)");
+                $"declare it as watchlists/{alias}.yaml (displayName, itemsSearchKey) beside watchlists/{alias}.csv "
+                + "(its items, header first)");
             return null;
         }
         Bind(arguments[0], row);
