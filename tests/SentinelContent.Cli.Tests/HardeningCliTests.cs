@@ -65,10 +65,19 @@ public sealed class HardeningCliTests : IDisposable
     }
 
     [Fact]
-    public void D10_a_playbook_outside_playbooks_is_an_error_not_a_build_of_nothing()
+    public void D10_a_playbook_outside_playbooks_is_built_by_its_content_and_a_rule_is_an_error_not_a_build_of_nothing()
     {
-        var file = _repo.Write("elsewhere/MyPlaybook.yaml", Playbook("MyPlaybook"));
-        var run = _repo.Run("playbook", "build", file, "--out-dir", "out");
+        // Issue 17 point 4: a playbook lying outside playbooks/ is recognised by its trigger and actions.
+        var connected = Playbook("MyPlaybook")
+            .Replace("identity: none", "connections:\n  azuresentinel: {api: azuresentinel, auth: managedIdentity}");
+        var file = _repo.Write("elsewhere/MyPlaybook.yaml", connected);
+        var built = _repo.Run("playbook", "build", file, "--out-dir", "out");
+        Assert.True(built.ExitCode == 0, built.All);
+        var written = Directory.EnumerateFiles(Path.Combine(_repo.Root, "out"), "*MyPlaybook*", SearchOption.AllDirectories);
+        Assert.True(written.Any(), built.All);
+
+        var rule = _repo.Write("elsewhere/Rule.yaml", "id: x\nname: A rule\nseverity: Low\nquery: AuditLogs\nkind: Scheduled\n");
+        var run = _repo.Run("playbook", "build", rule, "--out-dir", "out");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("is not a playbook: playbook files live under a folder named playbooks/", run.Error, StringComparison.Ordinal);
         var empty = Directory.CreateDirectory(Path.Combine(_repo.Root, "nothing-here")).FullName;

@@ -42,9 +42,16 @@ public static class FormatDiagnostics
     public static readonly DiagnosticDescriptor DuplicateValue = Warning("SC0118", "Value listed twice",
         "'{0}' is listed twice in {1}", "A repeated value has no effect; remove the copy.");
 
+    public static readonly DiagnosticDescriptor MisplacedContent = Error("SC0181", "Content in the wrong place",
+        "this file looks like {0} ({1}), but {2}; {3}",
+        "Discovery reads a file by its folder and name: YAML under playbooks/ is playbook content, elsewhere an analytics rule, "
+        + "and NAME.tests.yaml files are tests. A file outside analytics-rules/ and playbooks/ is read as what its content "
+        + "plainly is; one whose folder or name contradicts its content is reported once, with where it belongs, and not read "
+        + "further. Move or rename it.");
+
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         RequiredField, WrongType, UnknownField, InvalidValue, TooLong, Empty, TooManyItems, TooFewItems, OutOfRange,
-        InvalidGuid, InvalidDuration, DuplicateValue,
+        InvalidGuid, InvalidDuration, DuplicateValue, MisplacedContent,
     ];
 }

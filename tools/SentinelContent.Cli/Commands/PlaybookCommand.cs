@@ -1,7 +1,7 @@
 using System.CommandLine;
 using SentinelContent.Cli.Infrastructure;
-using SentinelContent.Format.Discovery;
 using SentinelContent.Facade.Repository;
+using SentinelContent.Format.Discovery;
 
 namespace SentinelContent.Cli.Commands;
 
@@ -46,11 +46,17 @@ public static class PlaybookCommand
         var files = ContentDiscovery.Discover(roots, missing);
         foreach (var path in missing) context.Error.WriteLine($"error: no such file or folder: {context.Display(path)}");
         if (missing.Count > 0) return null;
-        // A file named directly but outside playbooks/ is read as an analytics rule: say so, rather than "build" it with 0 errors and write nothing.
-        var misplaced = files.Where(f => f.Kind is Format.Discovery.ContentFileKind.AnalyticsRule or Format.Discovery.ContentFileKind.RuleTests && File.Exists(f.Path)).ToList();
-        foreach (var file in misplaced)
-            context.Error.WriteLine($"error: {context.Display(file.Path)} is not a playbook: playbook files live under a folder named {Format.Discovery.ContentDiscovery.PlaybooksFolder}/ (elsewhere a YAML file is an analytics rule)");
-        if (misplaced.Count > 0) return null;
-        return [.. files.Where(f => f.Kind is not (Format.Discovery.ContentFileKind.AnalyticsRule or Format.Discovery.ContentFileKind.RuleTests))];
+        // A rule (or a file in the wrong place) named directly: say so, rather than "build" it with 0 errors and write nothing.
+        var notPlaybooks = files.Where(f => f.Kind is ContentFileKind.AnalyticsRule or ContentFileKind.RuleTests or ContentFileKind.Misplaced
+            && File.Exists(f.Path)).ToList();
+        foreach (var file in notPlaybooks)
+        {
+            context.Error.WriteLine(file.Kind == ContentFileKind.Misplaced
+                ? $"error: {context.Display(file.Path)}: {ContentDiscovery.Misplaced(file).Message}"
+                : $"error: {context.Display(file.Path)} is not a playbook: playbook files live under a folder named "
+                    + $"{ContentDiscovery.PlaybooksFolder}/ (elsewhere a YAML file is read by its content, and this one is rule content)");
+        }
+        if (notPlaybooks.Count > 0) return null;
+        return [.. files.Where(f => f.Kind is not (ContentFileKind.AnalyticsRule or ContentFileKind.RuleTests))];
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SentinelContent.Core.Diagnostics;
+using SentinelContent.Format.Discovery;
 using SentinelContent.Kql.Schema;
 using SentinelContent.Playbooks.PlaybookTests;
 using SentinelContent.RuleTests.Running;
@@ -22,7 +23,9 @@ public static class ContentTests
         var playbooks = Task.Run(() => RunPlaybookTests(playbookTestFiles, options));
         var rules = new RuleTestSuite(catalog, request.Limits).Run(ruleTestFiles, options);
         var (playbookOutcomes, playbookProblems) = playbooks.GetAwaiter().GetResult();
-        return new TestRunResult(rules, playbookOutcomes, playbookProblems, [.. ruleTestFiles, .. playbookTestFiles]);
+        // A misplaced file holds no test this run can trust; say where it belongs rather than skip it in silence.
+        var misplaced = request.Files.Where(f => f.Kind == ContentFileKind.Misplaced).Select(ContentDiscovery.Misplaced);
+        return new TestRunResult(rules, playbookOutcomes, [.. misplaced, .. playbookProblems], [.. ruleTestFiles, .. playbookTestFiles]);
     }
 
     /// <summary>Each playbook test file in parallel; a file's time is shared evenly by its tests.</summary>

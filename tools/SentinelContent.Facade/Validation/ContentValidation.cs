@@ -15,8 +15,9 @@ namespace SentinelContent.Facade.Validation;
 public static class ContentValidation
 {
     /// <summary>
-    /// Rules (format, model, query, then checks across files), their test files and samples, whether each rule is tested
-    /// both ways, then playbook content (automation rules are checked against the rules loaded in the same run).
+    /// Files in the wrong place (one finding each, nothing else read from them), rules (format, model, query, then checks
+    /// across files), their test files and samples, whether each rule is tested both ways, then playbook content
+    /// (automation rules are checked against the rules loaded in the same run).
     /// In report order.
     /// </summary>
     public static IReadOnlyList<Diagnostic> Validate(ValidateRequest request)
@@ -46,6 +47,8 @@ public static class ContentValidation
         var ruleIds = anyRules ? rules.Rules.Where(r => r.Id is not null).Select(r => r.Id!.Value.Value).ToList() : null;
         var playbooks = PlaybookContentValidator.Validate(files, ruleIds);
 
-        return DiagnosticIdentity.InReportOrder([.. rules.Diagnostics, .. ruleTests, .. playbooks.Diagnostics]);
+        var misplaced = files.Where(f => f.Kind == ContentFileKind.Misplaced).Select(ContentDiscovery.Misplaced);
+
+        return DiagnosticIdentity.InReportOrder([.. misplaced, .. rules.Diagnostics, .. ruleTests, .. playbooks.Diagnostics]);
     }
 }
