@@ -43,36 +43,42 @@ internal sealed partial class Binder
             case SyntaxKind.TypeOfLiteralExpression or SyntaxKind.TokenLiteralExpression:
                 return ExprType.Unknown;
             case SyntaxKind.ParenthesizedExpression:
-                return node.ChildNodes().FirstOrDefault() is { } inner ? Bind(inner, row) : ExprType.Unknown;
+                return Bind(((ParenthesizedExpression)node).Expression, row);
             case SyntaxKind.NameReference:
                 return BindNameReference(node, row);
             case SyntaxKind.PathExpression:
-                return BindPath(node, row);
+                return BindPath((PathExpression)node, row);
             case SyntaxKind.ElementExpression:
-                return BindElement(node, row);
+                return BindElement((ElementExpression)node, row);
             case SyntaxKind.FunctionCallExpression:
                 return BindCall(node, row);
             case SyntaxKind.UnaryMinusExpression or SyntaxKind.UnaryPlusExpression:
-                return node.ChildNodes().FirstOrDefault() is { } operand ? Bind(operand, row).Scalar : ExprType.Unknown;
+                return Bind(((UnaryExpression)node).Operand, row).Scalar;
             case SyntaxKind.BinaryExpression:
-                return BindBinary(node, row);
-            case SyntaxKind.InExpression or SyntaxKind.HasAnyExpression or SyntaxKind.HasAllExpression or SyntaxKind.BetweenExpression:
-                foreach (var child in node.ChildNodes()) BindOperand(child, row);
+                return BindBinary((BinaryExpression)node, row);
+            case SyntaxKind.InExpression or SyntaxKind.HasAnyExpression or SyntaxKind.HasAllExpression:
+                var inExpression = (InExpression)node;
+                Bind(inExpression.Left, row);
+                BindOperand(inExpression.List, row);
+                return ScalarType.Bool;
+            case SyntaxKind.BetweenExpression:
+                var between = (BetweenExpression)node;
+                foreach (var operand in (SyntaxNode[])[between.Left, between.Low, between.High]) Bind(operand, row);
                 return ScalarType.Bool;
             case SyntaxKind.SimpleNamedExpression:
-                return node.ChildNodes().LastOrDefault() is { } value ? Bind(value, row) : ExprType.Unknown;
+                return Bind(((SimpleNamedExpression)node).Expression, row);
             case SyntaxKind.CompoundNamedExpression:
-                return node.ChildNodes().LastOrDefault() is { } compound ? Bind(compound, row) : ExprType.Unknown;
+                return Bind(((CompoundNamedExpression)node).Expression, row);
             case SyntaxKind.OrderedExpression:
-                return node.ChildNodes().FirstOrDefault() is { } ordered ? Bind(ordered, row) : ExprType.Unknown;
+                return Bind(((OrderedExpression)node).Expression, row);
             case SyntaxKind.ToScalarExpression:
-                return BindToScalar(node);
+                return BindToScalar((ToScalarExpression)node);
             case SyntaxKind.ToTableExpression:
                 return ExprType.Of(TableSymbol.Unknown);
             case SyntaxKind.PipeExpression:
                 return ExprType.Of(BindPipe((PipeExpression)node));
             case SyntaxKind.MaterializeExpression:
-                return node.ChildNodes().FirstOrDefault() is { } materialized ? Bind(materialized, null) : ExprType.Unknown;
+                return Bind(((MaterializeExpression)node).Expression, null);
             case SyntaxKind.DataTableExpression or SyntaxKind.ExternalDataExpression:
                 return ExprType.Of(BindDataTable(node));
             case SyntaxKind.StarExpression or SyntaxKind.AtExpression or SyntaxKind.BracketedExpression:
@@ -152,50 +158,47 @@ internal sealed partial class Binder
         return TableSymbol.Unknown;
     }
 
-    private ExprType BindPath(SyntaxNode node, RowContext? row)
+    private ExprType BindPath(PathExpression node, RowContext? row)
     {
-        var children = node.ChildNodes().ToArray();
-        if (children.Length == 0) return ExprType.Unknown;
+        var (expression, selector) = (node.Expression, node.Selector);
 
         // $left.Column / $right.Column in a join condition.
-        if (children[0].Kind == SyntaxKind.NameReference && SyntaxHelpers.NameText(children[0]) is "$left" or "$right" && row is not null && children.Length > 1)
+        if (expression.Kind == SyntaxKind.NameReference && SyntaxHelpers.NameText(expression) is "$left" or "$right" && row is not null
+            && selector != expression)
         {
-            var side = SyntaxHelpers.NameText(children[0]) == "$left" ? row.Left : row.Right;
-            var columnName = SyntaxHelpers.NameText(children[^1]);
+            var side = SyntaxHelpers.NameText(expression) == "$left" ? row.Left : row.Right;
+            var columnName = SyntaxHelpers.NameText(selector);
             if (side is null || columnName is null) return ExprType.Unknown;
             if (side.Find(columnName) is { } sideColumn)
             {
-                _symbols[children[^1]] = sideColumn;
-                return Record(children[^1], sideColumn.Type).Scalar;
+                _symbols[selector] = sideColumn;
+                return Record(selector, sideColumn.Type).Scalar;
             }
 
             if (!side.IsOpen)
-                Report(KqlSemanticDiagnostics.UnknownName, children[^1].Span, columnName, DidYouMean(columnName, side.Columns.Select(c => c.Name)));
+                Report(KqlSemanticDiagnostics.UnknownName, selector.Span, columnName, DidYouMean(columnName, side.Columns.Select(c => c.Name)));
             return ExprType.Unknown;
         }
 
-        var left = Bind(children[0], row);
+        var left = Bind(expression, row);
         if (left.IsTabular) return ExprType.Unknown; // T.Column, database('x').T: cross-database references are not modelled
-        if (children.Length > 1 && children[^1].Kind == SyntaxKind.FunctionCallExpression) return ExprType.Unknown;
+        if (selector != expression && selector.Kind == SyntaxKind.FunctionCallExpression) return ExprType.Unknown;
         return left.Scalar == ScalarType.Unknown ? ExprType.Unknown : ScalarType.Dynamic;
     }
 
-    private ExprType BindElement(SyntaxNode node, RowContext? row)
+    private ExprType BindElement(ElementExpression node, RowContext? row)
     {
-        var children = node.ChildNodes().ToArray();
-        var left = children.Length > 0 ? Bind(children[0], row) : ExprType.Unknown;
-        for (var i = 1; i < children.Length; i++) Bind(children[i], row);
+        var left = Bind(node.Expression, row);
+        Bind(node.Selector, row);
         return left.Scalar == ScalarType.Unknown ? ExprType.Unknown : ScalarType.Dynamic;
     }
 
-    private ExprType BindBinary(SyntaxNode node, RowContext? row)
+    private ExprType BindBinary(BinaryExpression node, RowContext? row)
     {
-        var children = node.Children;
-        if (children.Count < 3 || children[0] is not SyntaxNode leftNode || children[^1] is not SyntaxNode rightNode) return ExprType.Unknown;
-        var op = children[1] as SyntaxToken;
+        var (leftNode, op, rightNode) = (node.Left, node.Operator, node.Right);
         var left = leftNode.Kind == SyntaxKind.StarExpression ? ExprType.Unknown : Bind(leftNode, row);
         var right = Bind(rightNode, row);
-        return op?.Kind switch
+        return op.Kind switch
         {
             SyntaxKind.PlusToken => TypeRules.Arithmetic("+", left.Scalar, right.Scalar),
             SyntaxKind.MinusToken => TypeRules.Arithmetic("-", left.Scalar, right.Scalar),
@@ -206,10 +209,9 @@ internal sealed partial class Binder
         };
     }
 
-    private ExprType BindToScalar(SyntaxNode node)
+    private ExprType BindToScalar(ToScalarExpression node)
     {
-        var inner = node.ChildNodes().LastOrDefault(n => n.Kind != SyntaxKind.NamedParameter && n.Kind != SyntaxKind.List);
-        if (inner is null) return ExprType.Unknown;
+        if (node.Expression is not { } inner) return ExprType.Unknown;
         var type = Bind(inner, null);
         if (!type.IsTabular) return type.Scalar;
         return type.Table!.Columns.Count > 0 ? type.Table.Columns[0].Type : ScalarType.Unknown;

@@ -21,11 +21,10 @@ internal static class RegexPatternCheck
     {
         foreach (var node in root.DescendantNodesAndSelf())
         {
-            var pattern = node.Kind switch
+            var pattern = node switch
             {
-                SyntaxKind.BinaryExpression when node.Children.Count == 3 && node.Children[1].Kind == SyntaxKind.MatchesRegexKeyword
-                    => node.Children[2] as SyntaxNode,
-                SyntaxKind.FunctionCallExpression => CallPattern(node),
+                BinaryExpression { Operator.Kind: SyntaxKind.MatchesRegexKeyword } matches => matches.Right,
+                FunctionCallExpression call => CallPattern(call),
                 _ => null,
             };
             if (pattern is null || !LiteralValues.TryGet(pattern, out var value) || value is not string text) continue;
@@ -37,15 +36,13 @@ internal static class RegexPatternCheck
         }
     }
 
-    private static SyntaxNode? CallPattern(SyntaxNode call)
+    private static SyntaxNode? CallPattern(FunctionCallExpression call)
     {
-        var name = SyntaxHelpers.NameText(call.ChildNodes().FirstOrDefault(n => n.Kind == SyntaxKind.NameReference));
-        if (name is null) return null;
-        var list = SyntaxHelpers.Child(call, SyntaxKind.ExpressionList);
-        var arguments = list is null ? [] : SyntaxHelpers.Items(SyntaxHelpers.FirstList(list)).ToArray();
-        if (PatternArgument.TryGetValue(name, out var index)) return index < arguments.Length ? arguments[index] : null;
+        var name = call.Name;
+        var arguments = call.Arguments;
+        if (PatternArgument.TryGetValue(name, out var index)) return index < arguments.Count ? arguments[index] : null;
         // countof(text, search, 'regex'): the search is a pattern only with the third argument.
-        var regexKind = name == "countof" && arguments.Length > 2 && LiteralValues.TryGet(arguments[2], out var kind) && kind is "regex";
+        var regexKind = name == "countof" && arguments.Count > 2 && LiteralValues.TryGet(arguments[2], out var kind) && kind is "regex";
         return regexKind ? arguments[1] : null;
     }
 }

@@ -75,6 +75,121 @@ public sealed class BinaryExpression : SyntaxNode
     public SyntaxToken Operator => (SyntaxToken)Children[1];
 
     public SyntaxNode Right => (SyntaxNode)Children[^1];
+
+    /// <summary>The operator as Kusto spells it, lower case ("==", "!contains", "=~", "and"), whatever case it was written in.</summary>
+    public string OperatorText => Operator.Text.ToLowerInvariant();
+}
+
+/// <summary>-x and +x.</summary>
+public sealed class UnaryExpression : SyntaxNode
+{
+    internal UnaryExpression(SyntaxKind kind, SyntaxElement[] children, int position) : base(kind, children, position)
+    {
+    }
+
+    public SyntaxNode Operand => LastChildNode()!;
+}
+
+/// <summary>x in (...), x !in~ (...), x has_any (...), x has_all (...): the left value and the list (or subquery).</summary>
+public sealed class InExpression : SyntaxNode
+{
+    internal InExpression(SyntaxKind kind, SyntaxElement[] children, int position) : base(kind, children, position)
+    {
+    }
+
+    public SyntaxNode Left => FirstChildNode()!;
+
+    /// <summary>The ExpressionList after the operator: its items are scalars, or a subquery first.</summary>
+    public SyntaxNode List => LastChildNode()!;
+
+    /// <summary>The items of <see cref="List"/>.</summary>
+    public IReadOnlyList<SyntaxNode> Items => List.Kind == SyntaxKind.ExpressionList
+        ? [.. List.ChildNodes().SelectMany(SyntaxHelpers.Items)]
+        : [List];
+
+    /// <summary>!in and !in~.</summary>
+    public bool IsNegated => GetToken(SyntaxKind.NotInKeyword) is not null || GetToken(SyntaxKind.NotInCsKeyword) is not null;
+
+    /// <summary>in~ and !in~ compare without case.</summary>
+    public bool IgnoresCase => GetToken(SyntaxKind.InCsKeyword) is not null || GetToken(SyntaxKind.NotInCsKeyword) is not null;
+}
+
+/// <summary>x between (low .. high) and x !between (low .. high).</summary>
+public sealed class BetweenExpression : SyntaxNode
+{
+    internal BetweenExpression(SyntaxKind kind, SyntaxElement[] children, int position) : base(kind, children, position)
+    {
+    }
+
+    public SyntaxNode Left => FirstChildNode()!;
+
+    /// <summary>The ExpressionCouple: ( low .. high ).</summary>
+    private SyntaxNode Couple => LastChildNode()!;
+
+    public SyntaxNode Low => Couple.FirstChildNode() ?? Couple;
+
+    public SyntaxNode High => Couple.LastChildNode() ?? Couple;
+
+    public bool IsNegated => GetToken(SyntaxKind.NotBetweenKeyword) is not null;
+}
+
+/// <summary>x[index] (the selector is a bracketed expression).</summary>
+public sealed class ElementExpression : SyntaxNode
+{
+    internal ElementExpression(SyntaxKind kind, SyntaxElement[] children, int position) : base(kind, children, position)
+    {
+    }
+
+    public SyntaxNode Expression => FirstChildNode()!;
+
+    /// <summary>The bracketed part, [index].</summary>
+    public SyntaxNode Selector => LastChildNode()!;
+
+    /// <summary>The index inside the brackets.</summary>
+    public SyntaxNode Index => Selector is BracketedExpression bracketed ? bracketed.Expression : Selector;
+}
+
+/// <summary>[ expression ].</summary>
+public sealed class BracketedExpression : SyntaxNode
+{
+    internal BracketedExpression(SyntaxKind kind, SyntaxElement[] children, int position) : base(kind, children, position)
+    {
+    }
+
+    public SyntaxNode Expression => FirstChildNode()!;
+}
+
+/// <summary>toscalar(expression) and totable(expression), with optional kind= parameters.</summary>
+public sealed class ToScalarExpression : SyntaxNode
+{
+    internal ToScalarExpression(SyntaxKind kind, SyntaxElement[] children, int position) : base(kind, children, position)
+    {
+    }
+
+    /// <summary>The query or scalar inside the parentheses (null when the text lacks it).</summary>
+    public SyntaxNode? Expression
+    {
+        get
+        {
+            for (var i = Children.Count - 1; i >= 0; i--)
+                if (Children[i] is SyntaxNode node && node.Kind is not (SyntaxKind.NamedParameter or SyntaxKind.List)) return node;
+            return null;
+        }
+    }
+}
+
+/// <summary>(a, b) = expression: several names for the columns of one value.</summary>
+public sealed class CompoundNamedExpression : SyntaxNode
+{
+    internal CompoundNamedExpression(SyntaxKind kind, SyntaxElement[] children, int position) : base(kind, children, position)
+    {
+    }
+
+    /// <summary>The declared names, in order (null for a name error recovery inserted).</summary>
+    public IReadOnlyList<string?> Names =>
+        [.. FirstChildNode()!.DescendantNodesAndSelf().Where(n => n.Kind == SyntaxKind.NameDeclaration).Select(SyntaxHelpers.NameText)];
+
+    public SyntaxNode Expression => LastChildNode()!;
 }
 
 /// <summary>input | operator.</summary>

@@ -25,32 +25,38 @@ internal sealed partial class QueryPlanner
                 var literalType = TypeOf(node);
                 if (value is TimeSpan && literalType == ScalarType.Long) literalType = ScalarType.TimeSpan;
                 return ScalarPlan.Constant(literalType, value);
-            case SyntaxKind.ParenthesizedExpression or SyntaxKind.OrderedExpression or SyntaxKind.UnaryPlusExpression:
-                return PlanScalar(node.ChildNodes().First(), row);
-            case SyntaxKind.SimpleNamedExpression or SyntaxKind.CompoundNamedExpression:
-                return PlanScalar(node.ChildNodes().Last(), row);
+            case SyntaxKind.ParenthesizedExpression:
+                return PlanScalar(((ParenthesizedExpression)node).Expression, row);
+            case SyntaxKind.OrderedExpression:
+                return PlanScalar(((OrderedExpression)node).Expression, row);
+            case SyntaxKind.UnaryPlusExpression:
+                return PlanScalar(((UnaryExpression)node).Operand, row);
+            case SyntaxKind.SimpleNamedExpression:
+                return PlanScalar(((SimpleNamedExpression)node).Expression, row);
+            case SyntaxKind.CompoundNamedExpression:
+                return PlanScalar(((CompoundNamedExpression)node).Expression, row);
             case SyntaxKind.NameReference:
                 return PlanNameAsScalar(node);
             case SyntaxKind.PathExpression:
-                return PlanPath(node);
+                return PlanPath((PathExpression)node);
             case SyntaxKind.ElementExpression:
-                return PlanElement(node);
+                return PlanElement((ElementExpression)node);
             case SyntaxKind.FunctionCallExpression:
                 return PlanScalarCall(node);
             case SyntaxKind.UnaryMinusExpression:
-                return PlanNegate(node);
+                return PlanNegate((UnaryExpression)node);
             case SyntaxKind.BinaryExpression:
-                return PlanBinary(node);
+                return PlanBinary((BinaryExpression)node);
             case SyntaxKind.InExpression:
-                return PlanIn(node);
+                return PlanIn((InExpression)node);
             case SyntaxKind.HasAnyExpression or SyntaxKind.HasAllExpression:
-                return PlanHasAnyAll(node);
+                return PlanHasAnyAll((InExpression)node);
             case SyntaxKind.BetweenExpression:
-                return PlanBetween(node);
+                return PlanBetween((BetweenExpression)node);
             case SyntaxKind.ToScalarExpression:
-                return PlanToScalar(node);
+                return PlanToScalar((ToScalarExpression)node);
             case SyntaxKind.BracketedExpression:
-                return PlanScalar(node.ChildNodes().First(), row);
+                return PlanScalar(((BracketedExpression)node).Expression, row);
             default:
                 if (IsTabular(node)) throw Invalid(node, "a table is used where a scalar value is expected");
                 throw Unsupported(node, $"the expression '{Describe(node)}'");
@@ -89,11 +95,10 @@ internal sealed partial class QueryPlanner
         ScalarPlan.Of(type, (input, _) => input.Find(name)
             ?? (input.RowCount == 0 ? ColumnFactory.Empty(type) : throw Invalid(node, $"the input has no column '{name}'")));
 
-    private ScalarPlan PlanPath(SyntaxNode node)
+    private ScalarPlan PlanPath(PathExpression node)
     {
-        var children = node.ChildNodes().ToArray();
-        var left = PlanScalar(children[0]);
-        var member = SyntaxHelpers.NameText(children[^1]) ?? throw Invalid(node, "a property name is missing");
+        var left = PlanScalar(node.Expression);
+        var member = SyntaxHelpers.NameText(node.Selector) ?? throw Invalid(node, "a property name is missing");
         return ScalarPlan.Of(ScalarType.Dynamic, (input, context) =>
         {
             var source = left.Eval(input, context);
@@ -114,11 +119,10 @@ internal sealed partial class QueryPlanner
         });
     }
 
-    private ScalarPlan PlanElement(SyntaxNode node)
+    private ScalarPlan PlanElement(ElementExpression node)
     {
-        var children = node.ChildNodes().ToArray();
-        var left = PlanScalar(children[0]);
-        var index = PlanScalar(children[1]);
+        var left = PlanScalar(node.Expression);
+        var index = PlanScalar(node.Selector);
         return ScalarPlan.Of(ScalarType.Dynamic, (input, context) =>
         {
             var source = left.Eval(input, context);
@@ -139,34 +143,27 @@ internal sealed partial class QueryPlanner
         });
     }
 
-    private ScalarPlan PlanNegate(SyntaxNode node)
+    private ScalarPlan PlanNegate(UnaryExpression node)
     {
-        var operand = PlanScalar(node.ChildNodes().First());
+        var operand = PlanScalar(node.Operand);
         var type = TypeOf(node) is var t && t != ScalarType.Unknown ? t : operand.Type;
         if (operand.IsConstant) return ScalarPlan.Constant(type, Arithmetic.Negate(operand.Value));
         return ScalarPlan.Of(type, (input, context) => RowWise.Map(operand.Eval(input, context), type, Arithmetic.Negate));
     }
 
-    private ScalarPlan PlanBinary(SyntaxNode node)
+    private ScalarPlan PlanBinary(BinaryExpression node)
     {
-        var children = node.Children;
-        var left = PlanScalar((SyntaxNode)children[0]);
-        var right = PlanScalar((SyntaxNode)children[^1]);
-        var op = string.Concat(children.Skip(1).Take(children.Count - 2).Select(c => c is SyntaxToken t ? t.Text : c.ToFullString())).Trim().ToLowerInvariant();
-        op = string.Join(' ', op.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        var type = TypeOf(node);
-        return BinaryOperators.Plan(node, op, left, right, type);
+        var left = PlanScalar(node.Left);
+        var right = PlanScalar(node.Right);
+        return BinaryOperators.Plan(node, node.OperatorText, left, right, TypeOf(node));
     }
 
-    private ScalarPlan PlanBetween(SyntaxNode node)
+    private ScalarPlan PlanBetween(BetweenExpression node)
     {
-        var children = node.ChildNodes().ToArray();
-        var value = PlanScalar(children[0]);
-        var couple = children[^1];
-        var ends = couple.ChildNodes().ToArray();
-        var low = PlanScalar(ends[0]);
-        var high = PlanScalar(ends[^1]);
-        var negated = node.Children.OfType<SyntaxToken>().Any(t => t.Text.StartsWith('!'));
+        var value = PlanScalar(node.Left);
+        var low = PlanScalar(node.Low);
+        var high = PlanScalar(node.High);
+        var negated = node.IsNegated;
         return ScalarPlan.Of(ScalarType.Bool, (input, context) =>
         {
             var v = value.Eval(input, context);
@@ -185,9 +182,9 @@ internal sealed partial class QueryPlanner
         });
     }
 
-    private ScalarPlan PlanToScalar(SyntaxNode node)
+    private ScalarPlan PlanToScalar(ToScalarExpression node)
     {
-        var inner = node.ChildNodes().Last(n => n.Kind != SyntaxKind.NamedParameter && n.Kind != SyntaxKind.List);
+        var inner = node.Expression ?? throw Invalid(node, "toscalar() needs an expression");
         var type = TypeOf(node);
         if (!IsTabular(inner)) return PlanScalar(inner, row: false);
         var table = PlanTabular(inner);
@@ -204,10 +201,10 @@ internal sealed partial class QueryPlanner
     }
 
     /// <summary>The items of an in / has_any list: scalars (a dynamic array counts element by element) or a subquery's first column.</summary>
-    private List<ListItem> PlanListItems(SyntaxNode list)
+    private List<ListItem> PlanListItems(InExpression node)
     {
         var items = new List<ListItem>();
-        foreach (var item in list.Kind is SyntaxKind.ExpressionList ? list.ChildNodes().SelectMany(SyntaxHelpers.Items) : [list])
+        foreach (var item in node.Items)
         {
             if (IsTabular(item)) items.Add(new ListItem(null, Cached(PlanTabular(item))));
             else items.Add(new ListItem(PlanScalar(item), null));
@@ -216,20 +213,17 @@ internal sealed partial class QueryPlanner
         return items;
     }
 
-    private ScalarPlan PlanIn(SyntaxNode node)
+    private ScalarPlan PlanIn(InExpression node)
     {
-        var children = node.ChildNodes().ToArray();
-        var left = PlanScalar(children[0]);
-        var op = string.Concat(node.Children.OfType<SyntaxToken>().Select(t => t.Text)).ToLowerInvariant();
-        var items = PlanListItems(children[^1]);
-        return SetOperators.PlanIn(left, items, negated: op.StartsWith('!'), caseInsensitive: op.Contains('~'));
+        var left = PlanScalar(node.Left);
+        var items = PlanListItems(node);
+        return SetOperators.PlanIn(left, items, negated: node.IsNegated, caseInsensitive: node.IgnoresCase);
     }
 
-    private ScalarPlan PlanHasAnyAll(SyntaxNode node)
+    private ScalarPlan PlanHasAnyAll(InExpression node)
     {
-        var children = node.ChildNodes().ToArray();
-        var left = PlanScalar(children[0]);
-        var items = PlanListItems(children[^1]);
+        var left = PlanScalar(node.Left);
+        var items = PlanListItems(node);
         return SetOperators.PlanHasAnyAll(left, items, all: node.Kind == SyntaxKind.HasAllExpression);
     }
 }
