@@ -100,6 +100,7 @@ public static class ScalarFunctions
         TimeZoneFunctions.Register(functions);
         ParsingFunctions.Register(functions);
         CheckFunctions.Register(functions);
+        GeoFunctions.Register(functions);
         return functions;
     }
 }
