@@ -161,7 +161,7 @@ public sealed partial class ContentDocsTests
             Assert.NotEmpty(scored);
             Assert.All(scored, t => Assert.Equal(group.Count(), t["score"]!.GetValue<int>()));
         }
-        Assert.Equal(5, techniques.Single(t => t["techniqueID"]!.GetValue<string>() == "T1556.006" && t["tactic"]!.GetValue<string>() == "credential-access")["score"]!.GetValue<int>());
+        Assert.Equal(6, techniques.Single(t => t["techniqueID"]!.GetValue<string>() == "T1556.006" && t["tactic"]!.GetValue<string>() == "credential-access")["score"]!.GetValue<int>());
         var gradient = layer["gradient"]!;
         Assert.True(gradient["minValue"]!.GetValue<int>() < gradient["maxValue"]!.GetValue<int>());
     }

@@ -250,7 +250,7 @@ public sealed class TestCommandTests : IDisposable
     {
         var run = CliRun.In(RepositoryPaths.Root, "test");
         Assert.True(run.ExitCode == 0, run.Out + run.Error);
-        Assert.Matches(@"test: \d+ passed, 0 failed \(20 rule tests, \d+ playbook tests", run.Out);
+        Assert.Matches(@"test: \d+ passed, 0 failed \(23 rule tests, \d+ playbook tests", run.Out);
     }
 
     [Fact]

@@ -78,6 +78,9 @@ internal static class WeekOfLogs
         Directory.CreateDirectory(directory);
         WriteLines(Path.Combine(directory, "AuditLogs.jsonl"), audit.OrderBy(r => (string)r["TimeGenerated"]!, StringComparer.Ordinal));
         WriteLines(Path.Combine(directory, "SigninLogs.jsonl"), signins.OrderBy(r => (string)r["TimeGenerated"]!, StringComparer.Ordinal));
+        // The same sign-ins as the ASIM Authentication schema gives them (the table ASIM parser calls read; docs/asim.md).
+        WriteLines(Path.Combine(directory, "Authentication.jsonl"),
+            signins.OrderBy(r => (string)r["TimeGenerated"]!, StringComparer.Ordinal).Select(Normalised));
         WriteLines(Path.Combine(directory, "IdentityInfo.jsonl"), [Identity(privileged, Start.AddDays(-2), "Global Administrator"), Identity(users[0], Start.AddDays(-2), "Reports Reader")]);
         WriteLines(Path.Combine(directory, "Watchlist.jsonl"), [Watchlist(vip, Start.AddDays(-6))]);
     }
@@ -121,6 +124,21 @@ internal static class WeekOfLogs
         ["RiskState"] = risk is null ? "none" : "atRisk",
         ["RiskEventTypes_V2"] = risk is null ? "[]" : "[\"unfamiliarFeatures\"]",
         ["Type"] = "SigninLogs",
+    };
+
+    /// <summary>A SigninLogs row as _Im_Authentication normalises it (Learn, ASIM authentication schema).</summary>
+    private static JsonObject Normalised(JsonObject signin) => new()
+    {
+        ["TimeGenerated"] = (string)signin["TimeGenerated"]!,
+        ["EventType"] = "Logon",
+        ["EventResult"] = (string)signin["ResultType"]! == "0" ? "Success" : "Failure",
+        ["EventProduct"] = "Entra ID",
+        ["EventVendor"] = "Microsoft",
+        ["TargetUsername"] = (string)signin["UserPrincipalName"]!,
+        ["TargetUserId"] = (string)signin["UserId"]!,
+        ["SrcIpAddr"] = (string)signin["IPAddress"]!,
+        ["SrcGeoCountry"] = (string)signin["LocationDetails"]!["countryOrRegion"]!,
+        ["TargetAppName"] = (string)signin["AppDisplayName"]!,
     };
 
     private static JsonObject Identity(string user, DateTime at, string role) => new()

@@ -19,7 +19,7 @@ public sealed class SeedRuleTests
         var report = string.Join("\n", run.Diagnostics.Select(d => d.ToString())
             .Concat(run.Outcomes.Where(o => !o.Outcome.Passed).SelectMany(o => o.Outcome.Failures.Select(f => $"{o.RuleName} / {o.Outcome.Test.Name.Value}: {f}"))));
         Assert.True(run.Failed == 0 && run.Diagnostics.Count == 0, report);
-        Assert.Equal(5, SeedTestFiles.Count);
-        Assert.Equal(20, run.Passed);
+        Assert.Equal(6, SeedTestFiles.Count);
+        Assert.Equal(23, run.Passed);
     }
 }
