@@ -124,4 +124,26 @@ public sealed class GeoFunctionTests
     [InlineData("print geo_point_in_circle(1, 1, 1, 1, real(null))", "null")]
     [InlineData("print geo_point_in_circle(1, 1, 1, 95, 10)", "null")]
     public void Point_in_circle(string query, string expected) => Assert.Equal(expected, Cell(query));
+
+    [Theory]
+    [InlineData("POINT (1 2)", "{\"type\":\"Point\",\"coordinates\":[1,2]}")]
+    [InlineData("LINESTRING (1 2, 3.5 -4)", "{\"type\":\"LineString\",\"coordinates\":[[1,2],[3.5,-4]]}")]
+    [InlineData("POLYGON ((0 0, 4 0, 4 4, 0 0), (1 1, 2 1, 2 2, 1 1))",
+        "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[4,0],[4,4],[0,0]],[[1,1],[2,1],[2,2],[1,1]]]}")]
+    [InlineData("MULTIPOINT ((1 1), (2 2))", "{\"type\":\"MultiPoint\",\"coordinates\":[[1,1],[2,2]]}")]
+    [InlineData("GEOMETRYCOLLECTION (POINT (1 1), MULTILINESTRING ((1 1, 2 2), (3 3, 4 4)))",
+        "{\"type\":\"GeometryCollection\",\"geometries\":[{\"type\":\"Point\",\"coordinates\":[1,1]}," +
+        "{\"type\":\"MultiLineString\",\"coordinates\":[[[1,1],[2,2]],[[3,3],[4,4]]]}]}")]
+    public void From_wkt_gives_geojson(string wkt, string expected) => Assert.Equal(expected, Cell($"print geo_from_wkt('{wkt}')"));
+
+    [Theory]
+    [InlineData("LINESTRING")]
+    [InlineData("POINT EMPTY")]
+    [InlineData("POINT (1)")]
+    [InlineData("CIRCLE (1 2, 3)")]
+    [InlineData("POINT (200 1)")]
+    [InlineData("LINESTRING (1 1, 2 95)")]
+    [InlineData("")]
+    public void From_wkt_of_invalid_or_unsupported_text_is_null(string wkt) =>
+        Assert.Equal("true", Cell($"print isnull(geo_from_wkt('{wkt}'))"));
 }

@@ -22,6 +22,7 @@ internal static class GeoFunctions
         f["geo_geohash_neighbors"] = Implement.Values(ScalarType.Dynamic, GeohashNeighbors);
         f["geo_distance_2points"] = Implement.WithSite(ScalarType.Real, Distance);
         f["geo_point_in_circle"] = Implement.Values(ScalarType.Bool, PointInCircle);
+        f["geo_from_wkt"] = Implement.Values(ScalarType.Dynamic, a => a.Arg(0) is null ? null : GeoJson.FromWkt(a.Text(0)));
     }
 
     /// <summary>A longitude in [-180, 180], or null.</summary>
