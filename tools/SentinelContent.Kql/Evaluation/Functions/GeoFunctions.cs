@@ -22,6 +22,10 @@ internal static class GeoFunctions
         f["geo_geohash_neighbors"] = Implement.Values(ScalarType.Dynamic, GeohashNeighbors);
         f["geo_distance_2points"] = Implement.WithSite(ScalarType.Real, Distance);
         f["geo_point_in_circle"] = Implement.Values(ScalarType.Bool, PointInCircle);
+        f["geo_point_to_s2cell"] = Implement.Values(ScalarType.String, PointToS2Cell);
+        f["geo_s2cell_to_central_point"] = Implement.Values(ScalarType.Dynamic, a => S2Id(a) is { } id ? S2Center(id) : null);
+        f["geo_s2cell_to_polygon"] = Implement.Values(ScalarType.Dynamic, a => S2Id(a) is { } id ? S2Polygon(id) : null);
+        f["geo_s2cell_neighbors"] = Implement.Values(ScalarType.Dynamic, a => S2Id(a) is { } id ? S2Neighbors(id) : null);
         f["geo_from_wkt"] = Implement.Values(ScalarType.Dynamic, a => a.Arg(0) is null ? null : GeoJson.FromWkt(a.Text(0)));
     }
 
@@ -97,5 +101,47 @@ internal static class GeoFunctions
         if (Longitude(a, 2) is not { } centerLon || Latitude(a, 3) is not { } centerLat) return null;
         if (KqlValue.ToReal(a.Arg(4)) is not { } radius || !(radius > 0) || double.IsInfinity(radius)) return null;
         return Sphere.Distance(lon, lat, centerLon, centerLat) <= radius;
+    }
+
+    /// <summary>
+    /// geo_point_to_s2cell(longitude, latitude[, level]): level 0 to 30, 11 when omitted; an invalid coordinate or level
+    /// (null included) gives "" (https://learn.microsoft.com/kusto/query/geo-point-to-s2cell-function).
+    /// </summary>
+    private static object? PointToS2Cell(object?[] a)
+    {
+        var level = a.Length > 2 ? KqlValue.ToLong(a.Arg(2)) : 11;
+        if (Longitude(a, 0) is not { } longitude || Latitude(a, 1) is not { } latitude) return string.Empty;
+        if (level is not { } l || l is < 0 or > S2Cell.MaxLevel) return string.Empty;
+        return S2Cell.ToToken(S2Cell.FromLatLng(longitude, latitude, (int)l));
+    }
+
+    /// <summary>The cell of an S2 token argument; null for an invalid token (the pages: "the query will produce a null result").</summary>
+    private static ulong? S2Id(object?[] a) => a.Arg(0) is null ? null : S2Cell.FromToken(a.Text(0));
+
+    /// <summary>geo_s2cell_to_central_point (https://learn.microsoft.com/kusto/query/geo-s2cell-to-central-point-function).</summary>
+    private static JsonObject S2Center(ulong id)
+    {
+        var (longitude, latitude) = S2Cell.Center(id);
+        return Point(longitude, latitude);
+    }
+
+    /// <summary>
+    /// geo_s2cell_to_polygon: the cell's four corners and the first again; its edges are geodesics
+    /// (https://learn.microsoft.com/kusto/query/geo-s2cell-to-polygon-function).
+    /// </summary>
+    private static JsonObject S2Polygon(ulong id)
+    {
+        var corners = S2Cell.Vertices(id);
+        var ring = new JsonArray();
+        foreach (var (longitude, latitude) in corners.Append(corners[0])) ring.Add(new JsonArray(longitude, latitude));
+        return new JsonObject { ["type"] = "Polygon", ["coordinates"] = new JsonArray(ring) };
+    }
+
+    /// <summary>geo_s2cell_neighbors (https://learn.microsoft.com/kusto/query/geo-s2cell-neighbors-function).</summary>
+    private static JsonArray S2Neighbors(ulong id)
+    {
+        var neighbors = new JsonArray();
+        foreach (var neighbor in S2Cell.Neighbors(id)) neighbors.Add(S2Cell.ToToken(neighbor));
+        return neighbors;
     }
 }
